@@ -1,0 +1,43 @@
+package dev.colorize.platform.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The outcome of one page job, published by a worker after the colored page is stored.
+ *
+ * @param resultKey object key of the colored page when done, null when failed
+ * @param error     why the page failed, null when done
+ */
+public record PageResult(
+        int schemaVersion,
+        UUID chapterId,
+        int pageNumber,
+        Status status,
+        String resultKey,
+        Integer modelVersion,
+        String error,
+        long inferenceMillis,
+        long totalMillis,
+        String workerId,
+        Instant finishedAt) implements Message {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Status { DONE, FAILED }
+
+    public PageResult {
+        Message.requireVersion(SCHEMA_VERSION, schemaVersion, "PageResult");
+        if (status == Status.DONE && resultKey == null) {
+            throw new IllegalArgumentException("a DONE result needs its resultKey");
+        }
+        if (status == Status.FAILED && error == null) {
+            throw new IllegalArgumentException("a FAILED result needs its error");
+        }
+    }
+
+    @Override
+    public String key() {
+        return chapterId.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.colorize.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
+
+    @Test
+    void everyMessageSurvivesTheWire() {
+        PageJob job = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 3, "sketches/p/c/0003.png", OutputFormat.JPEG, 7, NOW);
+        PageResult result = new PageResult(1, job.chapterId(), 3, PageResult.Status.DONE, "results/p/c/0003-v7.jpg", 7,
+                null, 120, 480, "worker-1", NOW);
+        ModelEvent event = new ModelEvent(1, ModelEvent.Type.PROMOTED, 7, "production", "models/v7.zip",
+                "a".repeat(64), NOW);
+
+        assertThat(MessageCodec.decode(MessageCodec.encode(job), PageJob.class)).isEqualTo(job);
+        assertThat(MessageCodec.decode(MessageCodec.encode(result), PageResult.class)).isEqualTo(result);
+        assertThat(MessageCodec.decode(MessageCodec.encode(event), ModelEvent.class)).isEqualTo(event);
+        assertThat(MessageCodec.encodeToString(job)).contains("\"enqueuedAt\":\"2026-11-23T10:15:30Z\"");
+        assertThat(job.key()).isEqualTo(job.chapterId().toString());
+    }
+
+    @Test
+    void aFutureSchemaVersionIsRefusedNamingTheVersion() {
+        String json = "{\"schemaVersion\":2,\"chapterId\":\"" + UUID.randomUUID() + "\",\"pageNumber\":1}";
+        assertThatThrownBy(() -> MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), PageJob.class))
+                .isInstanceOf(UnsupportedMessageException.class)
+                .hasMessageContaining("schema version 2");
+    }
+
+    @Test
+    void garbageIsRefusedAsUnreadable() {
+        assertThatThrownBy(() -> MessageCodec.decode("not json".getBytes(StandardCharsets.UTF_8), PageResult.class))
+                .isInstanceOf(UnsupportedMessageException.class)
+                .hasMessageContaining("Unreadable PageResult");
+        assertThatThrownBy(() -> MessageCodec.decode(null, PageResult.class))
+                .isInstanceOf(UnsupportedMessageException.class);
+    }
+
+    @Test
+    void aResultMustSayWhatHappened() {
+        UUID chapter = UUID.randomUUID();
+        assertThatThrownBy(() -> new PageResult(1, chapter, 1, PageResult.Status.DONE, null, 1, null, 0, 0, "w", NOW))
+                .hasMessageContaining("resultKey");
+        assertThatThrownBy(() -> new PageResult(1, chapter, 1, PageResult.Status.FAILED, null, 1, null, 0, 0, "w", NOW))
+                .hasMessageContaining("error");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.colorize.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.colorize.stack.StackEndpoints;
+import dev.colorize.stack.testing.EmbeddedStackExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedStackExtension.class)
+class ObjectStoreIT {
+
+    private ObjectStore store;
+    private String prefix;
+
+    @BeforeEach
+    void connect(StackEndpoints stack) {
+        store = new ObjectStore(config(stack, stack.s3SecretKey()));
+        store.ensureBucket();
+        prefix = "it/" + UUID.randomUUID() + "/";
+    }
+
+    @Test
+    void putListGetAndDeleteRoundTrip() {
+        byte[] page = "a page".getBytes(StandardCharsets.UTF_8);
+        store.put(prefix + "0002.png", page, "image/png");
+        store.put(prefix + "0001.png", page, "image/png");
+
+        assertThat(store.list(prefix)).containsExactly(prefix + "0001.png", prefix + "0002.png");
+        assertThat(store.get(prefix + "0002.png")).isEqualTo(page);
+        assertThat(store.size(prefix + "0002.png")).contains((long) page.length);
+
+        store.delete(prefix + "0002.png");
+        assertThat(store.size(prefix + "0002.png")).isEmpty();
+        assertThat(store.list(prefix)).containsExactly(prefix + "0001.png");
+    }
+
+    @Test
+    void aPresignedUrlDownloadsWithoutCredentialsAndATamperedOneIsRefused() throws Exception {
+        byte[] page = "colored".getBytes(StandardCharsets.UTF_8);
+        store.put(prefix + "result.png", page, "image/png");
+        String url = store.presignedGetUrl(prefix + "result.png", Duration.ofMinutes(5));
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<byte[]> ok = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo(page);
+
+        String otherObject = url.replace("result.png", "other.png");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(otherObject)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAndNotRetryable(StackEndpoints stack) {
+        ObjectStore impostor = new ObjectStore(config(stack, "not-the-secret"));
+        assertThatThrownBy(() -> impostor.put(prefix + "x.png", new byte[] {1}, "image/png"))
+                .isInstanceOfSatisfying(ObjectStoreException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("SignatureDoesNotMatch");
+        assertThat(store.size(prefix + "x.png")).isEmpty();
+    }
+
+    @Test
+    void anUnreachableStoreIsATransientFault() {
+        ObjectStore nowhere = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:9", "k", "s", "us-east-1", "colorize"));
+        assertThatThrownBy(() -> nowhere.get("any"))
+                .isInstanceOfSatisfying(ObjectStoreException.class, e -> assertThat(e.isTransient()).isTrue());
+    }
+
+    private static ObjectStoreConfig config(StackEndpoints stack, String secret) {
+        return new ObjectStoreConfig(stack.s3Endpoint(), stack.s3AccessKey(), secret, stack.s3Region(),
+                ObjectStoreConfig.DEFAULT_BUCKET);
+    }
+}
