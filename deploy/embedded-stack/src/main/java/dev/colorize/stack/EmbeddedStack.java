@@ -26,6 +26,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public static final String S3_SECRET_KEY = "colorize-secret-key";
 
     private final StackOptions options;
+    private final DataFolderLock lock;
     private final KafkaServer kafka;
     private final PostgresServer postgres;
     private final S3Server s3;
@@ -33,8 +34,9 @@ public final class EmbeddedStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "embedded-stack-shutdown");
     private volatile boolean closed;
 
-    private EmbeddedStack(StackOptions options, StackPorts ports) {
+    private EmbeddedStack(StackOptions options, DataFolderLock lock, StackPorts ports) {
         this.options = options;
+        this.lock = lock;
         Path data = options.dataDir();
         this.kafka = new KafkaServer(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), options.kafkaPartitions());
         this.postgres = new PostgresServer(data.resolve("postgres"), ports.postgres());
@@ -48,7 +50,8 @@ public final class EmbeddedStack implements AutoCloseable {
         long begin = System.nanoTime();
         EmbeddedStack stack;
         try {
-            stack = new EmbeddedStack(options, StackPorts.reuseOrPick(options.dataDir()));
+            DataFolderLock lock = DataFolderLock.acquire(options.dataDir());
+            stack = new EmbeddedStack(options, lock, StackPorts.reuseOrPick(options.dataDir()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + options.dataDir(), e);
         }
@@ -100,6 +103,11 @@ public final class EmbeddedStack implements AutoCloseable {
             postgres.stop();
         } catch (IOException e) {
             LOG.warn("PostgreSQL did not stop cleanly", e);
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("Could not release the lock on {}", options.dataDir(), e);
         }
         if (options.deleteOnClose()) {
             deleteRecursively(options.dataDir());

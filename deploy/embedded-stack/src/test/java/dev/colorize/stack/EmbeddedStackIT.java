@@ -69,6 +69,16 @@ class EmbeddedStackIT {
     }
 
     @Test
+    void aSecondStackOnTheSameFolderIsRefusedAndTheFirstKeepsRunning() throws Exception {
+        try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.persistent(data))) {
+            assertThatThrownBy(() -> EmbeddedStack.start(StackOptions.persistent(data)))
+                    .hasMessageContaining("Another embedded stack is using " + data.toAbsolutePath());
+            sql(stack.endpoints(), "SELECT 1");
+            produce(stack.endpoints().kafkaBootstrap(), "still-up", "k", "v");
+        }
+    }
+
+    @Test
     void temporaryStackRemovesItsFolderOnClose() {
         Path dir;
         try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.temporary())) {
