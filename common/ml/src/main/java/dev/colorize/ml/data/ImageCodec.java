@@ -1,0 +1,81 @@
+package dev.colorize.ml.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/** Encoded bytes to and from OpenCV BGR images. */
+public final class ImageCodec {
+
+    private ImageCodec() {}
+
+    /** Decodes PNG/JPEG/... to 8-bit BGR; gray becomes BGR, transparency is flattened onto white. */
+    public static Mat decodeBgr(byte[] encoded) {
+        OpenCvNative.ensureLoaded();
+        if (encoded == null || encoded.length == 0) {
+            throw new UndecodableImageException("empty image");
+        }
+        Mat raw = Imgcodecs.imdecode(new MatOfByte(encoded), Imgcodecs.IMREAD_UNCHANGED);
+        if (raw.empty()) {
+            throw new UndecodableImageException("not a decodable image (" + encoded.length + " bytes)");
+        }
+        Mat eightBit = raw;
+        if (raw.depth() != CvType.CV_8U) {
+            eightBit = new Mat();
+            double scale = raw.depth() == CvType.CV_16U ? 1.0 / 257 : 1.0;
+            raw.convertTo(eightBit, CvType.CV_8U, scale);
+        }
+        Mat bgr = new Mat();
+        switch (eightBit.channels()) {
+            case 1 -> Imgproc.cvtColor(eightBit, bgr, Imgproc.COLOR_GRAY2BGR);
+            case 3 -> bgr = eightBit;
+            case 4 -> bgr = flattenOnWhite(eightBit);
+            default -> throw new UndecodableImageException(eightBit.channels() + "-channel images are not supported");
+        }
+        return bgr;
+    }
+
+    private static Mat flattenOnWhite(Mat bgra) {
+        Mat color = new Mat();
+        Imgproc.cvtColor(bgra, color, Imgproc.COLOR_BGRA2BGR);
+        Mat alpha = new Mat();
+        Core.extractChannel(bgra, alpha, 3);
+        Mat alphaF = new Mat();
+        alpha.convertTo(alphaF, CvType.CV_32F, 1 / 255.0);
+        Mat alpha3 = new Mat();
+        Core.merge(java.util.List.of(alphaF, alphaF, alphaF), alpha3);
+        Mat colorF = new Mat();
+        color.convertTo(colorF, CvType.CV_32F);
+        // out = color * a + 255 * (1 - a)
+        Mat inverse = new Mat();
+        Core.absdiff(alpha3, Scalar.all(1), inverse);
+        Core.multiply(colorF, alpha3, colorF);
+        Core.multiply(inverse, Scalar.all(255), inverse);
+        Core.add(colorF, inverse, colorF);
+        Mat out = new Mat();
+        colorF.convertTo(out, CvType.CV_8U);
+        return out;
+    }
+
+    public static byte[] encodePng(Mat image) {
+        MatOfByte buffer = new MatOfByte();
+        if (!Imgcodecs.imencode(".png", image, buffer)) {
+            throw new IllegalStateException("PNG encoding failed");
+        }
+        return buffer.toArray();
+    }
+
+    /** 8-bit BGR Mat to a TYPE_3BYTE_BGR BufferedImage (same byte order, one copy). */
+    public static BufferedImage toBufferedImage(Mat bgr) {
+        BufferedImage image = new BufferedImage(bgr.cols(), bgr.rows(), BufferedImage.TYPE_3BYTE_BGR);
+        byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        bgr.get(0, 0, target);
+        return image;
+    }
+}

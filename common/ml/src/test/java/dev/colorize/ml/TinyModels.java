@@ -1,0 +1,21 @@
+package dev.colorize.ml;
+
+import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.ml.nn.Normalization;
+import dev.colorize.ml.train.TrainingConfig;
+import java.util.Set;
+
+/** Small versions of the paper's networks, built by the same code, so tests run in seconds. */
+public final class TinyModels {
+
+    private TinyModels() {}
+
+    /** 64x64, base width 8, 5 levels (2x2 bottleneck), dropout on the first two decoder layers. */
+    public static NetworkSpec spec() {
+        return new NetworkSpec(1, 3, 8, 5, 64, Set.of(0, 1), Normalization.BATCH, 3);
+    }
+
+    public static TrainingConfig config(long steps, long seed) {
+        return TrainingConfig.paper(spec(), steps, seed).withSchedule(steps, 0);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.colorize.ml.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import dev.colorize.ml.TinyModels;
+import dev.colorize.ml.artifact.ModelArtifact;
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.OpenCvNative;
+import dev.colorize.ml.data.UndecodableImageException;
+import dev.colorize.ml.train.Pix2PixTrainer;
+import dev.colorize.ml.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+class ColorizerPagesTest {
+
+    @TempDir
+    static Path dir;
+    static Path artifact;
+
+    @BeforeAll
+    static void tinyModel() throws Exception {
+        OpenCvNative.ensureLoaded();
+        TrainingConfig config = TinyModels.config(5, 4);
+        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
+            trainer.train(new dev.colorize.ml.SyntheticShapes(64), 5, m -> {});
+            artifact = dir.resolve("model");
+            ModelArtifact.save(trainer.generator(), config.spec(), config, 5, null, null, artifact);
+        }
+    }
+
+    /** Odd-sized line art: black strokes on white. */
+    private static Mat lineArt(int width, int height) {
+        Mat page = new Mat(height, width, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        Imgproc.circle(page, new Point(width / 2.0, height / 2.0), width / 3, new Scalar(0, 0, 0), 2);
+        Imgproc.line(page, new Point(5, 7), new Point(width - 9, height - 4), new Scalar(0, 0, 0), 1);
+        return page;
+    }
+
+    private static Mat gray(Mat bgr) {
+        Mat g = new Mat();
+        Imgproc.cvtColor(bgr, g, Imgproc.COLOR_BGR2GRAY);
+        return g;
+    }
+
+    @Test
+    void pagesComeBackAtTheirOriginalSizeWithTheLineArtKept() throws Exception {
+        try (Colorizer colorizer = Colorizer.load(artifact, ColorizerOptions.defaults())) {
+            Mat page = lineArt(333, 517);
+            Mat wide = lineArt(800, 150);
+            List<ColorizedPage> out = colorizer.colorize(List.of(ImageCodec.encodePng(page), ImageCodec.encodePng(wide)));
+
+            Mat colored = out.get(0).imageOrThrow();
+            assertThat(colored.cols()).isEqualTo(333);
+            assertThat(colored.rows()).isEqualTo(517);
+            assertThat(out.get(1).imageOrThrow().size()).isEqualTo(wide.size());
+            assertThat(out.get(0).toBufferedImage().getWidth()).isEqualTo(333);
+
+            // Lightness is the page's own: every line pixel stays dark, the rest keeps its brightness.
+            Mat inGray = gray(page);
+            Mat outGray = gray(colored);
+            Mat lines = new Mat();
+            Imgproc.threshold(inGray, lines, 100, 255, Imgproc.THRESH_BINARY_INV);
+            Core.MinMaxLocResult onLines = Core.minMaxLoc(outGray, lines);
+            assertThat(onLines.maxVal).isLessThan(60);
+            Mat diff = new Mat();
+            Core.absdiff(inGray, outGray, diff);
+            assertThat(Core.mean(diff).val[0]).isLessThan(4);
+        }
+    }
+
+    @Test
+    void aCorruptPageFailsAloneWhileItsBatchNeighboursSucceed() throws Exception {
+        try (Colorizer colorizer = Colorizer.load(artifact, ColorizerOptions.defaults())) {
+            byte[] good = ImageCodec.encodePng(lineArt(120, 90));
+            byte[] corrupt = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+            List<ColorizedPage> out = colorizer.colorize(List.of(good, corrupt, good));
+
+            assertThat(out).extracting(ColorizedPage::succeeded).containsExactly(true, false, true);
+            assertThat(out.get(1).index()).isEqualTo(1);
+            assertThatThrownBy(() -> out.get(1).imageOrThrow())
+                    .isInstanceOf(UndecodableImageException.class)
+                    .hasMessageContaining("page 1");
+            assertThat(ImageCodec.decodeBgr(out.get(2).toPng()).size()).isEqualTo(lineArt(120, 90).size());
+        }
+    }
+
+    @Test
+    void grayscalePhotosWorkAndDropoutNoiseIsOnlyUsedWhenAskedFor() throws Exception {
+        Mat photo = new Mat(101, 77, CvType.CV_8UC1);
+        Core.randu(photo, 0, 255);
+        byte[] encoded = ImageCodec.encodePng(photo);
+        try (Colorizer deterministic = Colorizer.load(artifact, ColorizerOptions.defaults());
+                Colorizer noisy = Colorizer.load(artifact, new ColorizerOptions("auto", 1, 4, true))) {
+            Mat first = deterministic.colorize(List.of(encoded)).get(0).imageOrThrow();
+            Mat second = deterministic.colorize(List.of(encoded)).get(0).imageOrThrow();
+            assertThat(first.size()).isEqualTo(photo.size());
+            assertThat(Core.norm(first, second, Core.NORM_INF)).isZero();
+
+            Mat noisyFirst = noisy.colorize(List.of(encoded)).get(0).imageOrThrow();
+            Mat noisySecond = noisy.colorize(List.of(encoded)).get(0).imageOrThrow();
+            assertThat(Core.norm(noisyFirst, noisySecond, Core.NORM_INF)).isPositive();
+        }
+    }
+}
