@@ -25,7 +25,8 @@ import java.util.Random;
  * Full-size generator figures on this machine: inference ms/image at batch 1 and 8 (median after
  * warm-up), G+D training step time, resident memory over many inference iterations, and bf16 against
  * fp32. Run in its own JVM (see docs/PERFORMANCE.md). Options: --runs N (timed repetitions, 10),
- * --iterations N (memory loop, 1000), --train-steps N (5), --bf16 1 (opt in: aborted natively here).
+ * --iterations N (memory loop, 1000), --train-steps N (5), --bf16 1 (opt in: DJL 0.36 cannot run it here, see
+ * docs/PERFORMANCE.md).
  */
 public final class ModelBenchmark {
 
@@ -54,7 +55,7 @@ public final class ModelBenchmark {
 
             memoryLoop(generator, store, manager, spec, iterations);
             if (option(args, "--bf16", 0) == 1) {
-                bf16(generator, manager, spec, Math.max(3, runs / 2)); // aborted the JVM natively in our run
+                bf16(generator, manager, spec, Math.max(3, runs / 2));
             }
             System.out.println("channels-last: not exposed by DJL 0.36's NDArray API; not measured");
         }
@@ -96,18 +97,26 @@ public final class ModelBenchmark {
         return sorted[sorted.length / 2];
     }
 
+    /** RSS sampled every tenth of the loop, so growth that levels off (allocator warm-up) shows apart from a leak. */
     private static void memoryLoop(Block g, ParameterStore store, NDManager manager, NetworkSpec spec, int iterations) {
         long start = ResidentMemory.kib();
         long max = start;
         long t0 = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
+        StringBuilder samples = new StringBuilder();
+        int every = Math.max(1, iterations / 10);
+        for (int i = 1; i <= iterations; i++) {
             try (NDManager scope = manager.newSubManager()) {
                 g.forward(store, new NDList(input(scope, spec, 1, DataType.FLOAT32)), false).singletonOrThrow().toFloatArray();
             }
-            max = Math.max(max, ResidentMemory.kib());
+            long rss = ResidentMemory.kib();
+            max = Math.max(max, rss);
+            if (i % every == 0) {
+                samples.append(' ').append(rss / 1024);
+            }
         }
         System.out.printf("RSS over %d batch-1 inferences (%.0f s): start %d MiB, end %d MiB, max %d MiB%n", iterations,
                 (System.nanoTime() - t0) / 1e9, start / 1024, ResidentMemory.kib() / 1024, max / 1024);
+        System.out.printf("RSS every %d iterations (MiB):%s%n", every, samples);
     }
 
     private static void bf16(Block g32, NDManager manager, NetworkSpec spec, int runs) throws Exception {
@@ -115,8 +124,9 @@ public final class ModelBenchmark {
         try (NDManager bfManager = NDManager.newBaseManager(Device.cpu())) {
             ParameterFile.save(g32, weights);
             Block g16 = UNetGenerator.build(spec);
-            g16.initialize(bfManager, DataType.BFLOAT16, Networks.sketchShape(spec, 1));
+            Networks.initializeGenerator(g16, spec, bfManager);
             ParameterFile.load(g16, weights);
+            g16.cast(DataType.BFLOAT16);
             ParameterStore store16 = new ParameterStore(bfManager, false);
             double batch8 = msPerImage(g16, store16, bfManager, spec, 8, DataType.BFLOAT16, runs);
             try (NDManager scope = manager.newSubManager()) {
