@@ -20,13 +20,13 @@ start_once() { # $1 data dir; prints the launcher's start-up ms and, for the fir
     local java; java=$(pgrep -f "StackMain --data $1" | head -1)
     printf '  resident memory after start (MiB):'
     for pid in $java $(pgrep -P "$java"); do
-      local name; name=$(ps -o args= -p "$pid" | grep -oE 'StackMain|kafka\.Kafka|s3proxy\.Main|bin/postgres' | head -1)
-      local kb; kb=$(ps -o rss= -p "$pid")
-      if [ "$name" = bin/postgres ]; then # the postmaster and its workers
-        kb=$(( kb + $(ps -o rss= --ppid "$pid" | awk '{s+=$1} END {print s+0}') ))
-      fi
-      printf ' %s %d' "${name:-pid$pid}" $(( kb / 1024 ))
+      local name; name=$(ps -o args= -p "$pid" | grep -oE 'StackMain|kafka\.Kafka|s3proxy\.Main' | head -1)
+      printf ' %s %d' "${name:-pid$pid}" $(( $(ps -o rss= -p "$pid") / 1024 ))
     done
+    # pg_ctl daemonises the postmaster: find it by its data folder, then add its workers
+    local pm; pm=$(pgrep -f "postgres -D $1/postgres/data" | head -1)
+    local kb; kb=$(( $(ps -o rss= -p "$pm") + $(ps -o rss= --ppid "$pm" | awk '{s+=$1} END {print s+0}') ))
+    printf ' postgres %d' $(( kb / 1024 ))
     echo
   fi
   kill -TERM "$launcher"; wait "$launcher" 2>/dev/null || true
@@ -39,7 +39,7 @@ cold=(); warm=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/data"
   cold+=("$(start_once "$work/data" | tail -1)")
-  if [ "$i" = 1 ]; then start_once "$work/data" rss | head -1; fi
+  if [ "$i" = 1 ]; then start_once "$work/data" rss >"$work/rss.txt"; head -1 "$work/rss.txt"; fi
   warm+=("$(start_once "$work/data" | tail -1)")
 done
 echo "cold starts (ms): ${cold[*]}  median $(printf '%s\n' "${cold[@]}" | median)"
