@@ -1,0 +1,36 @@
+package dev.colorize.ingest.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** API key format: "ck_" + 43 url-safe characters; stored as SHA-256, shown once. */
+public final class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PREFIX_LENGTH = 10;
+
+    private ApiKeys() {
+    }
+
+    public static String generate() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return "ck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    public static byte[] hash(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Enough of the key to tell keys apart in a list, not enough to use it. */
+    public static String prefix(String key) {
+        return key.substring(0, Math.min(PREFIX_LENGTH, key.length()));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.colorize.ingest.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** api_keys: hashed keys of publishers and admins. */
+@ApplicationScoped
+public class ApiKeyRepository {
+
+    static final String CONFIGURED_ADMIN_LABEL = "configured admin key";
+
+    public record ActiveKey(UUID publisherId, boolean admin) {
+    }
+
+    public record KeyInfo(UUID id, UUID publisherId, String role, String prefix, String label, Instant createdAt,
+            Instant revokedAt) {
+    }
+
+    private final Jdbc jdbc;
+
+    public ApiKeyRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ActiveKey> findActive(byte[] hash) {
+        return jdbc.queryOne("""
+                SELECT k.publisher_id, k.role FROM api_keys k LEFT JOIN publishers p ON p.id = k.publisher_id
+                WHERE k.key_hash = ? AND k.revoked_at IS NULL AND p.disabled_at IS NULL""",
+                row -> new ActiveKey(row.getObject("publisher_id", UUID.class), "admin".equals(row.getString("role"))),
+                hash);
+    }
+
+    public void installConfiguredAdminKey(byte[] hash, String prefix) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, """
+                    INSERT INTO api_keys (id, role, key_prefix, key_hash, label) VALUES (?, 'admin', ?, ?, ?)
+                    ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL""",
+                    UUID.randomUUID(), prefix, hash, CONFIGURED_ADMIN_LABEL);
+            return Jdbc.update(c, "UPDATE api_keys SET revoked_at = now() WHERE label = ? AND role = 'admin' "
+                    + "AND key_hash <> ? AND revoked_at IS NULL", CONFIGURED_ADMIN_LABEL, hash);
+        });
+    }
+
+    public KeyInfo create(UUID publisherId, String prefix, byte[] hash, String label) {
+        return jdbc.inTransaction(c -> Jdbc.query(c, """
+                INSERT INTO api_keys (id, publisher_id, role, key_prefix, key_hash, label)
+                VALUES (?, ?, 'publisher', ?, ?, ?) RETURNING *""", ApiKeyRepository::info,
+                UUID.randomUUID(), publisherId, prefix, hash, label).get(0));
+    }
+
+    public List<KeyInfo> list(UUID publisherId) {
+        return jdbc.query("SELECT * FROM api_keys WHERE publisher_id = ? ORDER BY created_at", ApiKeyRepository::info,
+                publisherId);
+    }
+
+    /** True when the key existed and was active. */
+    public boolean revoke(UUID keyId) {
+        return jdbc.update("UPDATE api_keys SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", keyId) == 1;
+    }
+
+    private static KeyInfo info(ResultSet row) throws SQLException {
+        return new KeyInfo(row.getObject("id", UUID.class), row.getObject("publisher_id", UUID.class),
+                row.getString("role"), row.getString("key_prefix"), row.getString("label"),
+                Jdbc.instant(row, "created_at"), Jdbc.instant(row, "revoked_at"));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.colorize.ingest.persistence;
+
+import dev.colorize.platform.messaging.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** chapters and pages, always scoped by publisher so one publisher never reaches another's rows. */
+@ApplicationScoped
+public class ChapterRepository {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** What an accepted upload writes: the chapter, its pages, and one outbox payload per page. */
+    public record NewChapter(UUID id, UUID publisherId, String title, String webhookUrl, String outputFormat,
+            Integer modelVersionPin, String idempotencyKey, List<NewPage> pages) {
+    }
+
+    public record NewPage(int pageNumber, String originalName, String sourceKey, String sourceFormat, int width,
+            int height, long byteSize, String jobPayload) {
+    }
+
+    private final Jdbc jdbc;
+
+    public ChapterRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Chapter, pages and outbox rows in one transaction. Empty when another upload with the same
+     * Idempotency-Key committed first.
+     */
+    public boolean insert(NewChapter chapter) {
+        try {
+            return jdbc.inTransaction(c -> {
+                Jdbc.update(c, """
+                        INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, output_format,
+                                              model_version_pin, idempotency_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
+                        chapter.pages().size(), chapter.webhookUrl(), chapter.outputFormat(), chapter.modelVersionPin(),
+                        chapter.idempotencyKey());
+                insertPages(c, chapter);
+                insertJobs(c, chapter);
+                return true;
+            });
+        } catch (Jdbc.DataAccessException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && chapter.idempotencyKey() != null) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void insertPages(Connection c, NewChapter chapter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO pages (chapter_id, page_number, original_name, source_key, source_format, width, height,
+                                   byte_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (NewPage p : chapter.pages()) {
+                Jdbc.bind(s, chapter.id(), p.pageNumber(), p.originalName(), p.sourceKey(), p.sourceFormat(), p.width(),
+                        p.height(), p.byteSize());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertJobs(Connection c, NewChapter chapter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (topic, message_key, payload) VALUES (?, ?, ?)")) {
+            for (NewPage p : chapter.pages()) {
+                Jdbc.bind(s, Topics.JOBS, chapter.id().toString(), p.jobPayload());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    public Optional<ChapterRow> findByIdempotencyKey(UUID publisherId, String key) {
+        return jdbc.queryOne("SELECT * FROM chapters WHERE publisher_id = ? AND idempotency_key = ?", ChapterRow::map,
+                publisherId, key);
+    }
+
+    public Optional<ChapterRow> find(UUID publisherId, UUID id) {
+        return jdbc.queryOne("SELECT * FROM chapters WHERE publisher_id = ? AND id = ?", ChapterRow::map, publisherId, id);
+    }
+
+    public List<PageRow> pages(UUID chapterId) {
+        return jdbc.query("SELECT * FROM pages WHERE chapter_id = ? ORDER BY page_number", PageRow::map, chapterId);
+    }
+
+    public Optional<PageRow> page(UUID chapterId, int pageNumber) {
+        return jdbc.queryOne("SELECT * FROM pages WHERE chapter_id = ? AND page_number = ?", PageRow::map, chapterId,
+                pageNumber);
+    }
+
+    /** Newest first; the page after (createdAt, id) when a cursor is given. */
+    public List<ChapterRow> list(UUID publisherId, Instant afterCreatedAt, UUID afterId, int limit) {
+        if (afterCreatedAt == null) {
+            return jdbc.query("SELECT * FROM chapters WHERE publisher_id = ? ORDER BY created_at DESC, id LIMIT ?",
+                    ChapterRow::map, publisherId, limit);
+        }
+        return jdbc.query("""
+                SELECT * FROM chapters WHERE publisher_id = ?
+                  AND (created_at < ? OR (created_at = ? AND id > ?))
+                ORDER BY created_at DESC, id LIMIT ?""", ChapterRow::map, publisherId, afterCreatedAt, afterCreatedAt,
+                afterId, limit);
+    }
+
+    /**
+     * Deletes the chapter with its pages and its jobs not yet published; returns the object keys it
+     * referenced (sources and results), empty when there was no such chapter of this publisher.
+     */
+    public Optional<List<String>> delete(UUID publisherId, UUID id) {
+        return jdbc.inTransaction(c -> {
+            List<String> keys = new ArrayList<>();
+            for (PageRow p : Jdbc.query(c, "SELECT * FROM pages WHERE chapter_id = ? AND chapter_id IN "
+                    + "(SELECT id FROM chapters WHERE publisher_id = ?) FOR UPDATE", PageRow::map, id, publisherId)) {
+                keys.add(p.sourceKey());
+                if (p.resultKey() != null) {
+                    keys.add(p.resultKey());
+                }
+            }
+            if (Jdbc.update(c, "DELETE FROM chapters WHERE publisher_id = ? AND id = ?", publisherId, id) == 0) {
+                return Optional.empty();
+            }
+            Jdbc.update(c, "DELETE FROM outbox WHERE topic = ? AND message_key = ? AND published_at IS NULL",
+                    Topics.JOBS, id.toString());
+            return Optional.of(keys);
+        });
+    }
+}

@@ -1,0 +1,26 @@
+package dev.colorize.ingest.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of chapters. */
+public record ChapterRow(UUID id, UUID publisherId, String title, String state, int pageCount, int pagesDone,
+        int pagesFailed, String webhookUrl, String outputFormat, Integer modelVersionPin, Instant createdAt,
+        Instant updatedAt, Instant completedAt) {
+
+    public boolean isFinal() {
+        return !"queued".equals(state) && !"processing".equals(state);
+    }
+
+    public static final Jdbc.RowMapper<ChapterRow> MAPPER = ChapterRow::map;
+
+    static ChapterRow map(ResultSet row) throws SQLException {
+        return new ChapterRow(row.getObject("id", UUID.class), row.getObject("publisher_id", UUID.class),
+                row.getString("title"), row.getString("state"), row.getInt("page_count"), row.getInt("pages_done"),
+                row.getInt("pages_failed"), row.getString("webhook_url"), row.getString("output_format"),
+                Jdbc.nullableInt(row, "model_version_pin"), Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "completed_at"));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.colorize.ingest.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.persistence.PageRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * v1 view of a chapter. pages is null in lists. modelVersions: the versions that colored its pages.
+ * processingMs: upload to final state.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChapterStatus(UUID chapterId, String title, String state, int pageCount, int pagesDone,
+        int pagesFailed, String outputFormat, Integer modelVersionPin, List<Integer> modelVersions, Instant createdAt,
+        Instant updatedAt, Instant completedAt, Long processingMs, List<PageStatus> pages) {
+
+    static ChapterStatus of(ChapterRow c, List<PageRow> pages) {
+        String path = "/v1/chapters/" + c.id();
+        return new ChapterStatus(c.id(), c.title(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed(),
+                c.outputFormat(), c.modelVersionPin(),
+                pages == null ? null : pages.stream().map(PageRow::modelVersion).filter(Objects::nonNull).distinct().sorted().toList(),
+                c.createdAt(), c.updatedAt(), c.completedAt(),
+                c.completedAt() == null ? null : Duration.between(c.createdAt(), c.completedAt()).toMillis(),
+                pages == null ? null : pages.stream().map(p -> PageStatus.of(p, path)).toList());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.colorize.ingest.service;
+
+import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.ingest.messaging.OutboxRelay;
+import dev.colorize.ingest.persistence.ChapterRepository;
+import dev.colorize.ingest.persistence.ChapterRepository.NewChapter;
+import dev.colorize.ingest.persistence.ChapterRepository.NewPage;
+import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.upload.InspectedPage;
+import dev.colorize.ingest.upload.PageInspector;
+import dev.colorize.ingest.upload.PageRejectedException;
+import dev.colorize.ingest.upload.PageSource;
+import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.PageJob;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Accepts a chapter: every page is validated before anything is written, so a refused upload leaves
+ * nothing behind; then the objects are stored and the rows plus one outbox job per page commit in one
+ * transaction. Objects go first: a job never points at a missing page, and a failed commit only leaves
+ * objects, which are removed.
+ */
+@ApplicationScoped
+public class ChapterUploads {
+
+    /** The chapter an upload created, or the earlier one its Idempotency-Key names. */
+    public record Accepted(ChapterRow chapter, boolean replayed) {
+    }
+
+    private final ChapterRepository chapters;
+    private final PageInspector inspector;
+    private final PageObjects objects;
+    private final OutboxRelay relay;
+    private final IngestConfig.Upload limits;
+    private final Counter acceptedChapters;
+    private final Counter acceptedPages;
+
+    public ChapterUploads(ChapterRepository chapters, PageInspector inspector, PageObjects objects, OutboxRelay relay,
+            IngestConfig config, MeterRegistry metrics) {
+        this.chapters = chapters;
+        this.inspector = inspector;
+        this.objects = objects;
+        this.relay = relay;
+        this.limits = config.upload();
+        this.acceptedChapters = metrics.counter("colorize.ingest.chapters.accepted");
+        this.acceptedPages = metrics.counter("colorize.ingest.pages.accepted");
+    }
+
+    public Accepted accept(UUID publisherId, UploadRequest request) {
+        if (request.idempotencyKey() != null) {
+            var earlier = chapters.findByIdempotencyKey(publisherId, request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return new Accepted(earlier.get(), true);
+            }
+        }
+        List<InspectedPage> pages = inspect(request.pages().get());
+        UUID chapterId = UUID.randomUUID();
+        Instant now = Instant.now();
+        List<PageObjects.StoredObject> stored = new ArrayList<>();
+        List<NewPage> rows = new ArrayList<>();
+        for (InspectedPage p : pages) {
+            String key = PageObjects.sketchKey(publisherId, chapterId, p.pageNumber(), p.format().extension());
+            stored.add(new PageObjects.StoredObject(key, p.bytes(), p.format().mediaType()));
+            String job = MessageCodec.encodeToString(PageJob.of(publisherId, chapterId, p.pageNumber(), key,
+                    request.outputFormat(), request.modelVersion(), now));
+            rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
+                    p.bytes().length, job));
+        }
+        objects.putAll(stored);
+        boolean inserted;
+        try {
+            inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
+                    request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(), rows));
+        } catch (RuntimeException e) {
+            objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
+            throw e;
+        }
+        if (!inserted) {
+            // a concurrent retry with the same Idempotency-Key won the race: answer with its chapter
+            objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
+            return new Accepted(chapters.findByIdempotencyKey(publisherId, request.idempotencyKey()).orElseThrow(), true);
+        }
+        relay.wakeUp();
+        acceptedChapters.increment();
+        acceptedPages.increment(pages.size());
+        return new Accepted(chapters.find(publisherId, chapterId).orElseThrow(), false);
+    }
+
+    private List<InspectedPage> inspect(List<PageSource> sources) {
+        if (sources.isEmpty()) {
+            throw PageRejectedException.invalid("empty-chapter", null, null, "The chapter has no pages");
+        }
+        if (sources.size() > limits.maxPages()) {
+            throw PageRejectedException.tooLarge("too-many-pages", null, null, "The chapter has " + sources.size()
+                    + " pages, more than the limit of " + limits.maxPages());
+        }
+        List<InspectedPage> pages = new ArrayList<>(sources.size());
+        for (PageSource source : sources) {
+            pages.add(inspector.inspect(pages.size() + 1, source));
+        }
+        return pages;
+    }
+}

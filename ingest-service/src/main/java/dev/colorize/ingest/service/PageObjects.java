@@ -1,0 +1,72 @@
+package dev.colorize.ingest.service;
+
+import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.platform.storage.ObjectStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/** Writes and removes a chapter's objects, several at once: S3 latency, not bandwidth, bounds uploads. */
+@ApplicationScoped
+public class PageObjects {
+
+    private static final Logger LOG = Logger.getLogger(PageObjects.class);
+
+    /** One page to store. */
+    public record StoredObject(String key, byte[] bytes, String mediaType) {
+    }
+
+    private final ObjectStore store;
+    private final ExecutorService writers;
+
+    public PageObjects(ObjectStore store, IngestConfig config) {
+        this.store = store;
+        this.writers = Executors.newFixedThreadPool(config.upload().storeParallelism(), r -> {
+            Thread t = new Thread(r, "page-store");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static String sketchKey(UUID publisherId, UUID chapterId, int pageNumber, String extension) {
+        return String.format("sketches/%s/%s/%04d.%s", publisherId, chapterId, pageNumber, extension);
+    }
+
+    /** Stores all or, when one write fails, removes what was written and rethrows. */
+    public void putAll(List<StoredObject> objects) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (StoredObject o : objects) {
+            writes.add(CompletableFuture.runAsync(() -> store.put(o.key(), o.bytes(), o.mediaType()), writers));
+        }
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            deleteQuietly(objects.stream().map(StoredObject::key).toList());
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Best effort: a leftover object is garbage, never a correctness problem, so failures are only logged. */
+    public void deleteQuietly(Collection<String> keys) {
+        for (String key : keys) {
+            try {
+                store.delete(key);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not delete object %s: %s", key, e.getMessage());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.shutdown();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.colorize.ingest.upload;
+
+/** A page that passed validation: what it really is and how big. */
+public record InspectedPage(int pageNumber, String fileName, byte[] bytes, ImageFormat format, int width, int height) {
+}

@@ -1,0 +1,19 @@
+package dev.colorize.ingest.upload;
+
+import dev.colorize.ingest.rest.ApiProblem;
+import dev.colorize.ingest.rest.ApiProblemException;
+
+/** Builds the problem answered for a refused upload: 400 for bad content, 413 for a limit passed. */
+public final class PageRejectedException {
+
+    private PageRejectedException() {
+    }
+
+    public static ApiProblemException invalid(String code, Integer page, String file, String detail) {
+        return new ApiProblemException(new ApiProblem(code, "Upload rejected", 400, detail, page, file));
+    }
+
+    public static ApiProblemException tooLarge(String code, Integer page, String file, String detail) {
+        return new ApiProblemException(new ApiProblem(code, "Upload too large", 413, detail, page, file));
+    }
+}

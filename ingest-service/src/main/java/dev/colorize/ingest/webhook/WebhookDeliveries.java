@@ -1,0 +1,116 @@
+package dev.colorize.ingest.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Deliveries and their attempts are rows: the retry schedule survives restarts, and a delivery claimed
+ * by a process that then died becomes due again when its lease runs out.
+ */
+@ApplicationScoped
+public class WebhookDeliveries {
+
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+    private final List<Duration> schedule;
+    private final Duration lease;
+
+    public WebhookDeliveries(Jdbc jdbc, ObjectMapper json, IngestConfig config) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.schedule = config.webhook().retrySchedule();
+        this.lease = config.webhook().claimLease();
+    }
+
+    /** Inside the transaction that made the chapter final: the event to the chapter's or publisher's URL. */
+    public void enqueueChapterFinished(Connection c, ChapterRow chapter) throws SQLException {
+        Optional<String> url = Jdbc.query(c, "SELECT coalesce(?, default_webhook_url) FROM publishers WHERE id = ?",
+                r -> r.getString(1), chapter.webhookUrl(), chapter.publisherId()).stream().filter(u -> u != null).findFirst();
+        if (url.isEmpty()) {
+            return;
+        }
+        String type = "chapter." + chapter.state();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("chapterId", chapter.id());
+        data.put("title", chapter.title());
+        data.put("state", chapter.state());
+        data.put("pageCount", chapter.pageCount());
+        data.put("pagesDone", chapter.pagesDone());
+        data.put("pagesFailed", chapter.pagesFailed());
+        data.put("statusPath", "/v1/chapters/" + chapter.id());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("timestamp", Instant.now().toString());
+        event.put("data", data);
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Jdbc.update(c, """
+                INSERT INTO webhook_deliveries (id, publisher_id, chapter_id, event_type, url, payload, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), type, url.get(),
+                payload, Instant.now().plus(schedule.get(0)));
+    }
+
+    /** Claims due deliveries for one send each; they become due again only if the send is never recorded. */
+    public List<Delivery> claimDue(int limit) {
+        return jdbc.query("""
+                UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = now()
+                WHERE id IN (SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= now()
+                             ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING *""", Delivery::map, Instant.now().plus(lease), limit);
+    }
+
+    /** Records the attempt and moves the delivery on: succeeded, the next slot of the schedule, or failed. */
+    public void recordAttempt(Delivery delivery, Integer statusCode, String error, long durationMs, boolean success) {
+        int attempt = delivery.attemptCount() + 1;
+        String state = success ? "succeeded" : attempt < schedule.size() ? "pending" : "failed";
+        Instant next = "pending".equals(state) ? Instant.now().plus(schedule.get(attempt)) : null;
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, """
+                    INSERT INTO webhook_attempts (delivery_id, attempt_number, status_code, error, duration_ms)
+                    VALUES (?, ?, ?, ?, ?)""", delivery.id(), attempt, statusCode, error, durationMs);
+            return Jdbc.update(c, """
+                    UPDATE webhook_deliveries SET attempt_count = ?, state = ?, next_attempt_at = ?, updated_at = now()
+                    WHERE id = ?""", attempt, state, next, delivery.id());
+        });
+    }
+
+    public List<Delivery> list(UUID publisherId, UUID chapterId, int limit) {
+        return jdbc.query("""
+                SELECT * FROM webhook_deliveries WHERE publisher_id = ? AND (CAST(? AS UUID) IS NULL OR chapter_id = ?)
+                ORDER BY created_at DESC LIMIT ?""", Delivery::map, publisherId, chapterId, chapterId, limit);
+    }
+
+    public Optional<Delivery> find(UUID publisherId, UUID id) {
+        return jdbc.queryOne("SELECT * FROM webhook_deliveries WHERE publisher_id = ? AND id = ?", Delivery::map,
+                publisherId, id);
+    }
+
+    public List<Attempt> attempts(UUID deliveryId) {
+        return jdbc.query("SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempt_number", Attempt::map,
+                deliveryId);
+    }
+
+    /** Sends the same event (same webhook-id) once more, now; false when there is no such delivery. */
+    public boolean resend(UUID publisherId, UUID id) {
+        return jdbc.update("""
+                UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = now(), updated_at = now()
+                WHERE publisher_id = ? AND id = ?""", publisherId, id) == 1;
+    }
+}

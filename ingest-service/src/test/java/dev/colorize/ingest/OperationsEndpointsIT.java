@@ -1,0 +1,41 @@
+package dev.colorize.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackTestResource.class)
+class OperationsEndpointsIT {
+
+    @Test
+    void readinessChecksDatabaseKafkaAndObjectStore() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("kafka", "object-store", "Database connections health check"));
+    }
+
+    @Test
+    void prometheusMetricsCountAcceptedPages() {
+        var publisher = Publishers.create();
+        given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(4, 4, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(202);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("colorize_ingest_pages_accepted_total"))
+                .body(containsString("colorize_ingest_outbox_published_total"));
+    }
+
+    @Test
+    void theOpenApiDocumentAndSwaggerUiDescribeTheV1Api() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters/{id}/archive"))
+                .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("apiKey"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
