@@ -1,0 +1,47 @@
+package dev.colorize.trainer.auth;
+
+import dev.colorize.trainer.config.TrainerConfig;
+import dev.colorize.trainer.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * Tells who a presented key belongs to: the configured bootstrap admin key, or a non-revoked row of
+ * api_keys (owned by the ingest service) found by the key's SHA-256.
+ */
+@ApplicationScoped
+public class AdminKeys {
+
+    public static final String BOOTSTRAP_ACTOR = "bootstrap-admin";
+
+    /** A known key: {@code actor} is the api_keys id (or {@link #BOOTSTRAP_ACTOR}). */
+    public record KeyHolder(String actor, boolean admin) {}
+
+    private final Jdbc jdbc;
+    private final Optional<byte[]> bootstrapHash;
+
+    public AdminKeys(Jdbc jdbc, TrainerConfig config) {
+        this.jdbc = jdbc;
+        this.bootstrapHash = config.adminKey().filter(k -> !k.isBlank()).map(AdminKeys::sha256);
+    }
+
+    public Optional<KeyHolder> find(String presentedKey) {
+        byte[] hash = sha256(presentedKey);
+        if (bootstrapHash.isPresent() && MessageDigest.isEqual(bootstrapHash.get(), hash)) {
+            return Optional.of(new KeyHolder(BOOTSTRAP_ACTOR, true));
+        }
+        return jdbc.queryOne("SELECT id, role FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+                row -> new KeyHolder(row.getString("id"), "admin".equals(row.getString("role"))), hash);
+    }
+
+    private static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

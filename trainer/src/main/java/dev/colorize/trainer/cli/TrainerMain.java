@@ -1,0 +1,35 @@
+package dev.colorize.trainer.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+
+/**
+ * The trainer's entry point. With no arguments: the service. Commands:
+ * <ul>
+ * <li>{@code train-from-folder ...}: no infrastructure at all, see {@link TrainFromFolder};</li>
+ * <li>{@code import-folder DATASET FOLDER [--filter] [--limit N] [--validation F]} and
+ * {@code import-openclipart DATASET [--limit N]}: load images into a dataset (database + object store
+ * as configured), see {@link DatasetImportCommand}.</li>
+ * </ul>
+ */
+@QuarkusMain
+public final class TrainerMain {
+
+    private TrainerMain() {}
+
+    public static void main(String... args) throws Exception {
+        String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "train-from-folder" -> System.exit(TrainFromFolder.run(rest));
+            case "import-folder", "import-openclipart" -> {
+                // a one-shot job beside a running service: no HTTP listener, no schedules, no run pickup
+                System.setProperty("quarkus.http.host-enabled", "false");
+                System.setProperty("quarkus.scheduler.enabled", "false");
+                Quarkus.run(DatasetImportCommand.class, args);
+            }
+            default -> Quarkus.run(args);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.colorize.trainer.config;
+
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.platform.storage.ObjectStoreConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The shared object store client, its bucket ensured before the trainer takes uploads. */
+public class ObjectStoreProducer {
+
+    @Produces
+    @Singleton
+    @Startup
+    ObjectStore objectStore(
+            @ConfigProperty(name = "colorize.object-store.endpoint") String endpoint,
+            @ConfigProperty(name = "colorize.object-store.access-key") String accessKey,
+            @ConfigProperty(name = "colorize.object-store.secret-key") String secretKey,
+            @ConfigProperty(name = "colorize.object-store.region") String region,
+            @ConfigProperty(name = "colorize.object-store.bucket") String bucket) {
+        ObjectStore store = new ObjectStore(new ObjectStoreConfig(endpoint, accessKey, secretKey, region, bucket));
+        store.ensureBucket();
+        return store;
+    }
+}

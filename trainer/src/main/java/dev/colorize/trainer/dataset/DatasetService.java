@@ -1,0 +1,78 @@
+package dev.colorize.trainer.dataset;
+
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.UndecodableImageException;
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.trainer.rest.ApiProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.opencv.core.Mat;
+
+/** Datasets and their content-addressed images: object first, then the row, so a row always has its bytes. */
+@ApplicationScoped
+public class DatasetService {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    private final DatasetRepository datasets;
+    private final ObjectStore store;
+
+    public DatasetService(DatasetRepository datasets, ObjectStore store) {
+        this.datasets = datasets;
+        this.store = store;
+    }
+
+    public DatasetView create(String name, double validationFraction, String actor) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ApiProblemException.badRequest("invalid-dataset-name",
+                    "A dataset name is 1-63 characters of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw ApiProblemException.badRequest("invalid-validation-fraction", "validationFraction is in [0, 1)");
+        }
+        if (!datasets.create(name, validationFraction, actor)) {
+            throw ApiProblemException.conflict("dataset-exists", "Dataset " + name + " exists already");
+        }
+        return require(name);
+    }
+
+    public DatasetView require(String name) {
+        return datasets.find(name).orElseThrow(() -> ApiProblemException.notFound("Dataset " + name));
+    }
+
+    /** Stores a PNG or JPEG color illustration; the same bytes twice are one image. */
+    public AddedImage addImage(String dataset, byte[] bytes, String sourceName, String actor) {
+        DatasetView view = require(dataset);
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> ApiProblemException.unsupportedMedia(
+                "Dataset images are PNG or JPEG"));
+        Mat decoded;
+        try {
+            decoded = ImageCodec.decodeBgr(bytes);
+        } catch (UndecodableImageException e) {
+            throw ApiProblemException.badRequest("undecodable-image", e.getMessage());
+        }
+        byte[] hash = sha256(bytes);
+        String hex = HexFormat.of().formatHex(hash);
+        var existing = datasets.image(dataset, hex);
+        if (existing.isPresent()) {
+            return new AddedImage(existing.get(), false);
+        }
+        String key = "datasets/" + dataset + "/images/" + hex + "." + format.extension();
+        store.put(key, bytes, format.contentType());
+        DatasetImage image = new DatasetImage(hex, key, Split.of(hash, view.validationFraction()), decoded.cols(),
+                decoded.rows(), bytes.length, sourceName, null);
+        boolean added = datasets.add(dataset, image, actor);
+        return new AddedImage(datasets.image(dataset, hex).orElseThrow(), added);
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.colorize.trainer.registry;
+
+/** POST /v1/admin/aliases/{alias}/rollback. */
+public record RollbackRequest(String reason) {}

@@ -1,0 +1,80 @@
+package dev.colorize.trainer.training;
+
+import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.trainer.config.TrainerConfig;
+import dev.colorize.trainer.dataset.DatasetRepository;
+import dev.colorize.trainer.dataset.DatasetView;
+import dev.colorize.trainer.persistence.JsonColumns;
+import dev.colorize.trainer.registry.ModelVersion;
+import dev.colorize.trainer.registry.PromotionService;
+import dev.colorize.trainer.registry.RegistryRepository;
+import dev.colorize.trainer.rest.ApiProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queues runs (on demand or by the schedule) after checking their dataset and parent model. */
+@ApplicationScoped
+public class RunService {
+
+    public static final String MANUAL = "manual";
+    public static final String SCHEDULE = "schedule";
+
+    private final TrainerConfig config;
+    private final RunRepository runs;
+    private final DatasetRepository datasets;
+    private final RegistryRepository registry;
+    private final RunExecutor executor;
+    private final JsonColumns json;
+
+    public RunService(TrainerConfig config, RunRepository runs, DatasetRepository datasets,
+            RegistryRepository registry, RunExecutor executor, JsonColumns json) {
+        this.json = json;
+        this.config = config;
+        this.runs = runs;
+        this.datasets = datasets;
+        this.registry = registry;
+        this.executor = executor;
+    }
+
+    public TrainingRun request(RunRequest request, String trigger, String requestedBy) {
+        return request(UUID.randomUUID(), request, trigger, requestedBy);
+    }
+
+    /** Queues the run under {@code id}; a second request with the same id queues nothing more. */
+    public TrainingRun request(UUID id, RunRequest request, String trigger, String requestedBy) {
+        if (request == null || request.dataset() == null) {
+            throw ApiProblemException.badRequest("dataset-required", "Name the dataset to train on");
+        }
+        DatasetView dataset = datasets.find(request.dataset())
+                .orElseThrow(() -> ApiProblemException.notFound("Dataset " + request.dataset()));
+        if (dataset.trainingImages() == 0 || dataset.validationImages() == 0) {
+            throw ApiProblemException.conflict("dataset-too-small", "Dataset " + dataset.name()
+                    + " needs training and validation images (has " + dataset.trainingImages() + " and "
+                    + dataset.validationImages() + ")");
+        }
+        long steps = Optional.ofNullable(request.steps()).orElse(config.runs().defaultSteps());
+        int checkpointEvery = Optional.ofNullable(request.checkpointEvery()).orElse(config.runs().checkpointEvery());
+        if (steps < 1 || checkpointEvery < 1 || (request.timeBudgetSeconds() != null && request.timeBudgetSeconds() < 1)) {
+            throw ApiProblemException.badRequest("invalid-run", "steps, checkpointEvery and timeBudgetSeconds are positive");
+        }
+        boolean fineTune = Boolean.TRUE.equals(request.fineTune());
+        NetworkSpec spec = Optional.ofNullable(request.spec()).orElseGet(NetworkSpec::paper);
+        Integer parent = null;
+        if (fineTune) {
+            ModelVersion production = registry.aliasVersion(PromotionService.PRODUCTION).flatMap(registry::version)
+                    .orElseThrow(() -> ApiProblemException.conflict("no-production-model",
+                            "Fine-tuning starts from the production version, and there is none"));
+            parent = production.version();
+            // the parent's architecture, whatever the request said: its weights must fit
+            spec = json.read(production.spec().toString(), NetworkSpec.class);
+        }
+        RunPlan plan = new RunPlan(spec, steps, request.timeBudgetSeconds(),
+                Optional.ofNullable(request.learningRate()).orElse(2e-4f),
+                Optional.ofNullable(request.seed()).orElse(1L), checkpointEvery, fineTune);
+        runs.insert(id, trigger, requestedBy, dataset.name(), plan, parent);
+        executor.trigger();
+        return runs.find(id).orElseThrow();
+    }
+
+}
