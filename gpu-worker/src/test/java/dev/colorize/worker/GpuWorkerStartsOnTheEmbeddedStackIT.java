@@ -1,19 +1,19 @@
 package dev.colorize.worker;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import dev.colorize.worker.support.TestStack;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackTestResource.class)
@@ -22,12 +22,25 @@ class GpuWorkerStartsOnTheEmbeddedStackIT {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TestStack stack;
+
     @Test
-    void isReadyWithItsDatabaseChecked() {
+    void isReadyOnceAModelServesWithItsDatabaseChecked() throws Exception {
+        int version = stack.ensureProduction();
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItems("Database connections health check", "model"))
+                .body("checks.find { it.name == 'model' }.data.version", equalTo(version));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() throws Exception {
+        int version = stack.ensureProduction();
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("colorize_worker_model_version " + version + ".0", "colorize_worker_consumer_lag",
+                "colorize_worker_pages_total{status=\"done\"}", "colorize_worker_batch_size_bucket");
     }
 
     @Test

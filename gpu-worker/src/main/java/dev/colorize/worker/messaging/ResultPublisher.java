@@ -1,0 +1,68 @@
+package dev.colorize.worker.messaging;
+
+import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.worker.config.WorkerConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/** Sends result events and dead letters; callers wait on the returned futures before committing offsets. */
+@Singleton
+public class ResultPublisher {
+
+    /** Dead-letter headers: why, and where the job came from. */
+    public static final String ERROR = "colorize.error";
+    public static final String ERROR_KIND = "colorize.error.kind";
+    public static final String ORIGINAL_TOPIC = "colorize.original.topic";
+    public static final String ORIGINAL_PARTITION = "colorize.original.partition";
+    public static final String ORIGINAL_OFFSET = "colorize.original.offset";
+    public static final String WORKER = "colorize.worker";
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public ResultPublisher(KafkaClients kafka, WorkerConfig config) {
+        this.producer = kafka.producer(config.id() + "-results");
+    }
+
+    public Future<RecordMetadata> result(PageResult result) {
+        return producer.send(new ProducerRecord<>(Topics.RESULTS, result.key(), MessageCodec.encode(result)));
+    }
+
+    /** The job's own key and bytes, unchanged, with the error in headers. */
+    public Future<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> job, DeadLetterKind kind, String error,
+            String workerId) {
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.JOBS_DEAD_LETTER, job.key(), job.value());
+        letter.headers()
+                .add(ERROR, utf8(error))
+                .add(ERROR_KIND, utf8(kind.name()))
+                .add(ORIGINAL_TOPIC, utf8(job.topic()))
+                .add(ORIGINAL_PARTITION, utf8(Integer.toString(job.partition())))
+                .add(ORIGINAL_OFFSET, utf8(Long.toString(job.offset())))
+                .add(WORKER, utf8(workerId));
+        return producer.send(letter);
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+
+    /** Why a job was dead-lettered. */
+    public enum DeadLetterKind {
+        /** Not a readable PageJob (bad JSON, unknown schema version). */
+        UNPARSEABLE,
+        /** The object store kept failing through every retry (or refused the call). */
+        STORE_FAILED
+    }
+}

@@ -1,0 +1,265 @@
+package dev.colorize.worker.service;
+
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.UndecodableImageException;
+import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.messaging.UnsupportedMessageException;
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.platform.storage.ObjectStoreException;
+import dev.colorize.worker.config.WorkerConfig;
+import dev.colorize.worker.messaging.ResultPublisher;
+import dev.colorize.worker.messaging.ResultPublisher.DeadLetterKind;
+import dev.colorize.worker.metrics.WorkerMetrics;
+import dev.colorize.worker.model.LoadedModel;
+import dev.colorize.worker.model.ModelCatalog;
+import dev.colorize.worker.model.ModelRefusedException;
+import dev.colorize.worker.model.UnknownModelVersionException;
+import dev.colorize.worker.storage.StoreRetry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.opencv.core.CvException;
+import org.opencv.core.Mat;
+
+/**
+ * Colors one batch of jobs: parse, read and decode the sketches in parallel, one forward pass per model
+ * used, write the pages in parallel, then publish one result (or dead letter) per job and wait until
+ * Kafka acknowledged every one. Returns only when the whole batch is durable, so the caller may commit.
+ */
+public final class PageBatchProcessor implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PageBatchProcessor.class);
+
+    private final String workerId;
+    private final long maxPagePixels;
+    private final ObjectStore store;
+    private final StoreRetry retry;
+    private final ModelCatalog catalog;
+    private final ResultPublisher publisher;
+    private final WorkerMetrics metrics;
+    private final PageEncoder encoder;
+    private final ExecutorService io;
+
+    public PageBatchProcessor(String workerId, WorkerConfig config, ObjectStore store, ModelCatalog catalog,
+            ResultPublisher publisher, WorkerMetrics metrics) {
+        this.workerId = workerId;
+        this.maxPagePixels = config.maxPagePixels();
+        this.store = store;
+        this.retry = new StoreRetry(config.retry());
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.encoder = new PageEncoder(config.jpegQuality());
+        this.io = Executors.newFixedThreadPool(config.jobs().ioParallelism(), r -> {
+            Thread t = new Thread(r, workerId + "-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** @throws BatchAbortedException when a result or dead letter was not acknowledged */
+    public void process(List<ConsumerRecord<String, byte[]>> records) {
+        long start = System.nanoTime();
+        LoadedModel served = catalog.serving(); // the one switch point for promotions: between batches
+        List<PageWork> pages = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            pages.add(parse(record));
+        }
+        parallel(pages, this::readSketch);
+        for (Map.Entry<Integer, List<PageWork>> group : byModel(pages).entrySet()) {
+            colorize(group.getKey(), group.getValue(), served);
+        }
+        parallel(pages, this::writeResult);
+        publish(pages, start);
+    }
+
+    private PageWork parse(ConsumerRecord<String, byte[]> record) {
+        PageWork page = new PageWork(record);
+        try {
+            PageJob job = MessageCodec.decode(record.value(), PageJob.class);
+            if (job.publisherId() == null || job.chapterId() == null || job.sourceKey() == null || job.pageNumber() < 1) {
+                throw new UnsupportedMessageException("PageJob lacks publisherId, chapterId, sourceKey or a page number >= 1");
+            }
+            page.job = job;
+        } catch (UnsupportedMessageException e) {
+            page.deadLetter(DeadLetterKind.UNPARSEABLE, e.getMessage());
+        }
+        return page;
+    }
+
+    private void readSketch(PageWork page) {
+        try {
+            byte[] bytes = retry.call("read " + page.job.sourceKey(), () -> store.get(page.job.sourceKey()));
+            Mat sketch = ImageCodec.decodeBgr(bytes);
+            long pixels = (long) sketch.cols() * sketch.rows();
+            if (pixels > maxPagePixels) {
+                sketch.release();
+                page.fail(sketch.cols() + "x" + sketch.rows() + " pixels exceeds the limit of " + maxPagePixels);
+                return;
+            }
+            page.sketch = sketch;
+        } catch (UndecodableImageException e) {
+            page.fail(e.getMessage());
+        } catch (CvException e) {
+            page.fail("cannot be decoded: " + e.getMessage()); // deterministic: retrying would block the partition
+        } catch (ObjectStoreException e) {
+            if (e.isTransient()) {
+                page.deadLetter(DeadLetterKind.STORE_FAILED, e.getMessage());
+            } else {
+                page.fail("sketch " + page.job.sourceKey() + " cannot be read: " + e.getMessage()); // e.g. no such key
+            }
+        }
+    }
+
+    /** Pending pages by pinned version; null is the alias's served model. */
+    private static Map<Integer, List<PageWork>> byModel(List<PageWork> pages) {
+        Map<Integer, List<PageWork>> groups = new LinkedHashMap<>();
+        for (PageWork page : pages) {
+            if (page.pending()) {
+                groups.computeIfAbsent(page.job.modelVersion(), v -> new ArrayList<>()).add(page);
+            }
+        }
+        return groups;
+    }
+
+    private void colorize(Integer pinnedVersion, List<PageWork> pages, LoadedModel served) {
+        LoadedModel model;
+        try {
+            model = pinnedVersion == null || pinnedVersion == served.version() ? served : catalog.forVersion(pinnedVersion);
+        } catch (UnknownModelVersionException | ModelRefusedException e) {
+            pages.forEach(p -> p.fail(e.getMessage()));
+            return;
+        } catch (ObjectStoreException e) {
+            pages.forEach(p -> p.deadLetter(DeadLetterKind.STORE_FAILED, "loading model version " + pinnedVersion
+                    + ": " + e.getMessage()));
+            return;
+        }
+        colorizeWith(model, pages);
+    }
+
+    private void colorizeWith(LoadedModel model, List<PageWork> pages) {
+        List<Mat> sketches = pages.stream().map(p -> p.sketch).toList();
+        long begin = System.nanoTime();
+        List<Mat> colored;
+        try {
+            colored = model.colorizer().colorizeImages(sketches);
+        } catch (RuntimeException e) {
+            isolateFailure(pages, model, e);
+            return;
+        }
+        Duration forward = Duration.ofNanos(System.nanoTime() - begin);
+        metrics.batch(pages.size(), forward);
+        long share = Math.max(1, forward.toMillis() / pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            PageWork page = pages.get(i);
+            page.sketch.release();
+            page.sketch = null;
+            page.colored = colored.get(i);
+            page.modelVersion = model.version();
+            page.inferenceMillis = share;
+        }
+    }
+
+    /** A forward pass failed: run its pages one by one so only the page that cannot be colored fails. */
+    private void isolateFailure(List<PageWork> pages, LoadedModel model, RuntimeException e) {
+        if (pages.size() == 1) {
+            LOG.warnf(e, "Page %d of chapter %s cannot be colored", pages.get(0).job.pageNumber(), pages.get(0).job.chapterId());
+            pages.get(0).fail("cannot be colored: " + e.getMessage());
+            return;
+        }
+        for (PageWork page : pages) {
+            colorizeWith(model, List.of(page));
+        }
+    }
+
+    private void writeResult(PageWork page) {
+        try {
+            byte[] encoded = encoder.encode(page.colored, ResultKeys.outputFormat(page.job));
+            String key = ResultKeys.of(page.job, page.modelVersion);
+            retry.run("write " + key, () -> store.put(key, encoded, ResultKeys.outputFormat(page.job).mediaType()));
+            page.resultKey = key;
+            page.release();
+        } catch (ObjectStoreException e) {
+            page.deadLetter(DeadLetterKind.STORE_FAILED, e.getMessage());
+        } catch (CvException | IllegalStateException e) {
+            page.fail("cannot be encoded: " + e.getMessage());
+        }
+    }
+
+    private void publish(List<PageWork> pages, long batchStart) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(pages.size());
+        Instant now = Instant.now();
+        for (PageWork page : pages) {
+            if (page.deadLetterKind != null) {
+                LOG.warnf("Dead-lettering %s-%d@%d (%s): %s", page.record.topic(), page.record.partition(),
+                        page.record.offset(), page.deadLetterKind, page.deadLetterError);
+                acks.add(publisher.deadLetter(page.record, page.deadLetterKind, page.deadLetterError, workerId));
+            } else {
+                acks.add(publisher.result(result(page, now, batchStart)));
+            }
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw new BatchAbortedException("Kafka did not acknowledge a result: " + e.getCause().getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BatchAbortedException("interrupted while waiting for acknowledgements", e);
+            }
+        }
+        for (PageWork page : pages) {
+            if (page.deadLetterKind != null) {
+                metrics.pageDeadLettered();
+            } else if (page.failure != null) {
+                metrics.pageFailed();
+            } else {
+                metrics.pageDone(Duration.between(enqueued(page, batchStart), Instant.now()));
+            }
+        }
+    }
+
+    private PageResult result(PageWork page, Instant now, long batchStart) {
+        long total = Duration.between(enqueued(page, batchStart), now).toMillis();
+        PageJob job = page.job;
+        if (page.failure != null) {
+            return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.FAILED,
+                    null, null, page.failure, 0, total, workerId, now);
+        }
+        return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
+                page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now);
+    }
+
+    /** When the job was enqueued; the batch's start when the producer did not say. */
+    private static Instant enqueued(PageWork page, long batchStart) {
+        if (page.job.enqueuedAt() != null) {
+            return page.job.enqueuedAt();
+        }
+        return Instant.now().minusNanos(System.nanoTime() - batchStart);
+    }
+
+    private void parallel(List<PageWork> pages, Consumer<PageWork> step) {
+        CompletableFuture.allOf(pages.stream().filter(PageWork::pending)
+                .map(p -> CompletableFuture.runAsync(() -> step.accept(p), io))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Override
+    public void close() {
+        io.shutdownNow();
+    }
+}

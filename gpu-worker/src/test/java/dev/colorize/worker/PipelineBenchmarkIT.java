@@ -1,0 +1,161 @@
+package dev.colorize.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colorize.ml.bench.ResidentMemory;
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.ImageTensors;
+import dev.colorize.ml.data.Letterbox;
+import dev.colorize.ml.infer.Colorizer;
+import dev.colorize.ml.infer.ColorizerOptions;
+import dev.colorize.ml.infer.GeneratorRunner;
+import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.platform.messaging.ModelEvent;
+import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import dev.colorize.worker.support.OtherWorker;
+import dev.colorize.worker.support.Pages;
+import dev.colorize.worker.support.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * One worker end to end (Kafka -> store -> model -> store -> Kafka) with the full-size generator, against
+ * the same model's bare inference measured in the same JVM. Off unless -Dcolorize.bench.pages=N is set
+ * (see docs/PERFORMANCE.md, "GPU worker"); -Dcolorize.bench.page-size=PX (256) sets the square page size.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackTestResource.class)
+@EnabledIfSystemProperty(named = "colorize.bench.pages", matches = "\\d+")
+class PipelineBenchmarkIT {
+
+    @Inject
+    TestStack stack;
+
+    @Test
+    void pipelineThroughputAgainstTheModelsOwnInferenceCeiling() throws Exception {
+        int pageCount = Integer.getInteger("colorize.bench.pages");
+        int size = Integer.getInteger("colorize.bench.page-size", 256);
+        int batch = stack.config.jobs().maxBatch();
+        ModelEvent model = stack.registry.register(NetworkSpec.paper(), false);
+        Path zip = Files.write(Files.createTempFile("bench-model", ".zip"), stack.store.get(model.artifactKey()));
+
+        List<byte[]> distinct = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            distinct.add(Pages.lineArt(size - i, size)); // slightly different pages
+        }
+        int ceilingPages = Math.max(batch, Math.min(pageCount / 2, 12 * batch));
+        double[] before = inferenceCeiling(zip, distinct, batch, ceilingPages);
+
+        UUID chapter = UUID.randomUUID();
+        String topic = "bench-jobs-" + chapter;
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            keys.add(stack.pages.upload(chapter, 10_000 + i, distinct.get(i)));
+        }
+        for (int page = 1; page <= pageCount; page++) { // a full queue: the worker, not the producer, sets the pace
+            stack.pages.send(topic, stack.pages.job(chapter, page, keys.get(page % keys.size()), OutputFormat.PNG, null));
+        }
+        stack.registry.promote("canary", model);
+
+        List<long[]> rss = new CopyOnWriteArrayList<>(); // {millis, KiB}
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long t0 = System.currentTimeMillis();
+        sampler.scheduleAtFixedRate(() -> rss.add(new long[] {System.currentTimeMillis() - t0, ResidentMemory.kib()}),
+                0, 1, TimeUnit.SECONDS);
+        List<PageResult> results;
+        try (OtherWorker worker = stack.otherWorker("bench-worker", "canary", topic, "bench-" + chapter, stack.store).start()) {
+            results = stack.pages.awaitResults(chapter, r -> r.size() >= pageCount, Duration.ofHours(2));
+        } finally {
+            sampler.shutdownNow();
+        }
+
+        // measured again after the run: other load on the machine shows as a gap between the two
+        double[] after = inferenceCeiling(zip, distinct, batch, ceilingPages);
+        Files.delete(zip);
+        double[] ceiling = {Math.max(before[0], after[0]), Math.max(before[1], after[1])};
+
+        assertThat(results).extracting(PageResult::status).containsOnly(PageResult.Status.DONE);
+        List<PageResult> ordered = results.stream().sorted(Comparator.comparing(PageResult::finishedAt)).toList();
+        int skip = Math.min(2 * batch, pageCount / 10); // the first batches warm the model up
+        double seconds = Duration.between(ordered.get(skip).finishedAt(), ordered.get(ordered.size() - 1).finishedAt())
+                .toNanos() / 1e9;
+        double pipeline = (ordered.size() - 1 - skip) / seconds;
+        long startKib = rss.get(Math.min(rss.size() - 1, Math.max(1, rss.size() / 10)))[1];
+        long endKib = rss.get(rss.size() - 1)[1];
+        long maxKib = rss.stream().mapToLong(s -> s[1]).max().orElseThrow();
+        System.out.printf("%nBENCH pages %d of %dx%d, batch %d, cores %d%n", pageCount, size, size, batch,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("BENCH bare forward pass: %.2f pages/s before, %.2f after; Colorizer (letterbox + forward"
+                + " + chroma): %.2f before, %.2f after (%d pages each)%n", before[0], after[0], before[1], after[1], ceilingPages);
+        System.out.printf("BENCH pipeline end to end: %.2f pages/s = %.0f%% of the better bare forward pass, %.0f%% of the"
+                + " better Colorizer figure%n",
+                pipeline, 100 * pipeline / ceiling[0], 100 * pipeline / ceiling[1]);
+        System.out.printf("BENCH RSS at 10%% of the run %d MiB, end %d MiB, max %d MiB (%d samples over %d s)%n",
+                startKib / 1024, endKib / 1024, maxKib / 1024, rss.size(), rss.get(rss.size() - 1)[0] / 1000);
+        StringBuilder curve = new StringBuilder("BENCH RSS MiB at each tenth of the run:");
+        for (int tenth = 0; tenth <= 10; tenth++) {
+            curve.append(' ').append(rss.get(Math.min(rss.size() - 1, tenth * rss.size() / 10))[1] / 1024);
+        }
+        System.out.println(curve);
+    }
+
+    /** {bare forward pages/s, Colorizer pages/s} after one warm-up batch, on the pages the pipeline colors. */
+    private static double[] inferenceCeiling(Path zip, List<byte[]> pages, int batch, int count) throws Exception {
+        try (Colorizer colorizer = Colorizer.load(zip, new ColorizerOptions("cpu", 0, batch, false))) {
+            NetworkSpec spec = colorizer.model().spec();
+            GeneratorRunner runner = new GeneratorRunner(colorizer.model().generator(), spec, colorizer.model().manager());
+            int plane = spec.imageSize() * spec.imageSize();
+            float[] input = new float[batch * plane];
+            for (int i = 0; i < batch; i++) {
+                System.arraycopy(ImageTensors.toTensor(gray(ImageCodec.decodeBgr(pages.get(i % pages.size())), spec)), 0,
+                        input, i * plane, plane);
+            }
+            runner.predict(input, batch);
+            long start = System.nanoTime();
+            for (int done = 0; done < count; done += batch) {
+                runner.predict(input, batch);
+            }
+            double bare = roundUp(count, batch) / ((System.nanoTime() - start) / 1e9);
+
+            List<Mat> decoded = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                decoded.add(ImageCodec.decodeBgr(pages.get(i % pages.size())));
+            }
+            colorizer.colorizeImages(decoded);
+            start = System.nanoTime();
+            for (int done = 0; done < count; done += batch) {
+                colorizer.colorizeImages(decoded);
+            }
+            double full = roundUp(count, batch) / ((System.nanoTime() - start) / 1e9);
+            return new double[] {bare, full};
+        }
+    }
+
+    private static Mat gray(Mat bgr, NetworkSpec spec) {
+        Mat gray = new Mat();
+        Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+        return Letterbox.fit(gray, spec.imageSize()).image();
+    }
+
+    private static int roundUp(int count, int batch) {
+        return (count + batch - 1) / batch * batch;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.colorize.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.platform.storage.ObjectStoreConfig;
+import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import dev.colorize.worker.messaging.ResultPublisher;
+import dev.colorize.worker.support.Eventually;
+import dev.colorize.worker.support.OtherWorker;
+import dev.colorize.worker.support.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackTestResource.class)
+class TransientStoreFaultIT {
+
+    @Inject
+    TestStack stack;
+
+    @Test
+    void anUnreachableStoreIsRetriedThenTheJobIsDeadLetteredAndThePartitionMovesOn() throws Exception {
+        stack.ensureProduction();
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ObjectStore unreachable = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + closedPort, "colorize",
+                "colorize-secret-key", "us-east-1", "colorize"));
+        String topic = "jobs-offline-store-" + UUID.randomUUID();
+        String group = "offline-store-workers-" + UUID.randomUUID();
+        UUID chapter = UUID.randomUUID();
+
+        try (OtherWorker worker = stack.otherWorker("worker-offline", "production", topic, group, unreachable).start()) {
+            stack.pages.enqueue(topic, chapter, 1, 64, 64);
+            stack.pages.enqueue(topic, chapter, 2, 64, 64);
+
+            List<ConsumerRecord<String, byte[]>> letters = stack.pages.await(Topics.JOBS_DEAD_LETTER, chapter.toString(),
+                    r -> r.size() >= 2, Duration.ofSeconds(60));
+            ConsumerRecord<String, byte[]> first = letters.get(0);
+            assertThat(header(first, ResultPublisher.ERROR_KIND)).isEqualTo("STORE_FAILED");
+            assertThat(header(first, ResultPublisher.ERROR)).contains("unreachable", "sketches/");
+            assertThat(header(first, ResultPublisher.ORIGINAL_TOPIC)).isEqualTo(topic);
+            assertThat(header(first, ResultPublisher.ORIGINAL_OFFSET)).isEqualTo("0");
+            assertThat(header(first, ResultPublisher.WORKER)).isEqualTo("worker-offline");
+            assertThat(header(letters.get(1), ResultPublisher.ORIGINAL_OFFSET)).isEqualTo("1");
+            Eventually.until("both jobs committed", Duration.ofSeconds(10), () -> stack.committed(group) == 2);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.colorize.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.worker.support.Pages;
+import dev.colorize.worker.support.TinyModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+
+class ColorizeCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void tinyModel() throws Exception {
+        model = TinyModel.folder(TinyModel.spec(), dir);
+    }
+
+    private int colorize(String... args) {
+        return ColorizeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void colorsOneFileAtItsOwnSizeInTheFormatItsNameAsksFor() throws Exception {
+        Path in = Files.write(dir.resolve("page.png"), Pages.lineArt(150, 97));
+        Path outFile = dir.resolve("page-colored.jpg");
+
+        assertThat(colorize("--model", model.toString(), in.toString(), outFile.toString())).isZero();
+
+        byte[] written = Files.readAllBytes(outFile);
+        assertThat(written[0]).isEqualTo((byte) 0xFF); // JPEG
+        Mat colored = ImageCodec.decodeBgr(written);
+        assertThat(colored.cols()).isEqualTo(150);
+        assertThat(colored.rows()).isEqualTo(97);
+        assertThat(colored.channels()).isEqualTo(3);
+    }
+
+    @Test
+    void colorsAFolderAndNamesTheFilesItCouldNotColor() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("sketches"));
+        Files.write(in.resolve("001.png"), Pages.lineArt(64, 80));
+        Files.write(in.resolve("002.png"), new byte[] {1, 2, 3});
+        Files.write(in.resolve("003.png"), Pages.lineArt(120, 40));
+        Files.writeString(in.resolve("notes.txt"), "not an image");
+        Path outFolder = dir.resolve("colored");
+
+        assertThat(colorize("--model", model.toString(), "--batch", "2", in.toString(), outFolder.toString())).isEqualTo(1);
+
+        assertThat(ImageCodec.decodeBgr(Files.readAllBytes(outFolder.resolve("001.png"))).cols()).isEqualTo(64);
+        assertThat(ImageCodec.decodeBgr(Files.readAllBytes(outFolder.resolve("003.png"))).rows()).isEqualTo(40);
+        assertThat(outFolder.resolve("002.png")).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("002.png: not a decodable image");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 of 3 pages colored");
+    }
+
+    @Test
+    void wrongUsageSaysHowToUseIt() {
+        assertThat(colorize("in.png", "out.png")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: colorize --model");
+    }
+}

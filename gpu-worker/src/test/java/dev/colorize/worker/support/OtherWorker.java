@@ -1,0 +1,44 @@
+package dev.colorize.worker.support;
+
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.worker.config.WorkerConfig;
+import dev.colorize.worker.messaging.JobConsumer;
+import dev.colorize.worker.messaging.KafkaClients;
+import dev.colorize.worker.messaging.ModelEventListener;
+import dev.colorize.worker.messaging.ResultPublisher;
+import dev.colorize.worker.metrics.WorkerMetrics;
+import dev.colorize.worker.model.ModelCatalog;
+import dev.colorize.worker.model.ModelRegistry;
+import dev.colorize.worker.service.PageBatchProcessor;
+
+/** A second worker instance in the test JVM: the same classes the service wires, on a topic of its own. */
+public final class OtherWorker implements AutoCloseable {
+
+    public final ModelCatalog catalog;
+    public final JobConsumer jobs;
+    private final ModelEventListener listener;
+    private final PageBatchProcessor processor;
+
+    OtherWorker(String id, String topic, String group, WorkerConfig config, KafkaClients kafka, ModelCatalog catalog,
+            ModelRegistry registry, ObjectStore pageStore, ResultPublisher publisher, WorkerMetrics metrics) {
+        this.catalog = catalog;
+        this.listener = new ModelEventListener(id, config, catalog, registry, kafka);
+        this.processor = new PageBatchProcessor(id, config, pageStore, catalog, publisher, metrics);
+        this.jobs = new JobConsumer(id, topic, group, config, kafka, catalog, processor);
+    }
+
+    /** Starts following promotions (which loads the alias's version, if any) and the job loop. */
+    public OtherWorker start() {
+        listener.start();
+        jobs.start();
+        return this;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        jobs.stop();
+        listener.stop();
+        processor.close();
+        catalog.close();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.colorize.worker.support;
+
+import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.ModelEvent;
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.storage.ObjectStore;
+import io.agroal.api.AgroalDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Does what the trainer does: uploads artifacts, registers versions, moves aliases and announces it. */
+public final class Registry {
+
+    private final AgroalDataSource db;
+    private final ObjectStore store;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Path dir;
+
+    public Registry(AgroalDataSource db, ObjectStore store, KafkaProducer<String, byte[]> producer) throws Exception {
+        this.db = db;
+        this.store = store;
+        this.producer = producer;
+        this.dir = Files.createTempDirectory("registry");
+        store.ensureBucket();
+    }
+
+    /** A new tiny version, registered with its true SHA-256. */
+    public ModelEvent register() throws Exception {
+        return register(TinyModel.spec(), false);
+    }
+
+    /** {@code lie}: the registry gets a SHA-256 that the uploaded bytes do not have. */
+    public ModelEvent register(NetworkSpec spec, boolean lie) throws Exception {
+        byte[] zip = Files.readAllBytes(TinyModel.zip(spec, dir));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
+        if (lie) {
+            sha = new StringBuilder(sha).reverse().toString();
+        }
+        try (Connection c = db.getConnection()) {
+            int version;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(max(version), 0) + 1 FROM model_versions")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            String key = "models/v" + version + ".zip";
+            store.put(key, zip, "application/zip");
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO model_versions (version, artifact_key, sha256, spec) VALUES (?, ?, ?, '{}'::jsonb)")) {
+                s.setInt(1, version);
+                s.setString(2, key);
+                s.setString(3, sha);
+                s.executeUpdate();
+            }
+            return new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.REGISTERED, version, null, key, sha, Instant.now());
+        }
+    }
+
+    /** Moves the alias in PostgreSQL, then publishes PROMOTED (the trainer's order). */
+    public void promote(String alias, ModelEvent registered) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO model_aliases (alias, version, updated_by) VALUES (?, ?, 'test') "
+                        + "ON CONFLICT (alias) DO UPDATE SET version = excluded.version, updated_at = now()")) {
+            s.setString(1, alias);
+            s.setInt(2, registered.version());
+            s.executeUpdate();
+        }
+        ModelEvent promoted = new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.PROMOTED, registered.version(),
+                alias, registered.artifactKey(), registered.sha256(), Instant.now());
+        producer.send(new ProducerRecord<>(Topics.MODEL_EVENTS, promoted.key(), MessageCodec.encode(promoted))).get();
+    }
+
+    public Optional<Integer> aliasVersion(String alias) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT version FROM model_aliases WHERE alias = ?")) {
+            s.setString(1, alias);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.colorize.worker.support;
+
+import dev.colorize.platform.messaging.ModelEvent;
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.worker.config.WorkerConfig;
+import dev.colorize.worker.messaging.KafkaClients;
+import dev.colorize.worker.messaging.ResultPublisher;
+import dev.colorize.worker.metrics.WorkerMetrics;
+import dev.colorize.worker.model.ModelCatalog;
+import dev.colorize.worker.model.ModelLoader;
+import dev.colorize.worker.model.ModelRegistry;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The service's own beans and the test clients that play the trainer and the ingest service. */
+@Singleton
+public class TestStack {
+
+    public final WorkerConfig config;
+    public final ModelCatalog catalog;
+    public final ObjectStore store;
+    public final Registry registry;
+    public final Pages pages;
+    private final ModelRegistry modelRegistry;
+    private final ModelLoader loader;
+    private final KafkaClients kafka;
+    private final ResultPublisher publisher;
+    private final WorkerMetrics metrics;
+    private final String bootstrap;
+
+    public TestStack(WorkerConfig config, ModelCatalog catalog, ObjectStore store, AgroalDataSource db,
+            ModelRegistry modelRegistry, ModelLoader loader, KafkaClients kafka, ResultPublisher publisher,
+            WorkerMetrics metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws Exception {
+        this.bootstrap = bootstrap;
+        this.config = config;
+        this.catalog = catalog;
+        this.store = store;
+        this.modelRegistry = modelRegistry;
+        this.loader = loader;
+        this.kafka = kafka;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        KafkaProducer<String, byte[]> producer = kafka.producer("test-clients");
+        this.registry = new Registry(db, store, producer);
+        this.pages = new Pages(store, producer, bootstrap);
+    }
+
+    /** The service serves some production version (promoting a tiny one if none is). */
+    public int ensureProduction() throws Exception {
+        Optional<Integer> serving = catalog.versionInUse();
+        if (serving.isPresent()) {
+            return serving.get();
+        }
+        ModelEvent v = registry.register();
+        registry.promote("production", v);
+        Eventually.until("the service loads the promoted version", Duration.ofSeconds(30), () -> catalog.versionInUse().isPresent());
+        return catalog.versionInUse().orElseThrow();
+    }
+
+    /** Committed offsets of a consumer group, summed over partitions (0 when it committed nothing). */
+    public long committed(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+
+    /** Another worker in this JVM with its own catalog, job loop and consumer group membership. */
+    public OtherWorker otherWorker(String id, String alias, String topic, String group, ObjectStore pageStore) {
+        ModelCatalog ownCatalog = new ModelCatalog(alias, 2, modelRegistry, loader, metrics);
+        return new OtherWorker(id, topic, group, config, kafka, ownCatalog, modelRegistry, pageStore, publisher, metrics);
+    }
+}
