@@ -8,7 +8,7 @@ cd "$root"
 
 if ! ls deploy/stack-servers/target/lib/*.jar >/dev/null 2>&1 || [ ! -d deploy/embedded-stack/target/classes ]; then
   echo "Building the embedded stack (first run only)..." >&2
-  mvn -B -q -pl deploy/embedded-stack -am install -DskipTests
+  mvn -B -q -pl deploy/embedded-stack -am package -DskipTests
 fi
 
 exec java -Xmx256m \

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The main job, on this machine, with nothing but a JDK 17 and Maven: builds what it needs, starts the
+# embedded stack (real Kafka, PostgreSQL, S3) and the three services, makes sure a production model
+# exists (a short bootstrap training run if not), uploads a chapter as a local publisher, waits for the
+# signed webhook and writes the colored pages, chapter.cbz and summary.json.
+#   deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap-seconds N]
+# Ctrl-C stops everything it started; running it again reuses the data and the model.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+built() {
+  for m in ingest-service gpu-worker trainer; do
+    [ -f "$root/$m/target/quarkus-app/quarkus-run.jar" ] || return 1
+  done
+  [ -f "$root/deploy/local-run/target/classpath.txt" ] && ls "$root"/deploy/stack-servers/target/lib/*.jar >/dev/null 2>&1
+}
+if ! built; then
+  echo "Building the project (first run only; a few minutes)..." >&2
+  (cd "$root" && mvn -B -q package -DskipTests)
+fi
+
+exec java -Xmx512m \
+  -Dcolorize.project.root="$root" \
+  -Dcolorize.stack.lib="$root/deploy/stack-servers/target/lib" \
+  -cp "$root/deploy/local-run/target/classes:$(cat "$root/deploy/local-run/target/classpath.txt")" \
+  dev.colorize.local.ColorizeLocal "$@"

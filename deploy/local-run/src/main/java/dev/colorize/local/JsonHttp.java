@@ -1,0 +1,77 @@
+package dev.colorize.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** JSON calls to one service with a bearer key; a non-2xx answer becomes an exception quoting its problem details. */
+final class JsonHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String key;
+
+    JsonHttp(String baseUrl, String key) {
+        this.baseUrl = baseUrl;
+        this.key = key;
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET().build());
+    }
+
+    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    /** Posts raw bytes (e.g. an image) with the given content type. */
+    JsonNode post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return send(request(path).header("content-type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** Posts a prepared multipart body. */
+    JsonNode post(String path, Multipart body) throws IOException, InterruptedException {
+        return send(request(path).header("content-type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+    }
+
+    /** Downloads to a file, following redirects (presigned URLs). */
+    void download(String path, Path target) throws IOException, InterruptedException {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<Path> response = following.send(request(path, "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofFile(target));
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return request(path, "application/json");
+    }
+
+    private HttpRequest.Builder request(String path, String accept) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofMinutes(2))
+                .header("authorization", "Bearer " + key)
+                .header("accept", accept);
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.colorize.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the local run does.
+ *
+ * @param input           a folder of page images or a CBZ/ZIP; null colors the generated sample chapter
+ * @param output          where the colored pages, chapter.cbz and summary.json go
+ * @param data            the stack's data and the local run's state (admin key, publisher), kept across runs
+ * @param projectRoot     the checkout, whose services' target/quarkus-app are started
+ * @param bootstrapSpec   the network of a bootstrap model, as the trainer's RunRequest takes it
+ * @param bootstrapSteps  steps of a bootstrap run, bounded by {@code bootstrapBudget}
+ * @param coloringTimeout how long to wait for the chapter once uploaded
+ */
+record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
+        long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout) {
+
+    /** Half the paper's widths (a quarter of its compute): a few hundred steps fit a three-minute budget. */
+    static Map<String, Object> starterSpec() {
+        return spec(32, 8, 256, Set.of(0, 1, 2));
+    }
+
+    static Map<String, Object> spec(int baseWidth, int levels, int imageSize, Set<Integer> dropoutLayers) {
+        return Map.of("inputChannels", 1, "outputChannels", 3, "baseWidth", baseWidth, "levels", levels,
+                "imageSize", imageSize, "dropoutDecoderLayers", dropoutLayers, "normalization", "BATCH",
+                "discriminatorLayers", 3);
+    }
+
+    static LocalOptions parse(String[] args, Path projectRoot) {
+        Path input = null;
+        Path output = Path.of("colorized");
+        Path data = projectRoot.resolve(".colorize-data");
+        long budgetSeconds = 180;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new UsageException(null);
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--input" -> input = Path.of(value).toAbsolutePath();
+                case "--output" -> output = Path.of(value);
+                case "--data" -> data = Path.of(value);
+                case "--bootstrap-seconds" -> budgetSeconds = Long.parseLong(value);
+                default -> throw new UsageException("unknown option " + flag);
+            }
+        }
+        return new LocalOptions(input, output.toAbsolutePath(), data.toAbsolutePath(), projectRoot, starterSpec(),
+                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30));
+    }
+
+    static final String USAGE = """
+            usage: deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap-seconds N]
+              --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: a generated sample chapter
+              --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
+              --data    the embedded stack's data and the local publisher, kept across runs (default: .colorize-data)
+              --bootstrap-seconds  training budget when no model is promoted yet (default: 180)""";
+
+    /** Bad arguments: the message (or none for --help) and the usage text. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package dev.colorize.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.colorize.stack.EmbeddedStack;
+import dev.colorize.stack.FreePorts;
+import dev.colorize.stack.StackOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The main job on one machine: embedded stack, the three services, a production model (bootstrapped
+ * by a short training run if there is none), a local publisher, one chapter uploaded, colored, announced
+ * by a signed webhook, and downloaded.
+ */
+final class LocalRun {
+
+    private static final List<String> FINAL_STATES = List.of("completed", "completed_with_errors", "failed");
+
+    private final LocalOptions options;
+    private final PrintStream out;
+    private final Map<String, Double> stages = new LinkedHashMap<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    LocalRun(LocalOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    RunSummary run() throws Exception {
+        Files.createDirectories(options.output());
+        Path state = options.data().resolve("local");
+        Files.createDirectories(state);
+        long begin = System.nanoTime();
+        say("Starting the embedded stack (Kafka, PostgreSQL, S3) in " + options.data());
+        try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.persistent(options.data()));
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            stage("stack", begin);
+            String adminKey = readOrCreate(state.resolve("admin.key"), () -> "local-admin-" + randomHex(16));
+
+            begin = System.nanoTime();
+            say("Starting ingest-service, gpu-worker and trainer (logs in " + options.data().resolve("logs") + ")");
+            ServiceProcess ingest;
+            ServiceProcess trainer;
+            ServiceProcess worker;
+            try {
+                Map<String, String> env = new LinkedHashMap<>(stack.endpoints().asEnvironment());
+                ingest = start("ingest-service", "512m", env, Map.of(
+                        "COLORIZE_ADMIN_KEY", adminKey,
+                        "COLORIZE_INGEST_WEBHOOK_SSRF_ALLOW", "127.0.0.0/8,localhost"));
+                trainer = start("trainer", "3g", env, Map.of(
+                        "COLORIZE_TRAINER_ADMIN_KEY", adminKey,
+                        "COLORIZE_TRAINER_SCHEDULE_CRON", "off",
+                        "COLORIZE_TRAINER_WORK_DIR", options.data().resolve("trainer-work").toString()));
+                worker = start("gpu-worker", "2g", env, Map.of(
+                        "COLORIZE_WORKER_ID", "local-worker",
+                        "COLORIZE_WORKER_MODEL_REGISTRY_RECHECK", "2s"));
+                CompletableFuture.allOf(
+                        CompletableFuture.runAsync(() -> await(ingest, "ready")),
+                        CompletableFuture.runAsync(() -> await(trainer, "ready")),
+                        CompletableFuture.runAsync(() -> await(worker, "live"))).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            stage("services", begin);
+
+            begin = System.nanoTime();
+            JsonHttp admin = new JsonHttp(trainer.baseUrl(), adminKey);
+            boolean bootstrapped = ensureProductionModel(admin);
+            worker.awaitHealth("ready", Duration.ofMinutes(5));
+            stage("model", begin);
+
+            begin = System.nanoTime();
+            Publisher publisher = readOrCreatePublisher(new JsonHttp(ingest.baseUrl(), adminKey), state);
+            receiver.trust(publisher.webhookSecret());
+            JsonHttp api = new JsonHttp(ingest.baseUrl(), publisher.apiKey());
+            UUID chapterId = upload(api, receiver.url());
+            stage("upload", begin);
+
+            begin = System.nanoTime();
+            JsonNode status = awaitChapter(api, chapterId);
+            WebhookReceiver.Received webhook = receiver.awaitValid(Duration.ofSeconds(60));
+            stage("coloring", begin);
+
+            begin = System.nanoTime();
+            RunSummary summary = download(api, status, bootstrapped, webhook, receiver);
+            stage("download", begin);
+            Files.writeString(options.output().resolve("summary.json"),
+                    JsonHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+            return summary;
+        } finally {
+            services.forEach(ServiceProcess::close);
+        }
+    }
+
+    /** Stops the services now (Ctrl-C): the stack's own shutdown hook stops the servers. */
+    void stopServices() {
+        services.forEach(ServiceProcess::close);
+    }
+
+    private ServiceProcess start(String module, String heap, Map<String, String> common, Map<String, String> own)
+            throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.putAll(own);
+        ServiceProcess service = ServiceProcess.start(options.projectRoot(), module, FreePorts.pick(), heap, env,
+                options.data().resolve("logs"));
+        services.add(service);
+        return service;
+    }
+
+    private static void await(ServiceProcess service, String health) {
+        try {
+            service.awaitHealth(health, Duration.ofMinutes(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when it had to train and promote a first model. */
+    private boolean ensureProductionModel(JsonHttp admin) throws IOException, InterruptedException {
+        JsonNode registry = admin.get("/v1/admin/models");
+        if (!registry.path("productionVersion").isNull() && registry.has("productionVersion")) {
+            say("Production model: version " + registry.get("productionVersion").asInt());
+            return false;
+        }
+        say("No production model yet: bootstrap training on " + options.bootstrapImages()
+                + " generated illustrations, at most " + options.bootstrapBudget().toSeconds() + " s");
+        String dataset = "local-starter";
+        if (!exists(admin, "/v1/admin/datasets/" + dataset)) {
+            admin.post("/v1/admin/datasets", Map.of("name", dataset, "validationFraction", 0.1));
+            Path images = options.data().resolve("local/starter-images");
+            for (Path image : SampleImages.illustrations(images, options.bootstrapImages(), 7)) {
+                admin.post("/v1/admin/datasets/" + dataset + "/images?filename=" + image.getFileName(),
+                        Files.readAllBytes(image), "image/png");
+            }
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("dataset", dataset);
+        request.put("steps", options.bootstrapSteps());
+        request.put("timeBudgetSeconds", options.bootstrapBudget().toSeconds());
+        request.put("spec", options.bootstrapSpec());
+        JsonNode run = admin.post("/v1/admin/runs", request);
+        String runPath = "/v1/admin/runs/" + run.get("id").asText();
+        int lastStep = -1;
+        while (true) {
+            run = admin.get(runPath);
+            String runState = run.get("state").asText();
+            int step = run.path("step").asInt();
+            if (lastStep < 0 || step / 50 != lastStep / 50) {
+                say("  training: step " + step + " (" + runState + ")");
+                lastStep = step;
+            }
+            if (runState.equals("succeeded")) {
+                break;
+            }
+            if (runState.equals("failed")) {
+                throw new IllegalStateException("Bootstrap training failed: " + run.path("error").asText()
+                        + " (trainer log: " + options.data().resolve("logs/trainer.log") + ")");
+            }
+            Thread.sleep(1000);
+        }
+        int version = run.get("modelVersion").asInt();
+        admin.post("/v1/admin/aliases/production", Map.of("version", version, "reason",
+                "bootstrap model of the local run", "force", true));
+        say("Promoted version " + version + " to production after " + run.path("step").asInt() + " steps");
+        return true;
+    }
+
+    private Publisher readOrCreatePublisher(JsonHttp admin, Path state) throws IOException, InterruptedException {
+        Path file = state.resolve("publisher.json");
+        if (Files.exists(file)) {
+            return JsonHttp.JSON.readValue(file.toFile(), Publisher.class);
+        }
+        JsonNode created = admin.post("/v1/admin/publishers", Map.of("name", "local-" + randomHex(4)));
+        String id = created.get("id").asText();
+        JsonNode key = admin.post("/v1/admin/publishers/" + id + "/keys", Map.of("label", "colorize-local"));
+        Publisher publisher = new Publisher(id, key.get("key").asText(), created.get("webhookSecret").asText());
+        JsonHttp.JSON.writeValue(file.toFile(), publisher);
+        return publisher;
+    }
+
+    /** The local publisher: its id, API key and webhook signing secret. */
+    record Publisher(String id, String apiKey, String webhookSecret) {
+    }
+
+    private UUID upload(JsonHttp api, String webhookUrl) throws IOException, InterruptedException {
+        Multipart form = new Multipart().field("title", "local run").field("webhookUrl", webhookUrl);
+        Path input = options.input();
+        if (input == null) {
+            List<Path> pages = SampleImages.chapter(options.data().resolve("local/sample-chapter"), 4);
+            for (Path page : pages) {
+                form.file("pages", page.getFileName().toString(), "image/png", Files.readAllBytes(page));
+            }
+            say("Uploading the sample chapter (" + pages.size() + " generated pages)");
+        } else if (Files.isDirectory(input)) {
+            // zipped so the service orders the pages by natural filename order, as for any CBZ
+            form.file("archive", input.getFileName() + ".cbz", "application/zip", zipFolder(input));
+            say("Uploading the pages of " + input);
+        } else if (Files.isRegularFile(input)) {
+            form.file("archive", input.getFileName().toString(), "application/zip", Files.readAllBytes(input));
+            say("Uploading " + input);
+        } else {
+            throw new IllegalArgumentException("--input " + input + " is neither a folder nor a file");
+        }
+        JsonNode accepted = api.post("/v1/chapters", form);
+        say("Chapter " + accepted.get("chapterId").asText() + " accepted: " + accepted.get("pageCount").asInt() + " pages");
+        return UUID.fromString(accepted.get("chapterId").asText());
+    }
+
+    private JsonNode awaitChapter(JsonHttp api, UUID chapterId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + options.coloringTimeout().toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            JsonNode status = api.get("/v1/chapters/" + chapterId);
+            String progress = String.format(Locale.ROOT, "  pages done %d / %d%s", status.get("pagesDone").asInt(),
+                    status.get("pageCount").asInt(),
+                    status.get("pagesFailed").asInt() > 0 ? ", failed " + status.get("pagesFailed").asInt() : "");
+            if (!progress.equals(last)) {
+                say(progress);
+                last = progress;
+            }
+            if (FINAL_STATES.contains(status.get("state").asText())) {
+                return status;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The chapter was not done within " + options.coloringTimeout()
+                + "; see the worker's log " + options.data().resolve("logs/gpu-worker.log"));
+    }
+
+    private RunSummary download(JsonHttp api, JsonNode status, boolean bootstrapped, WebhookReceiver.Received webhook,
+            WebhookReceiver receiver) throws IOException, InterruptedException {
+        String chapterPath = "/v1/chapters/" + status.get("chapterId").asText();
+        Path pagesDir = options.output().resolve("pages");
+        Files.createDirectories(pagesDir);
+        String extension = "JPEG".equals(status.path("outputFormat").asText()) ? "jpg" : "png";
+        List<String> pages = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (JsonNode page : status.get("pages")) {
+            int number = page.get("pageNumber").asInt();
+            if ("done".equals(page.get("state").asText())) {
+                Path target = pagesDir.resolve(String.format("page-%04d.%s", number, extension));
+                api.download(chapterPath + "/pages/" + number + "/result?delivery=stream", target);
+                pages.add(options.output().relativize(target).toString());
+            } else {
+                failures.add("page " + number + ": " + page.path("error").asText(page.get("state").asText()));
+            }
+        }
+        Path archive = options.output().resolve("chapter.cbz");
+        if (!pages.isEmpty()) {
+            api.download(chapterPath + "/archive", archive);
+        }
+        List<Integer> versions = new ArrayList<>();
+        status.path("modelVersions").forEach(v -> versions.add(v.asInt()));
+        boolean arrived = !receiver.received().isEmpty();
+        return new RunSummary(UUID.fromString(status.get("chapterId").asText()), status.get("state").asText(),
+                status.get("pageCount").asInt(), status.get("pagesDone").asInt(), status.get("pagesFailed").asInt(),
+                versions, bootstrapped, stages, arrived, webhook != null, webhook == null ? null : webhook.body(),
+                pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures);
+    }
+
+    private static boolean exists(JsonHttp api, String path) throws InterruptedException {
+        try {
+            api.get(path);
+            return true;
+        } catch (IOException notFound) {
+            return false;
+        }
+    }
+
+    private static byte[] zipFolder(Path folder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private interface Source {
+        String get();
+    }
+
+    private static String readOrCreate(Path file, Source fresh) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String value = fresh.get();
+        Files.writeString(file, value);
+        return value;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private void stage(String name, long beginNanos) {
+        stages.put(name, Math.round((System.nanoTime() - beginNanos) / 1e7) / 100.0);
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

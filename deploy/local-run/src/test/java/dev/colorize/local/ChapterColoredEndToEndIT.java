@@ -1,0 +1,88 @@
+package dev.colorize.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main command's path with a tiny model: embedded stack, the three services from their built apps,
+ * bootstrap training and promotion, upload, jobs, worker, results, signed webhook, CBZ download; then a
+ * second run on the same data reuses the model.
+ */
+class ChapterColoredEndToEndIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aChapterIsColoredAnnouncedBySignedWebhookAndDownloadedAndASecondRunReusesTheModel() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent().getParent();
+        Path data = work.resolve("data");
+
+        RunSummary first = run(new LocalOptions(null, work.resolve("first"), data, root,
+                LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40, Duration.ofMinutes(2), 16, Duration.ofMinutes(5)));
+
+        assertThat(first.succeeded()).as("summary %s", first).isTrue();
+        assertThat(first.modelBootstrapped()).isTrue();
+        assertThat(first.pagesTotal()).isEqualTo(4);
+        assertThat(first.pagesDone()).isEqualTo(4);
+        assertThat(first.webhookSignatureValid()).isTrue();
+        assertThat(JsonHttp.JSON.readTree(first.webhookEvent()).toString()).contains(first.chapterId().toString());
+        assertThat(first.secondsPerStage()).containsKeys("stack", "services", "model", "upload", "coloring", "download");
+
+        Path sample = data.resolve("local/sample-chapter/page-1.png");
+        BufferedImage input = ImageIO.read(sample.toFile());
+        BufferedImage colored = ImageIO.read(work.resolve("first/pages/page-0001.png").toFile());
+        assertThat(colored.getWidth()).isEqualTo(input.getWidth());
+        assertThat(colored.getHeight()).isEqualTo(input.getHeight());
+        assertThat(colored.getColorModel().getNumColorComponents()).isEqualTo(3);
+
+        assertThat(cbzEntries(work.resolve("first/chapter.cbz"))).hasSize(4);
+        JsonNode summaryFile = JsonHttp.JSON.readTree(work.resolve("first/summary.json").toFile());
+        assertThat(summaryFile.get("pagesDone").asInt()).isEqualTo(4);
+        assertThat(summaryFile.get("webhookSignatureValid").asBoolean()).isTrue();
+
+        RunSummary second = run(new LocalOptions(null, work.resolve("second"), data, root,
+                LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40, Duration.ofMinutes(2), 16, Duration.ofMinutes(5)));
+        assertThat(second.succeeded()).as("summary %s", second).isTrue();
+        assertThat(second.modelBootstrapped()).as("the promoted model is reused").isFalse();
+        assertThat(second.modelVersions()).isEqualTo(first.modelVersions());
+        assertThat(second.chapterId()).isNotEqualTo(first.chapterId());
+    }
+
+    private static RunSummary run(LocalOptions options) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            RunSummary summary = new LocalRun(options, out).run();
+            String progress = printed.toString(StandardCharsets.UTF_8);
+            System.out.print(progress);
+            assertThat(progress).contains("pages done 4 / 4");
+            return summary;
+        }
+    }
+
+    private static List<String> cbzEntries(Path cbz) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(cbz))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}
