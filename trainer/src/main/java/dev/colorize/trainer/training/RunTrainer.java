@@ -2,7 +2,6 @@ package dev.colorize.trainer.training;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.DataSummary;
 import dev.colorize.ml.data.ImagePair;
@@ -84,9 +83,6 @@ public class RunTrainer {
     public int execute(TrainingRun run, String runner, BooleanSupplier stopping) throws IOException {
         Path work = config.workDir().resolve("runs").resolve(run.id().toString());
         Device device = Engine.getInstance().defaultDevice();
-        // PyTorch's grad mode is per native thread and on by default; DJL turns it off only on the thread that
-        // loaded the engine, and the optimizer's and weight loading's in-place writes need it off
-        JniUtils.setGradMode(false);
         try {
             RunPlan plan = run.plan();
             DatasetView dataset = datasets.find(run.dataset())

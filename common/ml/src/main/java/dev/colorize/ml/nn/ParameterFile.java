@@ -37,6 +37,7 @@ public final class ParameterFile {
 
     /** Loads into an initialised network of the same architecture; refuses any name or shape mismatch. */
     public static void load(Block network, Path file) throws IOException {
+        GradMode.offOnThisThread();
         NDManager anyManager = network.getParameters().valueAt(0).getArray().getManager();
         try (NDManager scope = anyManager.newSubManager();
                 InputStream in = Files.newInputStream(file)) {

@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ml.data.ImagePair;
+import dev.colorize.ml.nn.GradMode;
 import dev.colorize.ml.nn.Networks;
 import dev.colorize.ml.nn.ParameterFile;
 import dev.colorize.ml.nn.PatchGanDiscriminator;
@@ -42,6 +43,7 @@ public final class Pix2PixTrainer implements AutoCloseable {
     private long step;
 
     private Pix2PixTrainer(TrainingConfig config, Device device) {
+        GradMode.offOnThisThread();
         this.config = config;
         this.manager = NDManager.newBaseManager(device);
         Engine.getInstance().setRandomSeed((int) config.seed());
@@ -105,6 +107,7 @@ public final class Pix2PixTrainer implements AutoCloseable {
     /** One D update and one G update on the batch. */
     public StepMetrics trainStep(List<ImagePair> batch) {
         long start = System.nanoTime();
+        GradMode.offOnThisThread(); // the optimizer's in-place updates may run on another thread than creation
         Engine.getInstance().setRandomSeed((int) (config.seed() + step));
         float lr = config.learningRateAt(step);
         float dLoss;

@@ -40,11 +40,18 @@ public final class ObjectStore {
         return bucket;
     }
 
-    /** Creates the bucket unless it exists; services call it on start. */
+    /** Creates the bucket unless it exists; every service calls it on start, possibly at the same moment. */
     public void ensureBucket() {
         call("check bucket " + bucket, () -> {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                try {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                } catch (ErrorResponseException e) {
+                    // another service created it between our check and our request
+                    if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                        throw e;
+                    }
+                }
             }
             return null;
         });

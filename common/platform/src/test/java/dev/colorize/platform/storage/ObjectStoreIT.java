@@ -11,7 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +74,31 @@ class ObjectStoreIT {
                 .isInstanceOfSatisfying(ObjectStoreException.class, e -> assertThat(e.isTransient()).isFalse())
                 .hasMessageContaining("SignatureDoesNotMatch");
         assertThat(store.size(prefix + "x.png")).isEmpty();
+    }
+
+    @Test
+    void servicesStartingTogetherAllFindTheirBucket(StackEndpoints stack) throws Exception {
+        String bucket = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectStoreConfig config = new ObjectStoreConfig(stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(),
+                stack.s3Region(), bucket);
+        List<Callable<Void>> starts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            starts.add(() -> {
+                new ObjectStore(config).ensureBucket();
+                return null;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (Future<Void> start : pool.invokeAll(starts)) {
+                start.get(); // throws if any service failed to start
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ObjectStore store = new ObjectStore(config);
+        store.put("x", new byte[] {1}, "application/octet-stream");
+        assertThat(store.get("x")).containsExactly(1);
     }
 
     @Test
