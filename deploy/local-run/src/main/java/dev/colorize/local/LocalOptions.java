@@ -19,9 +19,12 @@ import java.util.Set;
 record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
         long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout) {
 
-    /** Half the paper's widths (a quarter of its compute): a few hundred steps fit a three-minute budget. */
+    /**
+     * The paper's layer pattern at half its widths and 128 px: a bootstrap run fits some thousand steps in
+     * its budget, and the colors only need low resolution (the page's own lightness keeps the lines sharp).
+     */
     static Map<String, Object> starterSpec() {
-        return spec(32, 8, 256, Set.of(0, 1, 2));
+        return spec(32, 7, 128, Set.of(0, 1, 2));
     }
 
     static Map<String, Object> spec(int baseWidth, int levels, int imageSize, Set<Integer> dropoutLayers) {

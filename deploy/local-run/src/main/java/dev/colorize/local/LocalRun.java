@@ -50,62 +50,69 @@ final class LocalRun {
         say("Starting the embedded stack (Kafka, PostgreSQL, S3) in " + options.data());
         try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.persistent(options.data()));
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            stage("stack", begin);
-            String adminKey = readOrCreate(state.resolve("admin.key"), () -> "local-admin-" + randomHex(16));
-
-            begin = System.nanoTime();
-            say("Starting ingest-service, gpu-worker and trainer (logs in " + options.data().resolve("logs") + ")");
-            ServiceProcess ingest;
-            ServiceProcess trainer;
-            ServiceProcess worker;
             try {
-                Map<String, String> env = new LinkedHashMap<>(stack.endpoints().asEnvironment());
-                ingest = start("ingest-service", "512m", env, Map.of(
-                        "COLORIZE_ADMIN_KEY", adminKey,
-                        "COLORIZE_INGEST_WEBHOOK_SSRF_ALLOW", "127.0.0.0/8,localhost"));
-                trainer = start("trainer", "3g", env, Map.of(
-                        "COLORIZE_TRAINER_ADMIN_KEY", adminKey,
-                        "COLORIZE_TRAINER_SCHEDULE_CRON", "off",
-                        "COLORIZE_TRAINER_WORK_DIR", options.data().resolve("trainer-work").toString()));
-                worker = start("gpu-worker", "2g", env, Map.of(
-                        "COLORIZE_WORKER_ID", "local-worker",
-                        "COLORIZE_WORKER_MODEL_REGISTRY_RECHECK", "2s"));
-                CompletableFuture.allOf(
-                        CompletableFuture.runAsync(() -> await(ingest, "ready")),
-                        CompletableFuture.runAsync(() -> await(trainer, "ready")),
-                        CompletableFuture.runAsync(() -> await(worker, "live"))).join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
+                return coloredChapter(stack, receiver, state, begin);
+            } finally {
+                stopServices(); // before the stack closes, so no service outlives its servers
             }
-            stage("services", begin);
-
-            begin = System.nanoTime();
-            JsonHttp admin = new JsonHttp(trainer.baseUrl(), adminKey);
-            boolean bootstrapped = ensureProductionModel(admin);
-            worker.awaitHealth("ready", Duration.ofMinutes(5));
-            stage("model", begin);
-
-            begin = System.nanoTime();
-            Publisher publisher = readOrCreatePublisher(new JsonHttp(ingest.baseUrl(), adminKey), state);
-            receiver.trust(publisher.webhookSecret());
-            JsonHttp api = new JsonHttp(ingest.baseUrl(), publisher.apiKey());
-            UUID chapterId = upload(api, receiver.url());
-            stage("upload", begin);
-
-            begin = System.nanoTime();
-            JsonNode status = awaitChapter(api, chapterId);
-            WebhookReceiver.Received webhook = receiver.awaitValid(Duration.ofSeconds(60));
-            stage("coloring", begin);
-
-            begin = System.nanoTime();
-            RunSummary summary = download(api, status, bootstrapped, webhook, receiver);
-            stage("download", begin);
-            Files.writeString(options.output().resolve("summary.json"),
-                    JsonHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-            return summary;
-        } finally {
-            services.forEach(ServiceProcess::close);
         }
+    }
+
+    private RunSummary coloredChapter(EmbeddedStack stack, WebhookReceiver receiver, Path state, long begin)
+            throws Exception {
+        stage("stack", begin);
+        String adminKey = readOrCreate(state.resolve("admin.key"), () -> "local-admin-" + randomHex(16));
+
+        begin = System.nanoTime();
+        say("Starting ingest-service, gpu-worker and trainer (logs in " + options.data().resolve("logs") + ")");
+        ServiceProcess ingest;
+        ServiceProcess trainer;
+        ServiceProcess worker;
+        try {
+            Map<String, String> env = new LinkedHashMap<>(stack.endpoints().asEnvironment());
+            ingest = start("ingest-service", "512m", env, Map.of(
+                    "COLORIZE_ADMIN_KEY", adminKey,
+                    "COLORIZE_INGEST_WEBHOOK_SSRF_ALLOW", "127.0.0.0/8,localhost"));
+            trainer = start("trainer", "3g", env, Map.of(
+                    "COLORIZE_TRAINER_ADMIN_KEY", adminKey,
+                    "COLORIZE_TRAINER_SCHEDULE_CRON", "off",
+                    "COLORIZE_TRAINER_WORK_DIR", options.data().resolve("trainer-work").toString()));
+            worker = start("gpu-worker", "2g", env, Map.of(
+                    "COLORIZE_WORKER_ID", "local-worker",
+                    "COLORIZE_WORKER_MODEL_REGISTRY_RECHECK", "2s"));
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> await(ingest, "ready")),
+                    CompletableFuture.runAsync(() -> await(trainer, "ready")),
+                    CompletableFuture.runAsync(() -> await(worker, "live"))).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        stage("services", begin);
+
+        begin = System.nanoTime();
+        JsonHttp admin = new JsonHttp(trainer.baseUrl(), adminKey);
+        boolean bootstrapped = ensureProductionModel(admin);
+        worker.awaitHealth("ready", Duration.ofMinutes(5));
+        stage("model", begin);
+
+        begin = System.nanoTime();
+        Publisher publisher = readOrCreatePublisher(new JsonHttp(ingest.baseUrl(), adminKey), state);
+        receiver.trust(publisher.webhookSecret());
+        JsonHttp api = new JsonHttp(ingest.baseUrl(), publisher.apiKey());
+        UUID chapterId = upload(api, receiver.url());
+        stage("upload", begin);
+
+        begin = System.nanoTime();
+        JsonNode status = awaitChapter(api, chapterId);
+        WebhookReceiver.Received webhook = receiver.awaitValid(Duration.ofSeconds(60));
+        stage("coloring", begin);
+
+        begin = System.nanoTime();
+        RunSummary summary = download(api, status, bootstrapped, webhook, receiver);
+        stage("download", begin);
+        Files.writeString(options.output().resolve("summary.json"),
+                JsonHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        return summary;
     }
 
     /** Stops the services now (Ctrl-C): the stack's own shutdown hook stops the servers. */

@@ -1,7 +1,7 @@
 package dev.colorize.ingest.messaging;
 
 import dev.colorize.ingest.config.IngestConfig;
-import dev.colorize.ingest.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

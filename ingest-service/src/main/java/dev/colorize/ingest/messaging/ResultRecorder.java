@@ -1,7 +1,7 @@
 package dev.colorize.ingest.messaging;
 
 import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.ingest.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.ingest.webhook.WebhookDeliveries;
 import dev.colorize.platform.messaging.PageResult;
 import io.micrometer.core.instrument.MeterRegistry;

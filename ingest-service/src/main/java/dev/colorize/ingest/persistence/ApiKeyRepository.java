@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.colorize.service.persistence.Jdbc;
 
 /** api_keys: hashed keys of publishers and admins. */
 @ApplicationScoped

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.colorize.service.persistence.Jdbc;
 
 /** chapters and pages, always scoped by publisher so one publisher never reaches another's rows. */
 @ApplicationScoped

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import dev.colorize.service.persistence.Jdbc;
 
 /** A row of chapters. */
 public record ChapterRow(UUID id, UUID publisherId, String title, String state, int pageCount, int pagesDone,

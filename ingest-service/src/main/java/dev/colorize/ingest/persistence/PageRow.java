@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import dev.colorize.service.persistence.Jdbc;
 
 /** A row of pages. */
 public record PageRow(UUID chapterId, int pageNumber, String originalName, String sourceKey, String sourceFormat,

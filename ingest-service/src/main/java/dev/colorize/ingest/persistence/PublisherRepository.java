@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.colorize.service.persistence.Jdbc;
 
 /** publishers and their webhook signing secrets. */
 @ApplicationScoped

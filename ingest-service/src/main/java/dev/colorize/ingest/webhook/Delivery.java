@@ -1,6 +1,6 @@
 package dev.colorize.ingest.webhook;
 
-import dev.colorize.ingest.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.colorize.trainer.auth;
 
 import dev.colorize.trainer.config.TrainerConfig;
-import dev.colorize.trainer.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.colorize.trainer.dataset;
 
-import dev.colorize.trainer.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.colorize.trainer.messaging;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.Topics;
-import dev.colorize.trainer.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.trainer.messaging.EventOutbox;
 import dev.colorize.trainer.messaging.EventRelay;
-import dev.colorize.trainer.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.persistence.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

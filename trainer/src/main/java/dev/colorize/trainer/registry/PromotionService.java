@@ -4,7 +4,7 @@ import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.messaging.EventOutbox;
 import dev.colorize.trainer.messaging.EventRelay;
-import dev.colorize.trainer.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.rest.ApiProblem;
 import dev.colorize.trainer.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.colorize.trainer.training;
 
-import dev.colorize.trainer.persistence.Jdbc;
+import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.persistence.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

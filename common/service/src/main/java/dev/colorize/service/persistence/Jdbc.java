@@ -1,4 +1,4 @@
-package dev.colorize.ingest.persistence;
+package dev.colorize.service.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +30,15 @@ public class Jdbc {
 
     public Jdbc(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** A connection outside any transaction helper, for session-scoped state such as advisory locks. */
+    public Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
@@ -69,6 +78,11 @@ public class Jdbc {
             }
             return rows;
         }
+    }
+
+    public static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        return query(c, sql, mapper, params).stream().findFirst();
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {

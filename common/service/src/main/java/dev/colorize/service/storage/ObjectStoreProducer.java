@@ -1,13 +1,16 @@
-package dev.colorize.ingest.config;
+package dev.colorize.service.storage;
 
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.platform.storage.ObjectStoreConfig;
 import io.quarkus.runtime.Startup;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The shared object store client, its bucket ensured before the service takes uploads. */
+/**
+ * The service's one object store client, its bucket ensured at start so a misconfigured store stops
+ * the service at once instead of failing its first request.
+ */
 public class ObjectStoreProducer {
 
     @Produces
