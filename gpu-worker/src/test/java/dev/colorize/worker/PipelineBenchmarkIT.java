@@ -20,6 +20,7 @@ import dev.colorize.worker.support.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,11 +76,11 @@ class PipelineBenchmarkIT {
         }
         stack.registry.promote("canary", model);
 
-        List<long[]> rss = new CopyOnWriteArrayList<>(); // {millis, KiB}
+        List<long[]> rss = new CopyOnWriteArrayList<>(); // {millis, KiB, CPU ms of this JVM, CPU ms of its children}
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         long t0 = System.currentTimeMillis();
-        sampler.scheduleAtFixedRate(() -> rss.add(new long[] {System.currentTimeMillis() - t0, ResidentMemory.kib()}),
-                0, 1, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> rss.add(new long[] {System.currentTimeMillis() - t0, ResidentMemory.kib(),
+                ownCpuMillis(), childrenCpuMillis()}), 0, 1, TimeUnit.SECONDS);
         List<PageResult> results;
         try (OtherWorker worker = stack.otherWorker("bench-worker", "canary", topic, "bench-" + chapter, stack.store).start()) {
             results = stack.pages.awaitResults(chapter, r -> r.size() >= pageCount, Duration.ofHours(2));
@@ -98,6 +99,15 @@ class PipelineBenchmarkIT {
         double seconds = Duration.between(ordered.get(skip).finishedAt(), ordered.get(ordered.size() - 1).finishedAt())
                 .toNanos() / 1e9;
         double pipeline = (ordered.size() - 1 - skip) / seconds;
+        // Load-independent figures (other builds share the machine): how busy the model thread was over the
+        // window (the pages' shares of their forward passes, rounded down, over the window), and CPU time per page.
+        long forwardMillis = ordered.subList(skip + 1, ordered.size()).stream().mapToLong(PageResult::inferenceMillis).sum();
+        long windowStart = ordered.get(skip).finishedAt().toEpochMilli() - t0;
+        long windowEnd = ordered.get(ordered.size() - 1).finishedAt().toEpochMilli() - t0;
+        long[] first = sampleAt(rss, windowStart);
+        long[] last = sampleAt(rss, windowEnd);
+        double measuredPages = ordered.size() - 1 - skip;
+        double spanPages = measuredPages * (last[0] - first[0]) / (double) (windowEnd - windowStart);
         long startKib = rss.get(Math.min(rss.size() - 1, Math.max(1, rss.size() / 10)))[1];
         long endKib = rss.get(rss.size() - 1)[1];
         long maxKib = rss.stream().mapToLong(s -> s[1]).max().orElseThrow();
@@ -108,6 +118,12 @@ class PipelineBenchmarkIT {
         System.out.printf("BENCH pipeline end to end: %.2f pages/s = %.0f%% of the better bare forward pass, %.0f%% of the"
                 + " better Colorizer figure%n",
                 pipeline, 100 * pipeline / ceiling[0], 100 * pipeline / ceiling[1]);
+        System.out.printf("BENCH model thread busy %.0f%% of the window (forward passes incl. letterbox+chroma: %.1f ms/page"
+                + " in the pipeline vs %.1f ms/page Colorizer alone, best); CPU per page: pipeline %.0f ms in the worker JVM"
+                + " + %.0f ms in the stack's servers, bare forward %.0f ms, Colorizer %.0f ms%n",
+                100.0 * forwardMillis / (seconds * 1000), forwardMillis / measuredPages, 1000 / ceiling[1],
+                (last[2] - first[2]) / spanPages, (last[3] - first[3]) / spanPages, Math.min(before[2], after[2]),
+                Math.min(before[3], after[3]));
         System.out.printf("BENCH RSS at 10%% of the run %d MiB, end %d MiB, max %d MiB (%d samples over %d s)%n",
                 startKib / 1024, endKib / 1024, maxKib / 1024, rss.size(), rss.get(rss.size() - 1)[0] / 1000);
         StringBuilder curve = new StringBuilder("BENCH RSS MiB at each tenth of the run:");
@@ -130,10 +146,12 @@ class PipelineBenchmarkIT {
             }
             runner.predict(input, batch);
             long start = System.nanoTime();
+            long cpu = ownCpuMillis();
             for (int done = 0; done < count; done += batch) {
                 runner.predict(input, batch);
             }
             double bare = roundUp(count, batch) / ((System.nanoTime() - start) / 1e9);
+            double bareCpu = (ownCpuMillis() - cpu) / (double) roundUp(count, batch);
 
             List<Mat> decoded = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
@@ -141,12 +159,38 @@ class PipelineBenchmarkIT {
             }
             colorizer.colorizeImages(decoded);
             start = System.nanoTime();
+            cpu = ownCpuMillis();
             for (int done = 0; done < count; done += batch) {
                 colorizer.colorizeImages(decoded);
             }
             double full = roundUp(count, batch) / ((System.nanoTime() - start) / 1e9);
-            return new double[] {bare, full};
+            double fullCpu = (ownCpuMillis() - cpu) / (double) roundUp(count, batch);
+            return new double[] {bare, full, bareCpu, fullCpu};
         }
+    }
+
+    /** The sample closest to {@code millis} after the run's start. */
+    private static long[] sampleAt(List<long[]> samples, long millis) {
+        return samples.stream().min(Comparator.comparingLong(s -> Math.abs(s[0] - millis))).orElseThrow();
+    }
+
+    /** CPU time (user + system) of this JVM, all threads. */
+    private static long ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
+    /** CPU time of this JVM's child processes (the embedded stack: Kafka, S3Proxy, PostgreSQL), from /proc. */
+    private static long childrenCpuMillis() {
+        return ProcessHandle.current().descendants().mapToLong(p -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime, stime at 100 Hz
+            } catch (Exception e) {
+                return 0; // exited
+            }
+        }).sum();
     }
 
     private static Mat gray(Mat bgr, NetworkSpec spec) {

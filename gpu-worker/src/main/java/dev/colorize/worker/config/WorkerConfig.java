@@ -53,6 +53,13 @@ public interface WorkerConfig {
         /** Sketch reads and result writes in flight at once. */
         @WithDefault("8")
         int ioParallelism();
+
+        /**
+         * Batches in flight at once: one read while another is in its forward pass and a third is
+         * written and published. 1 runs the stages of one batch after another.
+         */
+        @WithDefault("3")
+        int pipelineDepth();
     }
 
     interface Retry {

@@ -12,6 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -24,19 +29,26 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.jboss.logging.Logger;
 
 /**
- * The job loop, on its own thread: waits for a model, then collects jobs like a dynamic batcher (up
- * to max-batch, or until max-queue-delay after the first one), has the batch processed, and commits
- * its offsets only once every result and dead letter is acknowledged (at-least-once). A batch that
- * could not be made durable is rewound and tried again.
+ * The job loop, on its own thread (the only one that touches the {@link KafkaConsumer}): waits for a
+ * model, then collects jobs like a dynamic batcher (up to max-batch, or until max-queue-delay after the
+ * first one) and hands each batch to the processor's pipeline, keeping up to {@code jobs.pipeline-depth}
+ * batches in flight so the next batch is read while one is in its forward pass and the previous one is
+ * written. Offsets are committed in order: per partition, only up to the first job whose result or dead
+ * letter is not yet acknowledged (at-least-once). When a batch could not be made durable, the batches in
+ * flight are finished, then every partition is rewound to its first unacknowledged job and tried again.
  */
 public final class JobConsumer implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(JobConsumer.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    /** How long a poll waits while batches are in flight: their completions are committed in between. */
+    private static final Duration BUSY_POLL = Duration.ofMillis(10);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
     private final String workerId;
     private final String topic;
     private final int maxBatch;
+    private final int pipelineDepth;
     private final long maxQueueDelayNanos;
     private final Duration rewindBackoff;
     private final ModelCatalog catalog;
@@ -44,6 +56,13 @@ public final class JobConsumer implements Runnable {
     private final KafkaConsumer<String, byte[]> consumer;
     /** Records polled but not yet processed; a poll can return more than one batch takes. */
     private final Deque<ConsumerRecord<String, byte[]>> buffer = new ArrayDeque<>();
+    /** Per partition, the jobs taken into batches and not yet committed, in offset order. */
+    private final Map<TopicPartition, Deque<Taken>> taken = new HashMap<>();
+    /** Offsets ready to commit (a commit that failed transiently is retried with the next one). */
+    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private int batchesInFlight;
+    private boolean rewindNeeded;
     private long firstArrivalNanos;
     private volatile boolean running = true;
     private volatile boolean halted;
@@ -56,12 +75,13 @@ public final class JobConsumer implements Runnable {
         this.workerId = workerId;
         this.topic = topic;
         this.maxBatch = config.jobs().maxBatch();
+        this.pipelineDepth = Math.max(1, config.jobs().pipelineDepth());
         this.maxQueueDelayNanos = config.jobs().maxQueueDelay().toNanos();
         this.rewindBackoff = config.retry().initialBackoff();
         this.catalog = catalog;
         this.processor = processor;
         Properties extra = new Properties();
-        // One poll never hands out more than a batch, so a batch's time bounds the time between polls.
+        // One poll never hands out more than a batch.
         extra.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxBatch));
         extra.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(config.jobs().maxPollInterval().toMillis()));
         this.consumer = kafka.consumer(workerId + "-jobs", group, extra);
@@ -73,19 +93,19 @@ public final class JobConsumer implements Runnable {
         return this;
     }
 
-    /** Finishes (and commits) the batch in hand, then leaves the group. */
+    /** Finishes (and commits) the batches in hand, then leaves the group. */
     public void stop() throws InterruptedException {
         running = false;
         thread.join();
     }
 
-    /** Stops like a crash would: the batch in hand is never committed, so its jobs are redelivered. */
+    /** Stops like a crash would: the batches in hand are never committed, so their jobs are redelivered. */
     public void halt() throws InterruptedException {
         halted = true;
         stop();
     }
 
-    /** Jobs taken into a batch whose offsets are not committed yet. */
+    /** Jobs taken into batches whose offsets are not committed yet. */
     public int inFlight() {
         return inFlight;
     }
@@ -101,15 +121,28 @@ public final class JobConsumer implements Runnable {
             if (!awaitModel()) {
                 return;
             }
-            consumer.subscribe(List.of(topic), new DropRevoked());
-            LOG.infof("Worker %s consumes %s in batches of up to %d", workerId, topic, maxBatch);
-            while (running) {
-                List<ConsumerRecord<String, byte[]>> batch = collect();
-                if (batch.isEmpty()) {
-                    catalog.serving(); // an idle worker still switches to a promoted model
-                } else {
-                    processAndCommit(batch);
+            consumer.subscribe(List.of(topic), new FinishRevoked());
+            LOG.infof("Worker %s consumes %s in batches of up to %d, %d in flight", workerId, topic, maxBatch,
+                    pipelineDepth);
+            while (running && !halted) {
+                settle(Duration.ZERO);
+                if (rewindNeeded) {
+                    rewind();
+                    continue;
                 }
+                if (batchesInFlight >= pipelineDepth) {
+                    awaitCapacity();
+                    continue;
+                }
+                List<ConsumerRecord<String, byte[]>> batch = collect();
+                if (!batch.isEmpty()) {
+                    submit(batch);
+                } else if (batchesInFlight == 0) {
+                    processor.switchModelIfIdle(); // an idle worker still switches to a promoted model
+                }
+            }
+            if (!halted) {
+                drain(); // a clean stop finishes and commits what it took
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Job loop of %s stopped", workerId);
@@ -133,18 +166,28 @@ public final class JobConsumer implements Runnable {
 
     private List<ConsumerRecord<String, byte[]>> collect() {
         while (running && buffer.size() < maxBatch) {
-            long waitNanos = buffer.isEmpty() ? IDLE_POLL.toNanos() : firstArrivalNanos + maxQueueDelayNanos - System.nanoTime();
+            long waitNanos = buffer.isEmpty()
+                    ? (batchesInFlight == 0 ? IDLE_POLL : BUSY_POLL).toNanos()
+                    : firstArrivalNanos + maxQueueDelayNanos - System.nanoTime();
             if (waitNanos <= 0) {
                 break;
             }
             boolean wasEmpty = buffer.isEmpty();
-            consumer.poll(Duration.ofNanos(waitNanos)).forEach(buffer::add);
+            // with batches in flight, wait in short polls so their completions are committed meanwhile
+            consumer.poll(Duration.ofNanos(batchesInFlight == 0 ? waitNanos : Math.min(waitNanos, BUSY_POLL.toNanos())))
+                    .forEach(buffer::add);
             lag = consumer.assignment().stream().mapToLong(tp -> consumer.currentLag(tp).orElse(0)).sum();
             if (buffer.isEmpty()) {
-                return List.of(); // idle: let the loop look after the model
+                return List.of(); // idle: let the loop commit and look after the model
             }
             if (wasEmpty) {
                 firstArrivalNanos = System.nanoTime();
+            }
+            if (batchesInFlight > 0 && buffer.size() < maxBatch) {
+                settle(Duration.ZERO);
+                if (rewindNeeded) {
+                    return List.of();
+                }
             }
         }
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(Math.min(maxBatch, buffer.size()));
@@ -155,40 +198,115 @@ public final class JobConsumer implements Runnable {
         return batch;
     }
 
-    private void processAndCommit(List<ConsumerRecord<String, byte[]>> batch) {
-        inFlight = batch.size();
+    private void submit(List<ConsumerRecord<String, byte[]>> batch) {
+        List<Taken> entries = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            Taken t = new Taken(tp, r.offset());
+            taken.computeIfAbsent(tp, k -> new ArrayDeque<>()).add(t);
+            entries.add(t);
+        }
+        batchesInFlight++;
+        updateInFlight();
+        CompletableFuture<Void> done;
         try {
-            processor.process(batch);
-            if (halted) {
-                return;
+            done = processor.submit(batch);
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((v, e) -> finished.add(new Finished(entries, e)));
+    }
+
+    /** While the pipeline is full: keeps polling (partitions paused) so the group sees this member alive. */
+    private void awaitCapacity() {
+        consumer.pause(consumer.assignment());
+        try {
+            while (running && !halted && batchesInFlight >= pipelineDepth && !rewindNeeded) {
+                consumer.poll(Duration.ZERO); // paused: no records, but heartbeats, rebalances and the poll timer
+                settle(Duration.ofMillis(50));
             }
-            consumer.commitSync(nextOffsets(batch));
+        } finally {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    /**
+     * Takes in finished batches (waiting up to {@code wait} for the first), marks their jobs acknowledged
+     * and commits each partition up to its first job not acknowledged yet.
+     */
+    private void settle(Duration wait) {
+        try {
+            Finished f = wait.isZero() ? finished.poll() : finished.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            while (f != null) {
+                batchesInFlight--;
+                if (f.error() == null) {
+                    f.entries().forEach(t -> t.acknowledged = true);
+                } else {
+                    Throwable cause = f.error() instanceof CompletionException && f.error().getCause() != null
+                            ? f.error().getCause() : f.error();
+                    LOG.errorf(cause, "Batch of %d failed; rewinding to retry it", f.entries().size());
+                    rewindNeeded = true;
+                }
+                f = finished.poll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        for (Map.Entry<TopicPartition, Deque<Taken>> e : taken.entrySet()) {
+            Deque<Taken> queue = e.getValue();
+            Taken last = null;
+            while (!queue.isEmpty() && queue.peekFirst().acknowledged) {
+                last = queue.pollFirst();
+            }
+            if (last != null) {
+                toCommit.put(e.getKey(), new OffsetAndMetadata(last.offset + 1));
+            }
+        }
+        commit();
+        updateInFlight();
+    }
+
+    private void commit() {
+        if (toCommit.isEmpty() || halted) {
+            return;
+        }
+        try {
+            consumer.commitSync(toCommit);
+            toCommit.clear();
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // Our partitions moved on: the new owner redelivers these jobs and overwrites the same result keys.
-            LOG.warnf("Could not commit a batch of %d after a rebalance: %s", batch.size(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Batch of %d failed; rewinding to retry it", batch.size());
-            rewind(batch);
-            sleep(rewindBackoff);
-        } finally {
-            inFlight = 0;
+            LOG.warnf("Could not commit offsets %s after a rebalance: %s", toCommit, e.getMessage());
+            toCommit.clear();
+        } catch (KafkaException e) {
+            LOG.warnf("Could not commit offsets %s, trying again with the next batch: %s", toCommit, e.getMessage());
+            toCommit.keySet().retainAll(consumer.assignment());
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+    /** Waits until every batch in flight finished and what could be committed is. */
+    private void drain() {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (batchesInFlight > 0 && !halted && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            settle(Duration.ofMillis(100));
         }
-        return offsets;
+        if (batchesInFlight > 0) {
+            LOG.warnf("%d batches of %s still in flight; their jobs are redelivered", batchesInFlight, workerId);
+        }
+        settle(Duration.ZERO);
     }
 
-    private void rewind(List<ConsumerRecord<String, byte[]>> batch) {
+    /** A batch was not made durable: finish the others, then go back to each partition's first unacknowledged job. */
+    private void rewind() {
+        drain();
+        rewindNeeded = false;
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
-        }
+        taken.forEach((tp, queue) -> {
+            if (!queue.isEmpty()) {
+                first.put(tp, queue.peekFirst().offset);
+            }
+        });
+        first.keySet().forEach(taken::remove);
         buffer.removeIf(r -> first.containsKey(new TopicPartition(r.topic(), r.partition())));
         try {
             first.forEach((tp, offset) -> {
@@ -199,6 +317,12 @@ public final class JobConsumer implements Runnable {
         } catch (KafkaException e) {
             LOG.warnf("Could not rewind: %s", e.getMessage());
         }
+        updateInFlight();
+        sleep(rewindBackoff);
+    }
+
+    private void updateInFlight() {
+        inFlight = taken.values().stream().mapToInt(Deque::size).sum();
     }
 
     private void sleep(Duration d) {
@@ -210,12 +334,47 @@ public final class JobConsumer implements Runnable {
         }
     }
 
-    /** Buffered records of partitions this consumer no longer owns belong to their new owner. */
-    private final class DropRevoked implements ConsumerRebalanceListener {
+    /** A job taken into a batch; acknowledged once its result or dead letter is. Consumer thread only. */
+    private static final class Taken {
+        final TopicPartition partition;
+        final long offset;
+        boolean acknowledged;
+
+        Taken(TopicPartition partition, long offset) {
+            this.partition = partition;
+            this.offset = offset;
+        }
+    }
+
+    private record Finished(List<Taken> entries, Throwable error) {}
+
+    /**
+     * Before partitions go to another member: the batches in flight are finished and committed as far as
+     * acknowledged, and what is left of the revoked partitions (buffered or unacknowledged) is theirs to redo.
+     */
+    private final class FinishRevoked implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            if (!halted) {
+                drain();
+            }
+            taken.keySet().removeAll(partitions);
+            toCommit.keySet().removeAll(partitions);
             buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+            updateInFlight();
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // no longer ours: committing would fail; the new owner redoes whatever was not committed
+            taken.keySet().removeAll(partitions);
+            toCommit.keySet().removeAll(partitions);
+            buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+            updateInFlight();
         }
 
         @Override

@@ -7,13 +7,16 @@ import dev.colorize.worker.config.WorkerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-/** Sends result events and dead letters; callers wait on the returned futures before committing offsets. */
+/**
+ * Sends result events and dead letters; callers wait on the returned futures before committing offsets.
+ * The futures complete on the producer's network thread once Kafka acknowledged (or refused) the record.
+ */
 @Singleton
 public class ResultPublisher {
 
@@ -31,12 +34,12 @@ public class ResultPublisher {
         this.producer = kafka.producer(config.id() + "-results");
     }
 
-    public Future<RecordMetadata> result(PageResult result) {
-        return producer.send(new ProducerRecord<>(Topics.RESULTS, result.key(), MessageCodec.encode(result)));
+    public CompletableFuture<RecordMetadata> result(PageResult result) {
+        return send(new ProducerRecord<>(Topics.RESULTS, result.key(), MessageCodec.encode(result)));
     }
 
     /** The job's own key and bytes, unchanged, with the error in headers. */
-    public Future<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> job, DeadLetterKind kind, String error,
+    public CompletableFuture<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> job, DeadLetterKind kind, String error,
             String workerId) {
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.JOBS_DEAD_LETTER, job.key(), job.value());
         letter.headers()
@@ -46,7 +49,23 @@ public class ResultPublisher {
                 .add(ORIGINAL_PARTITION, utf8(Integer.toString(job.partition())))
                 .add(ORIGINAL_OFFSET, utf8(Long.toString(job.offset())))
                 .add(WORKER, utf8(workerId));
-        return producer.send(letter);
+        return send(letter);
+    }
+
+    private CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(error);
+                } else {
+                    ack.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) { // e.g. the producer is closed, or its buffer stayed full past max.block.ms
+            ack.completeExceptionally(e);
+        }
+        return ack;
     }
 
     private static byte[] utf8(String s) {

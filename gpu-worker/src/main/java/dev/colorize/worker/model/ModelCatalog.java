@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The loaded models: the one serving the alias, a promoted one waiting to take over, and a small LRU
- * cache of pinned versions. New versions load on the caller's (background) thread; the consumer thread
+ * cache of pinned versions. New versions load on the caller's (background) thread; the worker's model thread
  * switches to them between batches via {@link #serving()}, so no batch ever sees its model closed.
- * Models are used and closed only on the consumer thread.
+ * Served and pinned models are used, switched and evicted only on the worker's model thread (see PageBatchProcessor).
  */
 @Singleton
 public class ModelCatalog {
@@ -96,7 +96,7 @@ public class ModelCatalog {
         return current != null || pending != null;
     }
 
-    /** The alias's model for the next batch; a pending promotion takes over here. Consumer thread only. */
+    /** The alias's model for the next batch; a pending promotion takes over here. Model thread only. */
     public synchronized LoadedModel serving() {
         if (pending != null) {
             if (current != null) {
@@ -113,7 +113,7 @@ public class ModelCatalog {
         return current;
     }
 
-    /** A pinned version, loaded on first use. Consumer thread only. */
+    /** A pinned version, loaded on first use. Model thread only. */
     public LoadedModel forVersion(int version) {
         synchronized (this) {
             if (current != null && current.version() == version) {

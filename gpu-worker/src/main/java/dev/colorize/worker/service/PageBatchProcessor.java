@@ -24,10 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,9 +36,14 @@ import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
 /**
- * Colors one batch of jobs: parse, read and decode the sketches in parallel, one forward pass per model
- * used, write the pages in parallel, then publish one result (or dead letter) per job and wait until
- * Kafka acknowledged every one. Returns only when the whole batch is durable, so the caller may commit.
+ * Colors batches of jobs in overlapping stages: parse, read and decode the sketches in parallel (I/O
+ * threads), one forward pass per model used (the model thread, one batch after another in submission
+ * order), write the pages in parallel (I/O threads), then publish one result (or dead letter) per job
+ * (in submission order) and wait until Kafka acknowledged every one. So batch N+1 is read while batch N
+ * is in its forward pass, and batch N is written and published while batch N+1 is.
+ *
+ * <p>Models are used, switched and closed only on the model thread: a promotion takes over between two
+ * forward passes, never within a batch.
  */
 public final class PageBatchProcessor implements AutoCloseable {
 
@@ -53,6 +58,10 @@ public final class PageBatchProcessor implements AutoCloseable {
     private final WorkerMetrics metrics;
     private final PageEncoder encoder;
     private final ExecutorService io;
+    private final ExecutorService modelThread;
+    /** The last submitted batch's forward passes and result sends: the next batch's follow them. Submitter only. */
+    private CompletableFuture<Void> lastForward = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> lastSent = CompletableFuture.completedFuture(null);
 
     public PageBatchProcessor(String workerId, WorkerConfig config, ObjectStore store, ModelCatalog catalog,
             ResultPublisher publisher, WorkerMetrics metrics) {
@@ -69,22 +78,46 @@ public final class PageBatchProcessor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.modelThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, workerId + "-model");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** @throws BatchAbortedException when a result or dead letter was not acknowledged */
-    public void process(List<ConsumerRecord<String, byte[]>> records) {
+    /**
+     * Starts a batch through the stages and returns at once (call from one thread only). The future
+     * completes when every result and dead letter of the batch is acknowledged, or exceptionally (e.g.
+     * {@link BatchAbortedException}) when the batch is not durable and must be redone.
+     */
+    public CompletableFuture<Void> submit(List<ConsumerRecord<String, byte[]>> records) {
         long start = System.nanoTime();
-        LoadedModel served = catalog.serving(); // the one switch point for promotions: between batches
         List<PageWork> pages = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             pages.add(parse(record));
         }
-        parallel(pages, this::readSketch);
-        for (Map.Entry<Integer, List<PageWork>> group : byModel(pages).entrySet()) {
-            colorize(group.getKey(), group.getValue(), served);
-        }
-        parallel(pages, this::writeResult);
-        publish(pages, start);
+        CompletableFuture<Void> read = parallel(pages, this::readSketch);
+        CompletableFuture<Void> forward = read.runAfterBoth(lastForward.exceptionally(e -> null), () -> { })
+                .thenRunAsync(() -> colorize(pages), modelThread);
+        lastForward = forward;
+        CompletableFuture<Void> written = forward.thenCompose(v -> parallel(pages, this::writeResult));
+        CompletableFuture<List<CompletableFuture<RecordMetadata>>> sent = written
+                .runAfterBoth(lastSent.exceptionally(e -> null), () -> { })
+                .thenApply(v -> send(pages, start));
+        lastSent = sent.thenApply(acks -> null);
+        return sent.thenCompose(acks -> awaitAcks(pages, acks, start))
+                .whenComplete((v, e) -> pages.forEach(PageWork::release)); // a failed batch's images, at once
+    }
+
+    /** Lets a promoted model take over while no batch is in flight; runs on the model thread. */
+    public void switchModelIfIdle() {
+        modelThread.execute(() -> {
+            try {
+                catalog.serving();
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not switch models: %s", e.getMessage());
+            }
+        });
     }
 
     private PageWork parse(ConsumerRecord<String, byte[]> record) {
@@ -122,6 +155,14 @@ public final class PageBatchProcessor implements AutoCloseable {
             } else {
                 page.fail("sketch " + page.job.sourceKey() + " cannot be read: " + e.getMessage()); // e.g. no such key
             }
+        }
+    }
+
+    /** Model thread: the one switch point for promotions is here, between two batches' forward passes. */
+    private void colorize(List<PageWork> pages) {
+        LoadedModel served = catalog.serving();
+        for (Map.Entry<Integer, List<PageWork>> group : byModel(pages).entrySet()) {
+            colorize(group.getKey(), group.getValue(), served);
         }
     }
 
@@ -200,8 +241,9 @@ public final class PageBatchProcessor implements AutoCloseable {
         }
     }
 
-    private void publish(List<PageWork> pages, long batchStart) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(pages.size());
+    /** Sends every result and dead letter of the batch (in page order); the futures are their acknowledgements. */
+    private List<CompletableFuture<RecordMetadata>> send(List<PageWork> pages, long batchStart) {
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(pages.size());
         Instant now = Instant.now();
         for (PageWork page : pages) {
             if (page.deadLetterKind != null) {
@@ -212,25 +254,27 @@ public final class PageBatchProcessor implements AutoCloseable {
                 acks.add(publisher.result(result(page, now, batchStart)));
             }
         }
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new BatchAbortedException("Kafka did not acknowledge a result: " + e.getCause().getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BatchAbortedException("interrupted while waiting for acknowledgements", e);
+        return acks;
+    }
+
+    private CompletableFuture<Void> awaitAcks(List<PageWork> pages, List<CompletableFuture<RecordMetadata>> acks,
+            long batchStart) {
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).handle((v, e) -> {
+            if (e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                throw new BatchAbortedException("Kafka did not acknowledge a result: " + cause.getMessage(), cause);
             }
-        }
-        for (PageWork page : pages) {
-            if (page.deadLetterKind != null) {
-                metrics.pageDeadLettered();
-            } else if (page.failure != null) {
-                metrics.pageFailed();
-            } else {
-                metrics.pageDone(Duration.between(enqueued(page, batchStart), Instant.now()));
+            for (PageWork page : pages) {
+                if (page.deadLetterKind != null) {
+                    metrics.pageDeadLettered();
+                } else if (page.failure != null) {
+                    metrics.pageFailed();
+                } else {
+                    metrics.pageDone(Duration.between(enqueued(page, batchStart), Instant.now()));
+                }
             }
-        }
+            return null;
+        });
     }
 
     private PageResult result(PageWork page, Instant now, long batchStart) {
@@ -252,14 +296,23 @@ public final class PageBatchProcessor implements AutoCloseable {
         return Instant.now().minusNanos(System.nanoTime() - batchStart);
     }
 
-    private void parallel(List<PageWork> pages, Consumer<PageWork> step) {
-        CompletableFuture.allOf(pages.stream().filter(PageWork::pending)
+    private CompletableFuture<Void> parallel(List<PageWork> pages, Consumer<PageWork> step) {
+        return CompletableFuture.allOf(pages.stream().filter(PageWork::pending)
                 .map(p -> CompletableFuture.runAsync(() -> step.accept(p), io))
-                .toArray(CompletableFuture[]::new)).join();
+                .toArray(CompletableFuture[]::new));
     }
 
+    /** Stops the stages; waits for a forward pass under way, so its model is not closed beneath it. */
     @Override
     public void close() {
         io.shutdownNow();
+        modelThread.shutdownNow();
+        try {
+            if (!modelThread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warnf("The model thread of %s is still busy after 60 s", workerId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
