@@ -165,13 +165,15 @@ final class LocalRun {
         JsonNode run = admin.post("/v1/admin/runs", request);
         String runPath = "/v1/admin/runs/" + run.get("id").asText();
         int lastStep = -1;
+        long lastPrinted = 0;
         while (true) {
             run = admin.get(runPath);
             String runState = run.get("state").asText();
             int step = run.path("step").asInt();
-            if (lastStep < 0 || step / 50 != lastStep / 50) {
+            if (step != lastStep && System.nanoTime() - lastPrinted > 15_000_000_000L) { // a line per 15 s at most
                 say("  training: step " + step + " (" + runState + ")");
                 lastStep = step;
+                lastPrinted = System.nanoTime();
             }
             if (runState.equals("succeeded")) {
                 break;
