@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
+import dev.colorize.platform.image.ImageFormat;
 
 /**
  * Checks a page without decoding it: the format from its magic bytes (never the file name), the
@@ -33,11 +34,8 @@ public class PageInspector {
             throw PageRejectedException.tooLarge("page-too-large", pageNumber, source.fileName(), "Page " + pageNumber
                     + " has " + b.length + " bytes, more than the limit of " + limits.maxPageBytes());
         }
-        ImageFormat format = sniff(b);
-        if (format == null) {
-            throw PageRejectedException.invalid("unsupported-format", pageNumber, source.fileName(), "Page " + pageNumber
-                    + " is not a PNG, JPEG or WebP image (judged by its content, not its name)");
-        }
+        ImageFormat format = ImageFormat.sniff(b).orElseThrow(() -> PageRejectedException.invalid("unsupported-format", pageNumber, source.fileName(), "Page " + pageNumber
+                    + " is not a PNG, JPEG or WebP image (judged by its content, not its name)"));
         int[] size;
         try {
             size = switch (format) {
@@ -63,19 +61,6 @@ public class PageInspector {
                     + limits.maxPagePixels());
         }
         return new InspectedPage(pageNumber, source.fileName(), b, format, size[0], size[1]);
-    }
-
-    static ImageFormat sniff(byte[] b) {
-        if (startsWith(b, 0, PNG_SIGNATURE)) {
-            return ImageFormat.PNG;
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return ImageFormat.JPEG;
-        }
-        if (startsWith(b, 0, ascii("RIFF")) && startsWith(b, 8, ascii("WEBP"))) {
-            return ImageFormat.WEBP;
-        }
-        return null;
     }
 
     /** Walks every chunk, checking its CRC; width and height from IHDR, or null unless it ends with IEND. */
@@ -166,21 +151,5 @@ public class PageInspector {
             case "VP8X" -> new int[] {(buf.getInt(24) & 0xffffff) + 1, (buf.getInt(27) & 0xffffff) + 1};
             default -> null;
         };
-    }
-
-    private static boolean startsWith(byte[] b, int offset, byte[] prefix) {
-        if (b.length < offset + prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[offset + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

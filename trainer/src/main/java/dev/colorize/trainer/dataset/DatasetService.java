@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.opencv.core.Mat;
+import dev.colorize.platform.image.ImageFormat;
 
 /** Datasets and their content-addressed images: object first, then the row, so a row always has its bytes. */
 @ApplicationScoped
@@ -46,8 +47,8 @@ public class DatasetService {
     /** Stores a PNG or JPEG color illustration; the same bytes twice are one image. */
     public AddedImage addImage(String dataset, byte[] bytes, String sourceName, String actor) {
         DatasetView view = require(dataset);
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> ApiProblemException.unsupportedMedia(
-                "Dataset images are PNG or JPEG"));
+        ImageFormat format = ImageFormat.sniff(bytes).filter(f -> f != ImageFormat.WEBP)
+                .orElseThrow(() -> ApiProblemException.unsupportedMedia("Dataset images are PNG or JPEG"));
         Mat decoded;
         try {
             decoded = ImageCodec.decodeBgr(bytes);
@@ -61,7 +62,7 @@ public class DatasetService {
             return new AddedImage(existing.get(), false);
         }
         String key = "datasets/" + dataset + "/images/" + hex + "." + format.extension();
-        store.put(key, bytes, format.contentType());
+        store.put(key, bytes, format.mediaType());
         DatasetImage image = new DatasetImage(hex, key, Split.of(hash, view.validationFraction()), decoded.cols(),
                 decoded.rows(), bytes.length, sourceName, null);
         boolean added = datasets.add(dataset, image, actor);
