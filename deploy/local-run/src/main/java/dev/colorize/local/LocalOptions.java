@@ -48,7 +48,12 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
             String value = args[++i];
             switch (flag) {
-                case "--input" -> input = Path.of(value).toAbsolutePath();
+                case "--input" -> {
+                    input = Path.of(value).toAbsolutePath();
+                    if (!java.nio.file.Files.isDirectory(input) && !java.nio.file.Files.isRegularFile(input)) {
+                        throw new UsageException("--input " + value + " is neither a folder of pages nor a CBZ/ZIP file");
+                    }
+                }
                 case "--output" -> output = Path.of(value);
                 case "--data" -> data = Path.of(value);
                 case "--bootstrap-seconds" -> budgetSeconds = Long.parseLong(value);

@@ -221,11 +221,9 @@ final class LocalRun {
             // zipped so the service orders the pages by natural filename order, as for any CBZ
             form.file("archive", input.getFileName() + ".cbz", "application/zip", zipFolder(input));
             say("Uploading the pages of " + input);
-        } else if (Files.isRegularFile(input)) {
+        } else { // a CBZ/ZIP file (LocalOptions checked it exists)
             form.file("archive", input.getFileName().toString(), "application/zip", Files.readAllBytes(input));
             say("Uploading " + input);
-        } else {
-            throw new IllegalArgumentException("--input " + input + " is neither a folder nor a file");
         }
         JsonNode accepted = api.post("/v1/chapters", form);
         say("Chapter " + accepted.get("chapterId").asText() + " accepted: " + accepted.get("pageCount").asInt() + " pages");
