@@ -1,0 +1,31 @@
+package dev.colorize.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Problem details (RFC 9457). For upload rejections, page and file name which page was refused.
+ *
+ * @param type   a stable URI naming the kind of problem ({@link #TYPE_BASE} + code)
+ * @param page   1-based page number of the refused page, when one page is the reason
+ * @param file   the refused part's or archive entry's file name
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiProblem(String type, String title, int status, String detail, Integer page, String file) {
+
+    public static final String TYPE_BASE = "https://colorize.dev/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public ApiProblem {
+        type = type.startsWith("https://") ? type : TYPE_BASE + type;
+    }
+
+    /** A problem about the request as a whole, not one page of it. */
+    public ApiProblem(String type, String title, int status, String detail) {
+        this(type, title, status, detail, null, null);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}
