@@ -1,13 +1,11 @@
 package dev.colorize.ingest.auth;
 
 import dev.colorize.ingest.persistence.ApiKeyRepository;
-import dev.colorize.ingest.rest.ApiProblem;
+import dev.colorize.rest.BearerKey;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -17,8 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
-
-    private static final String BEARER = "Bearer ";
 
     private final ApiKeyRepository keys;
     private final Caller caller;
@@ -30,21 +26,12 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/v1/")) {
+        if (!BearerKey.isApiRequest(request)) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            request.abortWith(unauthorized("Send an API key as Authorization: Bearer <key>"));
-            return;
-        }
-        keys.findActive(ApiKeys.hash(header.substring(BEARER.length()).trim())).ifPresentOrElse(
-                key -> caller.authenticate(key.publisherId(), key.admin()),
-                () -> request.abortWith(unauthorized("The API key is unknown or revoked")));
-    }
-
-    private static Response unauthorized(String detail) {
-        return Response.status(401).type(ApiProblem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(new ApiProblem("unauthorized", "Unauthorized", 401, detail, null, null)).build();
+        BearerKey.of(request).ifPresentOrElse(presented -> keys.findActive(ApiKeys.hash(presented)).ifPresentOrElse(
+                        key -> caller.authenticate(key.publisherId(), key.admin()),
+                        () -> request.abortWith(BearerKey.unauthorized("The API key is unknown or revoked"))),
+                () -> request.abortWith(BearerKey.unauthorized("Send an API key as Authorization: Bearer <key>")));
     }
 }

@@ -1,6 +1,6 @@
 package dev.colorize.ingest.auth;
 
-import dev.colorize.ingest.rest.ApiProblemException;
+import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.colorize.rest.ApiProblemException;
 
 /** Admin keys only: publishers and their API keys. */
 @Path("/v1/admin")

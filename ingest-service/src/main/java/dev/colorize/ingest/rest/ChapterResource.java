@@ -53,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import dev.colorize.rest.ApiProblemException;
 
 /** A publisher's chapters: upload, status, progress, results, removal. Another publisher's chapter is 404. */
 @Path("/v1/chapters")

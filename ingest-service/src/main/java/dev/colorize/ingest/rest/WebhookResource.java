@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.colorize.rest.ApiProblemException;
 
 /** The publisher's webhook settings, signing secrets and deliveries. */
 @Path("/v1/webhooks")

@@ -1,7 +1,7 @@
 package dev.colorize.ingest.upload;
 
-import dev.colorize.ingest.rest.ApiProblem;
-import dev.colorize.ingest.rest.ApiProblemException;
+import dev.colorize.rest.ApiProblem;
+import dev.colorize.rest.ApiProblemException;
 
 /** Builds the problem answered for a refused upload: 400 for bad content, 413 for a limit passed. */
 public final class PageRejectedException {

@@ -1,12 +1,11 @@
 package dev.colorize.trainer.auth;
 
-import dev.colorize.trainer.rest.ApiProblem;
+import dev.colorize.rest.ApiProblemException;
+import dev.colorize.rest.BearerKey;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -18,8 +17,6 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class AdminKeyFilter implements ContainerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
-
     private final AdminKeys keys;
     private final Admin admin;
 
@@ -30,26 +27,17 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/v1/")) {
+        if (!BearerKey.isApiRequest(request)) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            request.abortWith(unauthorized("Send an admin API key as Authorization: Bearer <key>"));
-            return;
-        }
-        keys.find(header.substring(BEARER.length()).trim()).ifPresentOrElse(holder -> {
+        BearerKey.of(request).ifPresentOrElse(presented -> keys.find(presented).ifPresentOrElse(holder -> {
             if (holder.admin()) {
                 admin.authenticate(holder.actor());
             } else {
-                request.abortWith(new ApiProblem("forbidden", "Forbidden", 403,
-                        "The trainer's API needs an admin API key").toResponse());
+                request.abortWith(ApiProblemException.forbidden("The trainer's API needs an admin API key")
+                        .problem().toResponse());
             }
-        }, () -> request.abortWith(unauthorized("The API key is unknown or revoked")));
-    }
-
-    private static Response unauthorized(String detail) {
-        return Response.fromResponse(new ApiProblem("unauthorized", "Unauthorized", 401, detail).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }, () -> request.abortWith(BearerKey.unauthorized("The API key is unknown or revoked"))),
+                () -> request.abortWith(BearerKey.unauthorized("Send an admin API key as Authorization: Bearer <key>")));
     }
 }

@@ -3,7 +3,7 @@ package dev.colorize.trainer.dataset;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.UndecodableImageException;
 import dev.colorize.platform.storage.ObjectStore;
-import dev.colorize.trainer.rest.ApiProblemException;
+import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

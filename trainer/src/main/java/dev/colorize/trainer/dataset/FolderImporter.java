@@ -1,7 +1,7 @@
 package dev.colorize.trainer.dataset;
 
 import dev.colorize.trainer.config.TrainerConfig;
-import dev.colorize.trainer.rest.ApiProblemException;
+import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;

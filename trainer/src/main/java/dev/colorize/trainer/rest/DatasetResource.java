@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import dev.colorize.rest.ApiProblemException;
 
 /** Datasets: create, upload color illustrations one per request, inspect the split. */
 @Path("/v1/admin/datasets")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.colorize.rest.ApiProblemException;
 
 /** The model registry and its aliases. */
 @Path("/v1/admin")

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import dev.colorize.rest.ApiProblemException;
 
 /** Training runs: request one, watch its progress and its sample sheets. */
 @Path("/v1/admin/runs")

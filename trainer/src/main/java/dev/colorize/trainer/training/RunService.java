@@ -8,7 +8,7 @@ import dev.colorize.trainer.persistence.JsonColumns;
 import dev.colorize.trainer.registry.ModelVersion;
 import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
-import dev.colorize.trainer.rest.ApiProblemException;
+import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package dev.colorize.trainer.training;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
-import dev.colorize.trainer.rest.ApiProblemException;
+import dev.colorize.rest.ApiProblemException;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,23 +1,23 @@
 package dev.colorize.platform.messaging;
 
-/** The encoding of colored pages a publisher asked for. */
+import dev.colorize.platform.image.ImageFormat;
+
+/** The encoding of colored pages a publisher asked for: the image formats results are written in. */
 public enum OutputFormat {
-    PNG("image/png", "png"),
-    JPEG("image/jpeg", "jpg");
+    PNG(ImageFormat.PNG),
+    JPEG(ImageFormat.JPEG);
 
-    private final String mediaType;
-    private final String extension;
+    private final ImageFormat format;
 
-    OutputFormat(String mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
+    OutputFormat(ImageFormat format) {
+        this.format = format;
     }
 
     public String mediaType() {
-        return mediaType;
+        return format.mediaType();
     }
 
     public String extension() {
-        return extension;
+        return format.extension();
     }
 }
