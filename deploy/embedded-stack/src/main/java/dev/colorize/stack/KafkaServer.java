@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /** A single-node Apache Kafka broker in KRaft mode (broker and controller in one JVM). */
 final class KafkaServer {
@@ -106,11 +106,11 @@ final class KafkaServer {
         return file;
     }
 
-    private static String clusterId() {
-        // A Kafka cluster id is 16 random bytes in URL-safe base64 without padding.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A Kafka cluster id: 16 random bytes in URL-safe base64. Kafka's own generator redraws ids that
+     * start with '-', which kafka-storage would read as an option (1 in 64 ids otherwise).
+     */
+    static String clusterId() {
+        return Uuid.randomUuid().toString();
     }
 }

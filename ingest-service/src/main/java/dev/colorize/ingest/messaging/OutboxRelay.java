@@ -111,26 +111,53 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                sends.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            List<Long> acknowledged = sendInOrder(rows);
+            if (acknowledged.isEmpty()) {
+                throw new IllegalStateException("Kafka took none of " + rows.size() + " outbox rows");
             }
-            producer.flush();
-            for (Future<RecordMetadata> send : sends) {
-                try {
-                    send.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while publishing", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                }
-            }
-            Array ids = c.createArrayOf("bigint", rows.stream().map(Row::id).toArray());
+            Array ids = c.createArrayOf("bigint", acknowledged.toArray());
             Jdbc.update(c, "UPDATE outbox SET published_at = now() WHERE id = ANY (?)", ids);
-            published.increment(rows.size());
-            return rows.size();
+            published.increment(acknowledged.size());
+            return acknowledged.size();
         });
+    }
+
+    /**
+     * Sends rows in id order and returns the ids the broker acknowledged. A row the producer refused at
+     * once (no metadata while the broker is away) stops the batch before later rows, so they cannot
+     * reach Kafka now and be sent again on the retry; a row that failed after acceptance stays
+     * unpublished while the rows that did arrive are marked, so no delivered row is ever re-sent.
+     */
+    private List<Long> sendInOrder(List<Row> rows) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Future<RecordMetadata> send = producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()));
+            sends.add(send);
+            if (send.isDone() && failed(send)) {
+                break;
+            }
+        }
+        producer.flush();
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
+            if (!failed(sends.get(i))) {
+                acknowledged.add(rows.get(i).id());
+            }
+        }
+        return acknowledged;
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            LOG.debugf("outbox send failed: %s", e.getCause().getMessage());
+            return true;
+        }
     }
 
     private void sleep() {
