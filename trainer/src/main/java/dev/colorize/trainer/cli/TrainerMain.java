@@ -8,6 +8,8 @@ import java.util.Arrays;
  * The trainer's entry point. With no arguments: the service. Commands:
  * <ul>
  * <li>{@code train-from-folder ...}: no infrastructure at all, see {@link TrainFromFolder};</li>
+ * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
+ * {@link TrainColorizer};</li>
  * <li>{@code import-folder DATASET FOLDER [--filter] [--limit N] [--validation F]} and
  * {@code import-openclipart DATASET [--limit N]}: load images into a dataset (database + object store
  * as configured), see {@link DatasetImportCommand}.</li>
@@ -23,6 +25,7 @@ public final class TrainerMain {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "train-from-folder" -> System.exit(TrainFromFolder.run(rest));
+            case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
             case "import-folder", "import-openclipart" -> {
                 // a one-shot job beside a running service: no HTTP listener, no schedules, no run pickup
                 System.setProperty("quarkus.http.host-enabled", "false");

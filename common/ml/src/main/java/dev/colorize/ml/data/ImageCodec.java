@@ -41,6 +41,32 @@ public final class ImageCodec {
         return bgr;
     }
 
+    /** Decodes to 8-bit gray (line art); color and transparency are handled as {@link #decodeBgr}. */
+    public static Mat decodeGray(byte[] encoded) {
+        Mat gray = new Mat();
+        Imgproc.cvtColor(decodeBgr(encoded), gray, Imgproc.COLOR_BGR2GRAY);
+        return gray;
+    }
+
+    /** Decodes a hint image: 8-bit BGRA, which needs an alpha channel (hints lie on transparency). */
+    public static Mat decodeBgra(byte[] encoded) {
+        OpenCvNative.ensureLoaded();
+        Mat raw = encoded == null || encoded.length == 0 ? new Mat()
+                : Imgcodecs.imdecode(new MatOfByte(encoded), Imgcodecs.IMREAD_UNCHANGED);
+        if (raw.empty()) {
+            throw new UndecodableImageException("hints are not a decodable image");
+        }
+        if (raw.channels() != 4) {
+            throw new UndecodableImageException("hints need an alpha channel: colored dots on a transparent background");
+        }
+        if (raw.depth() != CvType.CV_8U) {
+            Mat eightBit = new Mat();
+            raw.convertTo(eightBit, CvType.CV_8U, raw.depth() == CvType.CV_16U ? 1.0 / 257 : 1.0);
+            return eightBit;
+        }
+        return raw;
+    }
+
     private static Mat flattenOnWhite(Mat bgra) {
         Mat color = new Mat();
         Imgproc.cvtColor(bgra, color, Imgproc.COLOR_BGRA2BGR);

@@ -35,7 +35,7 @@ public final class Evaluator {
         Accumulator meanBaseline = new Accumulator();
         double targetColorfulness = 0;
         for (ImagePair pair : pairs) {
-            float[] sketch = unit(pair.sketch());
+            float[] sketch = unit(java.util.Arrays.copyOf(pair.sketch(), pixels)); // the line art, without hints
             float[] target = unit(pair.color());
             float[] predicted = unit(generator.predict(pair.sketch(), 1));
             float[] gray = new float[3 * pixels];

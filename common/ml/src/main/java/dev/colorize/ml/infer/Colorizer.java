@@ -1,6 +1,7 @@
 package dev.colorize.ml.infer;
 
 import dev.colorize.ml.artifact.ModelArtifact;
+import dev.colorize.ml.data.HintLayer;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.ImageTensors;
 import dev.colorize.ml.data.Letterbox;
@@ -10,21 +11,45 @@ import dev.colorize.ml.nn.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Colors pages of any size: each page is letterboxed (white padding, aspect kept) into the model's
- * square, a batch runs in one forward pass, and each prediction's chroma is laid over the page's
- * original lightness at the original resolution. Grayscale photos go the same way. Pages that do not
- * decode fail alone.
+ * Colors pages of any size the colorist's way. The network predicts the flat color layer: each
+ * detected panel is letterboxed to the model's resolution (a frameless page goes whole at
+ * {@link ColorizerOptions#pageSize()}), panels of a chunk of pages run as batches, and each prediction
+ * is scaled back into its place on a page-sized flats layer. The flat fill then gives every closed
+ * region of the line art one color (a hint's color where the user gave one), and the page itself is
+ * laid over the flats as a multiply layer at full resolution (or, for toned pages and photos, its
+ * lightness is kept; see {@link Compositing}). Pages that do not decode fail alone.
  */
 public final class Colorizer implements AutoCloseable {
+
+    /** A page and its optional hints (BGRA, colored dots on transparent, any size of the page's aspect). */
+    public record PageInput(Mat page, Mat hints) {
+        public PageInput(Mat page) {
+            this(page, null);
+        }
+    }
+
+    /** The flat color layer and the final page, both BGR at the page's size. */
+    public record ColorLayers(Mat flats, Mat composite) {}
+
+    /** Where one forward-pass input comes from: a panel (or whole page) letterboxed to a square. */
+    private record Region(int page, Rect rect, int size, Letterbox box, float[] input) {}
 
     private final ModelArtifact model;
     private final ColorizerOptions options;
     private final GeneratorRunner runner;
+    private final PanelDetector panels = new PanelDetector();
+    private final FlatFill flatFill = new FlatFill();
 
     public Colorizer(ModelArtifact model, ColorizerOptions options) {
         this.model = model;
@@ -64,30 +89,122 @@ public final class Colorizer implements AutoCloseable {
         return results;
     }
 
-    /** Decoded BGR pages in, BGR color pages of the same sizes out. */
+    /** Decoded BGR pages in, BGR color pages of the same sizes out (automatic coloring, no hints). */
     public List<Mat> colorizeImages(List<Mat> pages) {
-        NetworkSpec spec = model.spec();
-        int size = spec.imageSize();
-        int planeSize = size * size;
-        List<Mat> out = new ArrayList<>(pages.size());
+        return colorLayers(pages.stream().map(PageInput::new).toList()).stream().map(ColorLayers::composite).toList();
+    }
+
+    /** Pages with optional hints in; flats and composite of each out, in the same order. */
+    public List<ColorLayers> colorLayers(List<PageInput> pages) {
+        List<ColorLayers> out = new ArrayList<>(pages.size());
         for (int start = 0; start < pages.size(); start += options.maxBatch()) {
-            List<Mat> chunk = pages.subList(start, Math.min(pages.size(), start + options.maxBatch()));
-            float[] input = new float[chunk.size() * planeSize];
-            List<Letterbox> boxes = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                Mat gray = new Mat();
-                Imgproc.cvtColor(chunk.get(i), gray, Imgproc.COLOR_BGR2GRAY);
-                Letterbox box = Letterbox.fit(gray, size);
-                boxes.add(box);
-                System.arraycopy(ImageTensors.toTensor(box.image()), 0, input, i * planeSize, planeSize);
-            }
-            float[] predicted = runner.predict(input, chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                Mat prediction = ImageTensors.toImage(predicted, i * 3 * planeSize, 3, size, size);
-                out.add(ChromaTransfer.apply(chunk.get(i), prediction, boxes.get(i).content()));
-            }
+            out.addAll(colorChunk(pages.subList(start, Math.min(pages.size(), start + options.maxBatch()))));
         }
         return out;
+    }
+
+    private List<ColorLayers> colorChunk(List<PageInput> pages) {
+        List<Mat> grays = new ArrayList<>(pages.size());
+        List<Mat> flats = new ArrayList<>(pages.size());
+        Map<Integer, List<Region>> bySize = new LinkedHashMap<>();
+        for (int p = 0; p < pages.size(); p++) {
+            Mat page = pages.get(p).page();
+            Mat gray = Compositing.gray(page);
+            grays.add(gray);
+            flats.add(new Mat(page.size(), CvType.CV_8UC3, new Scalar(255, 255, 255)));
+            for (Region region : regionsOf(p, gray, pages.get(p).hints())) {
+                bySize.computeIfAbsent(region.size(), s -> new ArrayList<>()).add(region);
+            }
+        }
+        for (List<Region> sameSize : bySize.values()) {
+            for (int start = 0; start < sameSize.size(); start += options.maxBatch()) {
+                predictInto(sameSize.subList(start, Math.min(sameSize.size(), start + options.maxBatch())), flats);
+            }
+        }
+        List<ColorLayers> out = new ArrayList<>(pages.size());
+        for (int p = 0; p < pages.size(); p++) {
+            Mat layer = flats.get(p);
+            if (options.flatFill()) {
+                layer = fill(grays.get(p), layer, pages.get(p).hints());
+            }
+            out.add(new ColorLayers(layer, options.compositing().compose(pages.get(p).page(), layer, grays.get(p))));
+        }
+        return out;
+    }
+
+    /** The page's panels at the model's resolution, or the whole page when it has no frames. */
+    private List<Region> regionsOf(int page, Mat gray, Mat hints) {
+        NetworkSpec spec = model.spec();
+        List<Rect> rects = options.panels() ? panels.detect(gray) : List.of();
+        int size = spec.imageSize();
+        if (rects.isEmpty()) {
+            rects = List.of(new Rect(0, 0, gray.cols(), gray.rows()));
+            int requested = options.pageSize() > 0 ? options.pageSize() : 2 * spec.imageSize();
+            size = Math.max(spec.stride(), Math.round((float) requested / spec.stride()) * spec.stride());
+        }
+        List<Region> regions = new ArrayList<>(rects.size());
+        for (Rect rect : rects) {
+            Letterbox box = Letterbox.fit(gray.submat(rect), size);
+            float[] lines = ImageTensors.toTensor(box.image());
+            float[] input = lines;
+            if (spec.takesHints()) {
+                input = new float[lines.length * spec.inputChannels()];
+                System.arraycopy(lines, 0, input, 0, lines.length);
+                placeHints(hints, gray.size(), rect, box.content(), size, input, lines.length);
+            }
+            regions.add(new Region(page, rect, size, box, input));
+        }
+        return regions;
+    }
+
+    /** The hints over {@code rect} into the hint planes, where the panel lies inside its letterbox. */
+    private static void placeHints(Mat hints, Size pageSize, Rect rect, Rect content, int size, float[] input,
+            int plane) {
+        if (hints == null) {
+            return;
+        }
+        double sx = hints.cols() / pageSize.width;
+        double sy = hints.rows() / pageSize.height;
+        Rect inHints = new Rect((int) (rect.x * sx), (int) (rect.y * sy),
+                Math.max(1, (int) (rect.width * sx)), Math.max(1, (int) (rect.height * sy)));
+        float[] local = HintLayer.planes(hints.submat(inHints), content.height, content.width);
+        int localPlane = content.height * content.width;
+        for (int c = 0; c < NetworkSpec.HINT_CHANNELS; c++) {
+            for (int y = 0; y < content.height; y++) {
+                System.arraycopy(local, c * localPlane + y * content.width, input,
+                        plane * (1 + c) + (content.y + y) * size + content.x, content.width);
+            }
+        }
+    }
+
+    private void predictInto(List<Region> batch, List<Mat> flats) {
+        int size = batch.get(0).size();
+        int inputLength = batch.get(0).input().length;
+        float[] input = new float[batch.size() * inputLength];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(batch.get(i).input(), 0, input, i * inputLength, inputLength);
+        }
+        float[] predicted = runner.predict(input, batch.size(), size, size);
+        for (int i = 0; i < batch.size(); i++) {
+            Region region = batch.get(i);
+            Mat prediction = ImageTensors.toImage(predicted, i * 3 * size * size, 3, size, size);
+            Mat scaled = new Mat();
+            Imgproc.resize(prediction.submat(region.box().content()), scaled, region.rect().size(), 0, 0,
+                    Imgproc.INTER_LINEAR);
+            scaled.copyTo(flats.get(region.page()).submat(region.rect()));
+            prediction.release();
+            scaled.release();
+        }
+    }
+
+    /** One color per closed region; a region the user hinted takes the hint's color. */
+    private Mat fill(Mat gray, Mat prediction, Mat hints) {
+        FlatFill.Regions regions = flatFill.regions(gray);
+        int[] colors = flatFill.regionColors(regions, prediction);
+        if (hints != null) {
+            HintColors.apply(hints, regions, colors);
+        }
+        return flatFill.paint(regions, colors, prediction);
     }
 
     public ModelArtifact model() {

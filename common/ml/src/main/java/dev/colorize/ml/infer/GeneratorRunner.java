@@ -24,11 +24,21 @@ public final class GeneratorRunner {
         this.store = new ParameterStore(manager, false);
     }
 
-    /** {@code sketches}: batch x 1 x size x size, concatenated. Returns batch x 3 x size x size RGB. */
+    /** {@code sketches}: batch x inputChannels x size x size at the spec's size. Returns batch x 3 x size x size RGB. */
     public float[] predict(float[] sketches, int batch) {
-        int size = spec.imageSize();
+        return predict(sketches, batch, spec.imageSize(), spec.imageSize());
+    }
+
+    /**
+     * Any height and width that are multiples of {@link NetworkSpec#stride()}: the U-Net is fully
+     * convolutional, so panels and frameless pages run at their own aspect.
+     */
+    public float[] predict(float[] inputs, int batch, int height, int width) {
+        if (height % spec.stride() != 0 || width % spec.stride() != 0) {
+            throw new IllegalArgumentException(height + "x" + width + " is not a multiple of the stride " + spec.stride());
+        }
         try (NDManager scope = manager.newSubManager()) {
-            NDArray input = scope.create(sketches, new Shape(batch, spec.inputChannels(), size, size));
+            NDArray input = scope.create(inputs, new Shape(batch, spec.inputChannels(), height, width));
             return generator.forward(store, new NDList(input), false).singletonOrThrow().toFloatArray();
         }
     }

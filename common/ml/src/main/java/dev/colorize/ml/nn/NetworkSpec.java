@@ -8,7 +8,8 @@ import java.util.Set;
  * The one description both networks are built from. The paper's networks are {@link #paper()};
  * tests use the same builders with a narrower, shallower spec.
  *
- * @param inputChannels sketch channels (1)
+ * @param inputChannels sketch channels: 1 (line art alone) or 1 + {@link #HINT_CHANNELS} (line art and a
+ *     color-hint layer)
  * @param outputChannels color channels (3)
  * @param baseWidth filters of the first encoder layer (64 in the paper); deeper layers double it up
  *     to 8x
@@ -42,9 +43,25 @@ public record NetworkSpec(
         }
     }
 
+    /** Hint layer channels after the line art: RGB of the hinted color and a mask of where hints are. */
+    public static final int HINT_CHANNELS = 4;
+
     /** The paper's networks: 1-channel sketch to RGB at 256x256, CD on the first three decoder layers. */
     public static NetworkSpec paper() {
         return new NetworkSpec(1, 3, 64, 8, 256, Set.of(0, 1, 2), Normalization.BATCH, 3);
+    }
+
+    /**
+     * What fits training on a CPU: width 32 and 7 levels at 128 px (1/4 of the paper's width, ~8x fewer
+     * FLOPs per pixel), with hint channels. Panels are colored at this resolution; the paper's spec
+     * stays available for GPU runs.
+     */
+    public static NetworkSpec cpuHinted() {
+        return new NetworkSpec(1 + HINT_CHANNELS, 3, 32, 7, 128, Set.of(0, 1, 2), Normalization.BATCH, 3);
+    }
+
+    public boolean takesHints() {
+        return inputChannels == 1 + HINT_CHANNELS;
     }
 
     /** Stride of the whole encoder: input sizes must be multiples of it. */

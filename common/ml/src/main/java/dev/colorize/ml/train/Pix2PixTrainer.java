@@ -20,9 +20,7 @@ import dev.colorize.ml.nn.UNetGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Adversarial training of the generator and the PatchGAN, one pix2pix step at a time: D on (real,
@@ -94,14 +92,16 @@ public final class Pix2PixTrainer implements AutoCloseable {
 
     /** Runs {@code steps} steps; step s draws its batch and dropout masks from seed + s. */
     public void train(TrainingData data, long steps, TrainingListener listener) {
-        for (long i = 0; i < steps; i++) {
-            Random random = new Random(config.seed() + step);
-            List<ImagePair> batch = new ArrayList<>(config.batchSize());
-            for (int b = 0; b < config.batchSize(); b++) {
-                batch.add(data.sample(random));
+        try (BatchPrefetcher batches = prefetch(data)) {
+            for (long i = 0; i < steps; i++) {
+                listener.onStep(trainStep(batches.next()));
             }
-            listener.onStep(trainStep(batch));
         }
+    }
+
+    /** Batches for the coming steps, read ahead on another thread; feed each to {@link #trainStep}. */
+    public BatchPrefetcher prefetch(TrainingData data) {
+        return new BatchPrefetcher(data, config.seed(), config.batchSize(), step);
     }
 
     /** One D update and one G update on the batch. */

@@ -41,6 +41,10 @@ public record TrainingConfig(
         return new TrainingConfig(spec, lambdaL1, lr, beta1, beta2, batchSize, totalSteps, decaySteps, seed);
     }
 
+    public TrainingConfig withBatchSize(int batch) {
+        return new TrainingConfig(spec, lambdaL1, learningRate, beta1, beta2, batch, totalSteps, decaySteps, seed);
+    }
+
     public TrainingConfig withSchedule(long total, long decay) {
         return new TrainingConfig(spec, lambdaL1, learningRate, beta1, beta2, batchSize, total, decay, seed);
     }

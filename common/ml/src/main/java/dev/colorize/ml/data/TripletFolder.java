@@ -1,0 +1,157 @@
+package dev.colorize.ml.data;
+
+import dev.colorize.ml.train.TrainingData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/**
+ * A dataset of exact (line art, flats, composite) triplets, as the OpenMoji import writes it:
+ * {@code drawings/{train,validation}/NAME.{lines,flats,color}.png} and the same under {@code pages/}
+ * for drawings composed into manga pages. The generator learns lines (+ hints) -> flats; the page's
+ * lines are multiplied over the flats at inference, so flats are the target.
+ */
+public final class TripletFolder {
+
+    /** Share of training samples cut from composed pages rather than single drawings. */
+    private static final double PAGE_SHARE = 0.3;
+    private static final double JITTER_SCALE = 286.0 / 256.0;
+
+    /** One triplet's three files. */
+    public record Triplet(String name, Path lines, Path flats, Path color) {
+
+        public Mat readLines() {
+            return ImageCodec.decodeGray(read(lines));
+        }
+
+        public Mat readFlats() {
+            return ImageCodec.decodeBgr(read(flats));
+        }
+
+        public Mat readColor() {
+            return ImageCodec.decodeBgr(read(color));
+        }
+
+        private static byte[] read(Path file) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final Path root;
+    private final int size;
+    private final boolean hints;
+
+    /** {@code hints}: whether the generator takes hint channels (then samples carry simulated hints). */
+    public TripletFolder(Path root, int size, boolean hints) {
+        OpenCvNative.ensureLoaded();
+        this.root = root;
+        this.size = size;
+        this.hints = hints;
+    }
+
+    public List<Triplet> drawings(String split) {
+        return list(root.resolve("drawings").resolve(split));
+    }
+
+    public List<Triplet> pages(String split) {
+        return list(root.resolve("pages").resolve(split));
+    }
+
+    private static List<Triplet> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".lines.png"))
+                    .sorted()
+                    .map(n -> n.substring(0, n.length() - ".lines.png".length()))
+                    .map(n -> new Triplet(n, dir.resolve(n + ".lines.png"), dir.resolve(n + ".flats.png"),
+                            dir.resolve(n + ".color.png")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DataSummary summary() {
+        return new DataSummary(root.toString(), PairLayout.TRIPLETS, drawings("train").size() + pages("train").size(),
+                drawings("validation").size() + pages("validation").size(), Double.NaN, "true line art (no extraction)");
+    }
+
+    /**
+     * Random training samples: single drawings with pix2pix's jitter (scale to 286/256, random crop,
+     * flip), or square windows and whole letterboxed composed pages, with simulated hints.
+     */
+    public TrainingData trainingData() {
+        List<Triplet> drawings = drawings("train");
+        List<Triplet> pages = pages("train");
+        if (drawings.isEmpty()) {
+            throw new IllegalStateException("no training drawings under " + root.resolve("drawings/train"));
+        }
+        return random -> {
+            boolean page = !pages.isEmpty() && random.nextDouble() < PAGE_SHARE;
+            Triplet t = page ? pages.get(random.nextInt(pages.size())) : drawings.get(random.nextInt(drawings.size()));
+            Mat lines = t.readLines();
+            Mat flats = t.readFlats();
+            if (page) {
+                Rect window = pageWindow(lines, random);
+                lines = lines.submat(window);
+                flats = flats.submat(window);
+            }
+            int load = (int) Math.round(size * JITTER_SCALE);
+            Mat l = Letterbox.fit(lines, load).image();
+            Mat f = Letterbox.fit(flats, load).image();
+            Rect crop = new Rect(random.nextInt(load - size + 1), random.nextInt(load - size + 1), size, size);
+            l = l.submat(crop).clone();
+            f = f.submat(crop).clone();
+            if (random.nextBoolean()) {
+                Core.flip(l, l, 1);
+                Core.flip(f, f, 1);
+            }
+            return pair(l, f, hints ? HintLayer.simulate(f, random) : null);
+        };
+    }
+
+    /** A whole page (a frameless page at inference) a quarter of the time, else a square window. */
+    private static Rect pageWindow(Mat page, Random random) {
+        if (random.nextDouble() < 0.25) {
+            return new Rect(0, 0, page.cols(), page.rows());
+        }
+        int side = (int) (Math.min(page.cols(), page.rows()) * (0.3 + 0.5 * random.nextDouble()));
+        return new Rect(random.nextInt(page.cols() - side + 1), random.nextInt(page.rows() - side + 1), side, side);
+    }
+
+    /** Validation drawings letterboxed to the model size, without hints (at most {@code limit}). */
+    public List<ImagePair> validationPairs(int limit) {
+        List<ImagePair> pairs = new ArrayList<>();
+        for (Triplet t : drawings("validation").stream().limit(limit).toList()) {
+            pairs.add(pair(Letterbox.fit(t.readLines(), size).image(), Letterbox.fit(t.readFlats(), size).image(), null));
+        }
+        return pairs;
+    }
+
+    private ImagePair pair(Mat lines, Mat flats, Mat hintImage) {
+        float[] linePlane = ImageTensors.toTensor(lines);
+        float[] input = linePlane;
+        if (hints) {
+            float[] hintPlanes = HintLayer.planes(hintImage, size, size);
+            input = new float[linePlane.length + hintPlanes.length];
+            System.arraycopy(linePlane, 0, input, 0, linePlane.length);
+            System.arraycopy(hintPlanes, 0, input, linePlane.length, hintPlanes.length);
+        }
+        return new ImagePair(input, ImageTensors.toTensor(flats), size);
+    }
+}
