@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <ul>
  * <li>{@code train-from-folder ...}: no infrastructure at all, see {@link TrainFromFolder};</li>
  * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
- * {@link TrainColorizer};</li>
+ * {@link TrainColorizer}; {@code evaluate-colorizer MODEL DATASET OUT}: the page pipeline against the
+ * held-out truth, with pictures, see {@link EvaluateColorizer};</li>
  * <li>{@code import-folder DATASET FOLDER [--filter] [--limit N] [--validation F]} and
  * {@code import-openclipart DATASET [--limit N]}: load images into a dataset (database + object store
  * as configured), see {@link DatasetImportCommand}.</li>
@@ -26,6 +27,7 @@ public final class TrainerMain {
         switch (command) {
             case "train-from-folder" -> System.exit(TrainFromFolder.run(rest));
             case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
+            case "evaluate-colorizer" -> System.exit(EvaluateColorizer.run(rest));
             case "import-folder", "import-openclipart" -> {
                 // a one-shot job beside a running service: no HTTP listener, no schedules, no run pickup
                 System.setProperty("quarkus.http.host-enabled", "false");

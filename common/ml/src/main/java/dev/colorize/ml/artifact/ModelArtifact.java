@@ -51,9 +51,15 @@ public final class ModelArtifact implements AutoCloseable {
     /** Writes {@code generator} and its manifest into {@code folder}; returns the manifest written. */
     public static ModelManifest save(Block generator, NetworkSpec spec, TrainingConfig training, long trainingSteps,
             DataSummary data, EvaluationReport metrics, Path folder) throws IOException {
+        return save(generator, spec, training, trainingSteps, data, metrics, folder, false);
+    }
+
+    /** As above; {@code half} stores the weights as float16 (the compact form a model ships in). */
+    public static ModelManifest save(Block generator, NetworkSpec spec, TrainingConfig training, long trainingSteps,
+            DataSummary data, EvaluationReport metrics, Path folder, boolean half) throws IOException {
         Files.createDirectories(folder);
         Path weights = folder.resolve(WEIGHTS);
-        ParameterFile.save(generator, weights);
+        ParameterFile.save(generator, weights, half);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, Instant.now().toString(), spec,
                 ModelManifest.PIX2PIX_NORMALIZATION, training, trainingSteps, data, metrics, WEIGHTS, sha256(weights));
         JSON.writeValue(folder.resolve(MANIFEST).toFile(), manifest);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelArtifactReloadsIdenticallyTest {
 
     @Test
-    void folderAndZipReloadGiveIdenticalOutputsAndTamperedWeightsAreRefused(@TempDir Path dir) throws Exception {
+    void folderAndZipReloadGiveIdenticalOutputsHalfPrecisionStaysCloseAndTamperedWeightsAreRefused(@TempDir Path dir) throws Exception {
         SyntheticShapes shapes = new SyntheticShapes(64);
         ImagePair probe = shapes.sample(new Random(42));
         TrainingConfig config = TinyModels.config(10, 2);
@@ -48,6 +48,20 @@ class ModelArtifactReloadsIdenticallyTest {
         }
 
         byte[] weights = Files.readAllBytes(folder.resolve(ModelArtifact.WEIGHTS));
+        try (ModelArtifact full = ModelArtifact.load(folder, Device.cpu())) {
+            Path half = dir.resolve("half");
+            ModelArtifact.save(full.generator(), full.spec(), config, 10, null, null, half, true);
+            assertThat(Files.size(half.resolve(ModelArtifact.WEIGHTS))).isLessThan(weights.length * 6L / 10);
+            try (ModelArtifact loaded = ModelArtifact.load(half, Device.cpu())) {
+                float[] actual = new GeneratorRunner(loaded.generator(), loaded.spec(), loaded.manager())
+                        .predict(probe.sketch(), 1);
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("output %d after a float16 round trip", i).isCloseTo(expected[i],
+                            org.assertj.core.data.Offset.offset(0.02f));
+                }
+            }
+        }
+
         weights[weights.length - 3] ^= 0x01;
         Files.write(folder.resolve(ModelArtifact.WEIGHTS), weights);
         assertThatThrownBy(() -> ModelArtifact.load(folder, Device.cpu()))

@@ -1,0 +1,189 @@
+package dev.colorize.trainer.cli;
+
+import dev.colorize.ml.data.ImageTensors;
+import dev.colorize.ml.data.TripletFolder;
+import dev.colorize.ml.data.TripletFolder.Triplet;
+import dev.colorize.ml.eval.ImageMetrics;
+import dev.colorize.ml.infer.Colorizer;
+import dev.colorize.ml.infer.Colorizer.PageInput;
+import dev.colorize.ml.infer.ColorizerOptions;
+import dev.colorize.ml.infer.Compositing;
+import dev.colorize.ml.infer.FlatFill;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * {@code evaluate-colorizer MODEL DATASET OUT_DIR [--drawings N] [--pages N] [--hints N]}: the whole
+ * page pipeline (panels, flats, flat fill, multiply) on the author-held-out validation triplets at full
+ * resolution, composite against the true composite. Rows: the model without and with hint dots sampled
+ * from the truth, the sketch returned as is, and the oracle (true flats through the same compositor).
+ * Writes {@code OUT/quality.md} (the table) and picture sheets {@code OUT/drawings.png} and
+ * {@code OUT/page-N.png} (line art | automatic | hinted | truth).
+ */
+final class EvaluateColorizer {
+
+    private static final int SHEET_DRAWINGS = 12;
+    private static final int SHEET_PAGES = 2;
+
+    private EvaluateColorizer() {}
+
+    /** Running means of PSNR, colorfulness ratio and line F1 for one row of the table. */
+    private static final class Row {
+        double psnr;
+        double colorfulness;
+        double lineF1;
+        int n;
+
+        void add(Mat output, Mat truth, Mat lines) {
+            float[] out = unit(output);
+            float[] target = unit(truth);
+            psnr += ImageMetrics.psnr(out, target);
+            colorfulness += ImageMetrics.colorfulness(out) / Math.max(1e-6, ImageMetrics.colorfulness(target));
+            lineF1 += ImageMetrics.linePreservation(unit(lines), out)[0];
+            n++;
+        }
+
+        String format(String name) {
+            return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |", name, psnr / n, colorfulness / n, lineF1 / n);
+        }
+    }
+
+    static int run(String[] args) throws IOException {
+        CommandLine line = new CommandLine(args, Set.of("--drawings", "--pages", "--hints"), Set.of());
+        Path model = Path.of(line.positional(0, "MODEL artifact folder or zip"));
+        Path dataset = Path.of(line.positional(1, "DATASET folder (from import-openmoji)"));
+        Path out = Path.of(line.positional(2, "OUT_DIR"));
+        int drawings = Integer.parseInt(line.get("--drawings", "200"));
+        int pages = Integer.parseInt(line.get("--pages", "20"));
+        int hints = Integer.parseInt(line.get("--hints", "8"));
+        Files.createDirectories(out);
+        TripletFolder folder = new TripletFolder(dataset, 0, false);
+        StringBuilder report = new StringBuilder();
+        try (Colorizer colorizer = Colorizer.load(model, ColorizerOptions.defaults())) {
+            report.append(evaluate("drawings", folder.drawings("validation").stream().limit(drawings).toList(),
+                    colorizer, hints, out, SHEET_DRAWINGS, true));
+            report.append(evaluate("pages", folder.pages("validation").stream().limit(pages).toList(),
+                    colorizer, hints, out, SHEET_PAGES, false));
+        }
+        Files.writeString(out.resolve("quality.md"), report.toString());
+        System.out.print(report);
+        return 0;
+    }
+
+    private static String evaluate(String what, List<Triplet> triplets, Colorizer colorizer, int hintCount, Path out,
+            int sheetRows, boolean oneSheet) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (String name : List.of("model, automatic", "model, " + hintCount + " hints", "sketch as output",
+                "oracle (true flats, flat fill, multiply)")) {
+            rows.put(name, new Row());
+        }
+        List<Mat> sheet = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < triplets.size(); i++) {
+            Triplet t = triplets.get(i);
+            Mat lines = t.readLines();
+            Mat page = new Mat();
+            Imgproc.cvtColor(lines, page, Imgproc.COLOR_GRAY2BGR);
+            Mat flats = t.readFlats();
+            Mat truth = t.readColor();
+            Mat hints = sampleHints(flats, hintCount, new Random(t.name().hashCode()));
+            List<Colorizer.ColorLayers> result = colorizer.colorLayers(List.of(new PageInput(page), new PageInput(page, hints)));
+            Mat oracle = Compositing.MULTIPLY.compose(page, new FlatFill().fill(lines, flats), lines);
+            List<Mat> outputs = List.of(result.get(0).composite(), result.get(1).composite(), page, oracle);
+            int k = 0;
+            for (Row row : rows.values()) {
+                row.add(outputs.get(k++), truth, lines);
+            }
+            if (i < sheetRows) {
+                Mat strip = strip(List.of(page, result.get(0).composite(), withHints(result.get(1).composite(), hints), truth),
+                        oneSheet ? 192 : 720);
+                if (oneSheet) {
+                    sheet.add(strip);
+                } else {
+                    Imgcodecs.imwrite(out.resolve("page-" + (i + 1) + ".png").toString(), strip);
+                }
+            }
+        }
+        if (oneSheet && !sheet.isEmpty()) {
+            Mat all = new Mat();
+            Core.vconcat(sheet, all);
+            Imgcodecs.imwrite(out.resolve(what + ".png").toString(), all);
+        }
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%n### Validation %s (%d, held-out authors, %.0f ms each for both runs)%n%n"
+                        + "| output | PSNR dB | colorfulness / truth | line F1 |%n| --- | --- | --- | --- |%n",
+                what, triplets.size(), (System.nanoTime() - start) / 1e6 / Math.max(1, triplets.size())));
+        rows.forEach((name, row) -> table.append(row.format(name)).append('\n'));
+        return table.toString();
+    }
+
+    /** {@code count} dots of the true flat color at random colored places, as a user would click them. */
+    static Mat sampleHints(Mat flats, int count, Random random) {
+        Mat hints = Mat.zeros(flats.size(), CvType.CV_8UC4);
+        int radius = Math.max(2, Math.max(flats.cols(), flats.rows()) / 128);
+        byte[] bgr = new byte[3];
+        for (int placed = 0, tries = 0; placed < count && tries < 1000; tries++) {
+            int x = random.nextInt(flats.cols());
+            int y = random.nextInt(flats.rows());
+            flats.get(y, x, bgr);
+            if ((bgr[0] & 0xff) > 245 && (bgr[1] & 0xff) > 245 && (bgr[2] & 0xff) > 245) {
+                continue;
+            }
+            Imgproc.circle(hints, new Point(x, y), radius, new Scalar(bgr[0] & 0xff, bgr[1] & 0xff, bgr[2] & 0xff, 255), -1);
+            placed++;
+        }
+        return hints;
+    }
+
+    /** The hint dots drawn over the result, ringed in black, so a reader sees what was asked. */
+    private static Mat withHints(Mat image, Mat hints) {
+        Mat shown = image.clone();
+        Mat alpha = new Mat();
+        Core.extractChannel(hints, alpha, 3);
+        Mat ring = new Mat();
+        Imgproc.dilate(alpha, ring, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5)));
+        shown.setTo(new Scalar(0, 0, 0), ring);
+        Mat bgr = new Mat();
+        Imgproc.cvtColor(hints, bgr, Imgproc.COLOR_BGRA2BGR);
+        bgr.copyTo(shown, alpha);
+        return shown;
+    }
+
+    private static Mat strip(List<Mat> images, int height) {
+        List<Mat> scaled = new ArrayList<>();
+        for (Mat image : images) {
+            Mat s = new Mat();
+            Imgproc.resize(image, s, new Size(Math.round(image.cols() * (double) height / image.rows()), height), 0, 0,
+                    Imgproc.INTER_AREA);
+            scaled.add(s);
+        }
+        Mat strip = new Mat();
+        Core.hconcat(scaled, strip);
+        return strip;
+    }
+
+    /** Planes in [0, 1]: RGB for a color image, one plane for gray. */
+    private static float[] unit(Mat image) {
+        float[] planes = ImageTensors.toTensor(image);
+        for (int i = 0; i < planes.length; i++) {
+            planes[i] = (planes[i] + 1f) / 2f;
+        }
+        return planes;
+    }
+}
