@@ -1,6 +1,7 @@
 package dev.colorize.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.worker.support.Pages;
@@ -10,10 +11,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 class ColorizeCommandTest {
 
@@ -65,6 +71,45 @@ class ColorizeCommandTest {
         assertThat(outFolder.resolve("002.png")).doesNotExist();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("002.png: not a decodable image");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 of 3 pages colored");
+    }
+
+    /** A ring of ink on white: its inside is one closed region. */
+    private static Mat ring() {
+        Mat page = new Mat(120, 160, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        Imgproc.circle(page, new Point(80, 60), 40, new Scalar(0, 0, 0), 3);
+        return page;
+    }
+
+    private static Path hint(String name, Scalar bgr) throws Exception {
+        Mat hints = Mat.zeros(120, 160, CvType.CV_8UC4);
+        Imgproc.circle(hints, new Point(80, 60), 3, new Scalar(bgr.val[0], bgr.val[1], bgr.val[2], 255), -1);
+        return Files.write(dir.resolve(name), ImageCodec.encodePng(hints));
+    }
+
+    @Test
+    void aHintedRegionTakesTheHintsColorAndTheFlatsLayerIsWrittenOnRequest() throws Exception {
+        Path in = Files.write(dir.resolve("ring.png"), ImageCodec.encodePng(ring()));
+        Scalar red = new Scalar(40, 40, 220);
+        Scalar blue = new Scalar(220, 90, 30);
+        for (Scalar color : List.of(red, blue)) {
+            Path outFile = dir.resolve("ring-" + (int) color.val[0] + ".png");
+            assertThat(colorize("--model", model.toString(), "--hints", hint("hint.png", color).toString(), "--flats",
+                    in.toString(), outFile.toString())).isZero();
+            double[] inside = ImageCodec.decodeBgr(Files.readAllBytes(outFile)).get(60, 70);
+            for (int c = 0; c < 3; c++) {
+                assertThat(inside[c]).as("channel %d inside the ring", c).isCloseTo(color.val[c], within(2.0));
+            }
+            assertThat(dir.resolve("ring-" + (int) color.val[0] + ".flats.png")).exists();
+        }
+    }
+
+    @Test
+    void hintsWithoutTransparencyAreRefusedByName() throws Exception {
+        Path in = Files.write(dir.resolve("ring2.png"), ImageCodec.encodePng(ring()));
+        Path opaque = Files.write(dir.resolve("opaque.png"), ImageCodec.encodePng(ring()));
+        assertThat(colorize("--model", model.toString(), "--hints", opaque.toString(), in.toString(),
+                dir.resolve("ring2-out.png").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ring2.png").contains("alpha channel");
     }
 
     @Test

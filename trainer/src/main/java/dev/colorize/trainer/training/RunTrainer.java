@@ -89,7 +89,7 @@ public class RunTrainer {
                     .orElseThrow(() -> new IllegalStateException("dataset " + run.dataset() + " no longer exists"));
             snapshots.download(run.dataset(), run.createdAt(), work.resolve("images"));
             PairedImageFolder folder = new PairedImageFolder(work.resolve("images"), PairLayout.COLOR_ONLY,
-                    plan.spec().imageSize(), dataset.validationFraction(), SketchMix.standard());
+                    plan.spec().imageSize(), dataset.validationFraction(), SketchMix.standard(), plan.spec().takesHints());
             List<ImagePair> validation = folder.validationPairs();
             if (validation.isEmpty() || folder.trainingFiles().isEmpty()) {
                 throw new IllegalStateException("dataset " + run.dataset() + " needs training and validation images (has "
@@ -200,14 +200,16 @@ public class RunTrainer {
         return version;
     }
 
-    /** Production on the same validation images (re-read at its own size when its spec differs). */
+    /** Production on the same validation images (re-read at its own size and inputs when its spec differs). */
     private EvaluationReport evaluateProduction(ModelVersion production, List<ImagePair> validation, DatasetView dataset, Path work, Device device) throws IOException {
         try (ModelArtifact artifact = ModelArtifact.load(models.download(production, work.resolve("production")),
                 device)) {
             List<ImagePair> pairs = validation;
-            if (artifact.spec().imageSize() != validation.get(0).size()) {
-                pairs = new PairedImageFolder(work.resolve("images"), PairLayout.COLOR_ONLY, artifact.spec().imageSize(),
-                        dataset.validationFraction(), SketchMix.standard()).validationPairs();
+            int size = artifact.spec().imageSize();
+            if (size != validation.get(0).size()
+                    || artifact.spec().inputChannels() * size * size != validation.get(0).sketch().length) {
+                pairs = new PairedImageFolder(work.resolve("images"), PairLayout.COLOR_ONLY, size,
+                        dataset.validationFraction(), SketchMix.standard(), artifact.spec().takesHints()).validationPairs();
             }
             return Evaluator.evaluate(new GeneratorRunner(artifact.generator(), artifact.spec(), artifact.manager()),
                     pairs);

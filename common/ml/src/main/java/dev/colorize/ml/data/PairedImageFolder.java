@@ -34,12 +34,20 @@ public final class PairedImageFolder {
     private final int size;
     private final double validationFraction;
     private final SketchMix sketches;
+    private final boolean hints;
     private final List<Path> training = new ArrayList<>();
     private final List<Path> validation = new ArrayList<>();
 
     public PairedImageFolder(Path folder, PairLayout layout, int size, double validationFraction, SketchMix sketches)
             throws IOException {
+        this(folder, layout, size, validationFraction, sketches, false);
+    }
+
+    /** {@code hints}: pairs carry hint planes after the sketch (simulated for training, none for validation). */
+    public PairedImageFolder(Path folder, PairLayout layout, int size, double validationFraction, SketchMix sketches,
+            boolean hints) throws IOException {
         OpenCvNative.ensureLoaded();
+        this.hints = hints;
         this.folder = folder;
         this.layout = layout;
         this.size = size;
@@ -137,6 +145,14 @@ public final class PairedImageFolder {
                 Core.flip(sketch, sketch, 1);
             }
         }
-        return new ImagePair(ImageTensors.toTensor(sketch), ImageTensors.toTensor(color), size);
+        float[] input = ImageTensors.toTensor(sketch);
+        if (hints) {
+            float[] hintPlanes = HintLayer.planes(jitter ? HintLayer.simulate(color, random) : null, size, size);
+            float[] both = new float[input.length + hintPlanes.length];
+            System.arraycopy(input, 0, both, 0, input.length);
+            System.arraycopy(hintPlanes, 0, both, input.length, hintPlanes.length);
+            input = both;
+        }
+        return new ImagePair(input, ImageTensors.toTensor(color), size);
     }
 }
