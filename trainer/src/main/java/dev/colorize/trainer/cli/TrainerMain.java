@@ -8,6 +8,8 @@ import java.util.Arrays;
  * The trainer's entry point. With no arguments: the service. Commands:
  * <ul>
  * <li>{@code train-from-folder ...}: no infrastructure at all, see {@link TrainFromFolder};</li>
+ * <li>{@code import-openmoji TARBALL OUT_DIR ...}: OpenMoji into a folder of (lines, flats, color)
+ * triplets, no infrastructure, see {@link ImportOpenMoji};</li>
  * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
  * {@link TrainColorizer}; {@code evaluate-colorizer MODEL DATASET OUT}: the page pipeline against the
  * held-out truth, with pictures, see {@link EvaluateColorizer};</li>
@@ -26,6 +28,7 @@ public final class TrainerMain {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "train-from-folder" -> System.exit(TrainFromFolder.run(rest));
+            case "import-openmoji" -> System.exit(ImportOpenMoji.run(rest));
             case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
             case "evaluate-colorizer" -> System.exit(EvaluateColorizer.run(rest));
             case "import-folder", "import-openclipart" -> {

@@ -28,6 +28,14 @@ public interface TrainerConfig {
 
     Relay relay();
 
+    DefaultModel defaultModel();
+
+    interface DefaultModel {
+        /** Register and promote the model shipped in the jar when the registry is empty. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Runs {
         /** Steps between checkpoints (uploaded to the object store, with a sample sheet). */
         @WithDefault("200")
