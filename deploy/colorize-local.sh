@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job, on this machine, with nothing but a JDK 17 and Maven: builds what it needs, starts the
 # embedded stack (real Kafka, PostgreSQL, S3) and the three services, makes sure a production model
-# exists (a short bootstrap training run if not), uploads a chapter as a local publisher, waits for the
-# signed webhook and writes the colored pages, chapter.cbz and summary.json.
-#   deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap-seconds N]
+# exists (the shipped default model on a fresh registry, or a short bootstrap run with --bootstrap),
+# uploads a chapter as a local publisher, waits for the signed webhook and writes the colored pages,
+# chapter.cbz and summary.json.
+#   deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap] [--bootstrap-seconds N]
 # Ctrl-C stops everything it started; running it again reuses the data and the model.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -15,13 +15,15 @@ import java.util.Set;
  * @param bootstrapSpec   the network of a bootstrap model, as the trainer's RunRequest takes it
  * @param bootstrapSteps  steps of a bootstrap run, bounded by {@code bootstrapBudget}
  * @param coloringTimeout how long to wait for the chapter once uploaded
+ * @param bootstrap       train a bootstrap model instead of registering the shipped default model
  */
 record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
-        long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout) {
+        long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout,
+        boolean bootstrap) {
 
     /**
      * The paper's layer pattern at half its widths and 128 px: a bootstrap run fits some thousand steps in
-     * its budget, and the colors only need low resolution (the page's own lightness keeps the lines sharp).
+     * its budget, and the colors only need low resolution (the page's lines are laid over them at full size).
      */
     static Map<String, Object> starterSpec() {
         return spec(32, 7, 128, Set.of(0, 1, 2));
@@ -38,10 +40,15 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
         Path output = Path.of("colorized");
         Path data = projectRoot.resolve(".colorize-data");
         long budgetSeconds = 180;
+        boolean bootstrap = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new UsageException(null);
+            }
+            if (flag.equals("--bootstrap")) {
+                bootstrap = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new UsageException(flag + " needs a value");
@@ -61,15 +68,16 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
         }
         return new LocalOptions(input, output.toAbsolutePath(), data.toAbsolutePath(), projectRoot, starterSpec(),
-                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30));
+                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap);
     }
 
     static final String USAGE = """
-            usage: deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap-seconds N]
+            usage: deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap] [--bootstrap-seconds N]
               --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: a generated sample chapter
               --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
               --data    the embedded stack's data and the local publisher, kept across runs (default: .colorize-data)
-              --bootstrap-seconds  training budget when no model is promoted yet (default: 180)""";
+              --bootstrap  on a fresh registry, train a quick bootstrap model instead of using the shipped default model
+              --bootstrap-seconds  training budget of that bootstrap (default: 180)""";
 
     /** Bad arguments: the message (or none for --help) and the usage text. */
     static final class UsageException extends RuntimeException {

@@ -76,7 +76,8 @@ final class LocalRun {
             trainer = start("trainer", "3g", env, Map.of(
                     "COLORIZE_TRAINER_ADMIN_KEY", adminKey,
                     "COLORIZE_TRAINER_SCHEDULE_CRON", "off",
-                    "COLORIZE_TRAINER_WORK_DIR", options.data().resolve("trainer-work").toString()));
+                    "COLORIZE_TRAINER_WORK_DIR", options.data().resolve("trainer-work").toString(),
+                    "COLORIZE_TRAINER_DEFAULT_MODEL_ENABLED", String.valueOf(!options.bootstrap())));
             worker = start("gpu-worker", "2g", env, Map.of(
                     "COLORIZE_WORKER_ID", "local-worker",
                     "COLORIZE_WORKER_MODEL_REGISTRY_RECHECK", "2s"));

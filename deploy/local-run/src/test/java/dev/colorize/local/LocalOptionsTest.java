@@ -41,5 +41,7 @@ class LocalOptionsTest {
         LocalOptions options = LocalOptions.parse(new String[] {"--input", root.toString(), "--bootstrap-seconds", "60"}, root);
         assertThat(options.input()).isEqualTo(root.toAbsolutePath());
         assertThat(options.bootstrapBudget().toSeconds()).isEqualTo(60);
+        assertThat(options.bootstrap()).as("the shipped model unless asked").isFalse();
+        assertThat(LocalOptions.parse(new String[] {"--bootstrap", "--output", "x"}, root).bootstrap()).isTrue();
     }
 }

@@ -35,6 +35,7 @@ public class DefaultModelSeeder {
     private final ModelRegistry registry;
     private final PromotionService promotions;
     private final TrainerConfig config;
+    private volatile boolean settled;
 
     public DefaultModelSeeder(Jdbc jdbc, ModelRegistry registry, PromotionService promotions, TrainerConfig config) {
         this.jdbc = jdbc;
@@ -44,9 +45,18 @@ public class DefaultModelSeeder {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.defaultModel().enabled()) {
-            seedIfEmpty();
+        try {
+            if (config.defaultModel().enabled()) {
+                seedIfEmpty();
+            }
+        } finally {
+            settled = true;
         }
+    }
+
+    /** False while start-up may still register the shipped model (readiness waits for it). */
+    public boolean settled() {
+        return settled;
     }
 
     /** Registers and promotes the shipped model when no version exists; returns its version, or 0. */

@@ -1,0 +1,111 @@
+package dev.colorize.ml.bench;
+
+import ai.djl.Device;
+import dev.colorize.ml.artifact.ModelArtifact;
+import dev.colorize.ml.data.OpenCvNative;
+import dev.colorize.ml.infer.Colorizer;
+import dev.colorize.ml.infer.ColorizerOptions;
+import dev.colorize.ml.infer.Compositing;
+import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.ml.train.Pix2PixTrainer;
+import dev.colorize.ml.train.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Worker cost per page, side by side in one JVM: a 1000x1400 page with six framed panels through the
+ * page pipeline (panels at the model's resolution, flat fill, multiply) and through the first design
+ * (the whole page letterboxed to 256 px, lightness kept). {@code [MODEL] [--runs N]}: a model artifact,
+ * or the CPU spec with untrained weights (the cost does not depend on the weights).
+ */
+public final class PageBenchmark {
+
+    private PageBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        OpenCvNative.ensureLoaded();
+        int runs = 10;
+        Path model = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--runs")) {
+                runs = Integer.parseInt(args[++i]);
+            } else {
+                model = Path.of(args[i]);
+            }
+        }
+        if (model == null) {
+            model = Files.createTempDirectory("page-benchmark").resolve("model");
+            NetworkSpec spec = NetworkSpec.cpuHinted();
+            TrainingConfig config = TrainingConfig.paper(spec, 1, 1);
+            try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
+                ModelArtifact.save(trainer.generator(), spec, config, 0, null, null, model);
+            }
+        }
+        Mat page = sixPanelPage();
+        ColorizerOptions pipeline = ColorizerOptions.defaults();
+        ColorizerOptions firstDesign = ColorizerOptions.defaults().withPanels(false, 256).withFlatFill(false)
+                .withCompositing(Compositing.LIGHTNESS);
+        try (Colorizer panels = Colorizer.load(model, pipeline); Colorizer whole = Colorizer.load(model, firstDesign)) {
+            System.out.printf(Locale.ROOT, "model %s, page %dx%d, %d runs after 2 warm-up runs%n",
+                    panels.model().spec(), page.cols(), page.rows(), runs);
+            List<Double> a = new ArrayList<>();
+            List<Double> b = new ArrayList<>();
+            for (int r = -2; r < runs; r++) { // interleaved, so both see the same machine load
+                double pa = time(panels, page);
+                double pb = time(whole, page);
+                if (r >= 0) {
+                    a.add(pa);
+                    b.add(pb);
+                }
+            }
+            System.out.printf(Locale.ROOT, "panels at %d px + flat fill + multiply: median %.0f ms/page%n",
+                    panels.model().spec().imageSize(), median(a));
+            System.out.printf(Locale.ROOT, "whole page letterboxed to 256 px, lightness kept: median %.0f ms/page%n",
+                    median(b));
+            System.out.printf(Locale.ROOT, "ratio %.2f%n", median(a) / median(b));
+        }
+    }
+
+    private static double time(Colorizer colorizer, Mat page) {
+        long start = System.nanoTime();
+        colorizer.colorizeImages(List.of(page));
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Six framed panels (2 x 3) with outlined shapes, 1000x1400, as a scanned page would be. */
+    static Mat sixPanelPage() {
+        Mat page = new Mat(1400, 1000, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        int w = (1000 - 2 * 40 - 20) / 2;
+        int h = (1400 - 2 * 40 - 2 * 20) / 3;
+        for (int row = 0; row < 3; row++) {
+            for (int col = 0; col < 2; col++) {
+                Rect box = new Rect(40 + col * (w + 20), 40 + row * (h + 20), w, h);
+                Imgproc.rectangle(page, box, new Scalar(0, 0, 0), 5);
+                Point c = new Point(box.x + w / 2.0, box.y + h / 2.0);
+                Imgproc.circle(page, c, h / 4, new Scalar(0, 0, 0), 3);
+                Imgproc.ellipse(page, new Point(c.x + w / 4.0, c.y + h / 5.0), new Size(w / 8.0, h / 10.0), 30, 0, 360,
+                        new Scalar(0, 0, 0), 2);
+                Imgproc.rectangle(page, new Rect(box.x + 20, box.y + 20, w / 5, h / 6), new Scalar(0, 0, 0), 2);
+            }
+        }
+        return page;
+    }
+}
