@@ -130,6 +130,22 @@ class ChapterUploadIT {
     }
 
     @Test
+    void aPageWhoseFileNameHoldsANulByteIsRefusedNamingIt() {
+        rejected(pages("bad\u0000.png", Pages.png(8, 8, 2)), 400, "invalid-file-name", 2)
+                .body("file", equalTo("bad\\u0000.png"))
+                .body("detail", org.hamcrest.Matchers.containsString("U+0000"));
+    }
+
+    @Test
+    void anArchiveEntryNameOverTheLengthCapIsRefused() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("1.png", Pages.png(4, 4, 1));
+        entries.put("9".repeat(65_000) + ".png", Pages.png(4, 4, 2));
+        rejected(archive(Pages.zip(entries)), 400, "invalid-file-name", null)
+                .body("detail", org.hamcrest.Matchers.containsString("65004 characters"));
+    }
+
+    @Test
     void aZipBombIsRefusedWhileInflating() {
         // ~32 KB compressed, 32 MB inflated: over the test profile's 8 MB per page and 16 MB per archive
         rejected(archive(Pages.zipBomb("0001.png", 32 << 20)), 413, "archive-too-large", 1);

@@ -72,14 +72,22 @@ public interface IngestConfig {
         @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
         List<Duration> retrySchedule();
 
-        @WithDefault("15s")
+        /**
+         * Deadline of one attempt as a whole: connecting, the response headers and the first few KiB of the
+         * body. A receiver still busy at the deadline has failed the attempt.
+         */
+        @WithDefault("10s")
         Duration timeout();
+
+        /** Attempts in flight at once, so that slow receivers hold at most this many senders. */
+        @WithDefault("8")
+        int concurrency();
 
         /** How often due deliveries are looked for. */
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** A claimed delivery is retried after this if the service died while sending it. */
+        /** A claimed delivery is retried after this if the service died while sending it; above twice the timeout. */
         @WithDefault("2m")
         Duration claimLease();
 

@@ -10,6 +10,7 @@ import dev.colorize.ingest.service.ChapterUploads;
 import dev.colorize.ingest.service.PageObjects;
 import dev.colorize.ingest.service.UploadRequest;
 import dev.colorize.ingest.upload.ArchiveReader;
+import dev.colorize.ingest.upload.PageFileNames;
 import dev.colorize.ingest.upload.PageRejectedException;
 import dev.colorize.ingest.upload.PageSource;
 import dev.colorize.ingest.webhook.WebhookUrlGuard;
@@ -228,6 +229,7 @@ public class ChapterResource {
                         "Send either one archive or page images, not both");
             }
             FileUpload zip = archive.get(0);
+            PageFileNames.check(zip.fileName(), null, "The archive (part '" + ARCHIVE_PART + "')");
             if (zip.size() > config.upload().maxArchiveBytes()) {
                 throw PageRejectedException.tooLarge("archive-too-large", null, zip.fileName(), "The archive has "
                         + zip.size() + " bytes, more than the limit of " + config.upload().maxArchiveBytes());
@@ -237,6 +239,7 @@ public class ChapterResource {
         List<PageSource> sources = new ArrayList<>(pages.size());
         for (FileUpload page : pages) {
             int number = sources.size() + 1;
+            PageFileNames.check(page.fileName(), number, "Page " + number + " (part '" + PAGES_PART + "')");
             if (page.size() > config.upload().maxPageBytes()) {
                 throw PageRejectedException.tooLarge("page-too-large", number, page.fileName(), "Page " + number
                         + " has " + page.size() + " bytes, more than the limit of " + config.upload().maxPageBytes());

@@ -20,7 +20,8 @@ import java.util.zip.ZipFile;
  * directory before anything is inflated, and inflation counts the bytes really produced (never the
  * sizes the archive declares) against the per-page and total limits, so a zip bomb stops early.
  * Entries that are not images by name (ComicInfo.xml, __MACOSX/, dot files, folders) are skipped;
- * image entries are then judged by content like any page. Pages come in natural file name order.
+ * image entries are then judged by content like any page. Pages come in natural file name order; their
+ * names must pass {@link PageFileNames} first.
  */
 @ApplicationScoped
 public class ArchiveReader {
@@ -47,6 +48,9 @@ public class ArchiveReader {
             List<ZipEntry> images = new ArrayList<>();
             for (ZipEntry entry : entries) {
                 if (isPage(entry)) {
+                    // before sorting, which compares each name many times; skipped entries (e.g. macOS's
+                    // "Icon\r") are neither sorted nor stored, so their names do not matter
+                    PageFileNames.check(entry.getName(), null, "The archive entry");
                     images.add(entry);
                 }
             }

@@ -4,26 +4,37 @@ import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.PublisherRepository;
 import dev.colorize.platform.webhook.WebhookSignature;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries, signed with every live secret of the publisher. A 2xx within the timeout is
- * success; anything else (another status, a timeout, a refused connection, a forbidden address) is an
- * attempt recorded with its reason, and the delivery waits for its next slot of the schedule.
+ * Sends due deliveries, signed with every live secret of the publisher, on a pool of
+ * webhook.concurrency senders. The scheduled job claims only as many deliveries as there are idle
+ * senders and never waits for them: a claimed delivery is sent at once, well inside its lease, and a
+ * slow receiver holds one sender for at most webhook.timeout while the others go on. A 2xx within the
+ * timeout is success; anything else (another status, a stalled or missing answer, a refused connection,
+ * a forbidden address) is an attempt recorded with its reason, and the delivery waits for its next slot
+ * of the schedule.
  */
+@Startup
 @ApplicationScoped
 public class WebhookDispatcher {
 
-    private static final int BATCH = 16;
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final WebhookDeliveries deliveries;
@@ -31,7 +42,9 @@ public class WebhookDispatcher {
     private final WebhookUrlGuard guard;
     private final MeterRegistry metrics;
     private final Duration timeout;
-    private final HttpClient http;
+    private final WebhookExchange exchange;
+    private final Semaphore idleSenders;
+    private final ExecutorService senders;
 
     public WebhookDispatcher(WebhookDeliveries deliveries, PublisherRepository publishers, WebhookUrlGuard guard,
             MeterRegistry metrics, IngestConfig config) {
@@ -40,53 +53,85 @@ public class WebhookDispatcher {
         this.guard = guard;
         this.metrics = metrics;
         this.timeout = config.webhook().timeout();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // an attempt still running when its lease ends would be claimed and sent again by another replica
+        if (config.webhook().claimLease().compareTo(timeout.multipliedBy(2)) <= 0) {
+            throw new IllegalStateException("colorize.ingest.webhook.claim-lease (" + config.webhook().claimLease()
+                    + ") must be more than twice colorize.ingest.webhook.timeout (" + timeout + ")");
+        }
+        this.exchange = new WebhookExchange(timeout);
+        int concurrency = config.webhook().concurrency();
+        this.idleSenders = new Semaphore(concurrency);
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Scheduled(every = "${colorize.ingest.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        List<Delivery> due;
-        while (!(due = deliveries.claimDue(BATCH)).isEmpty()) {
-            CompletableFuture.allOf(due.stream().map(this::send).toArray(CompletableFuture[]::new)).join();
+        int idle;
+        while ((idle = idleSenders.drainPermits()) > 0) {
+            List<Delivery> due = List.of();
+            try {
+                due = deliveries.claimDue(idle);
+            } finally {
+                idleSenders.release(idle - due.size());
+            }
+            due.forEach(delivery -> senders.execute(() -> sendAndRecord(delivery)));
+            if (due.size() < idle) {
+                return;
+            }
         }
     }
 
-    private CompletableFuture<Void> send(Delivery delivery) {
+    /** Attempts in flight finish (each within the timeout) and are recorded before the database goes. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        senders.shutdown();
+        if (!senders.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            senders.shutdownNow();
+        }
+    }
+
+    private void sendAndRecord(Delivery delivery) {
         long started = System.nanoTime();
+        try {
+            WebhookExchange.Outcome outcome = send(delivery);
+            record(delivery, outcome, started);
+        } catch (RuntimeException e) {
+            // e.g. the database is away: the delivery stays claimed and is due again after its lease
+            LOG.warnf(e, "Webhook delivery %s could not be sent or recorded", delivery.id());
+        } finally {
+            idleSenders.release();
+        }
+    }
+
+    private WebhookExchange.Outcome send(Delivery delivery) {
         URI uri = URI.create(delivery.url());
         String forbidden = guard.forbiddenReason(uri);
         if (forbidden != null) {
-            record(delivery, null, "blocked: " + forbidden, started);
-            return CompletableFuture.completedFuture(null);
+            return new WebhookExchange.Outcome(null, "blocked: " + forbidden);
         }
         long timestamp = Instant.now().getEpochSecond();
         List<String> secrets = publishers.activeSecrets(delivery.publisherId()).stream()
                 .map(PublisherRepository.Secret::secret).toList();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+        return exchange.post(HttpRequest.newBuilder(uri)
                 .header("content-type", "application/json")
                 .header(WebhookSignature.ID_HEADER, delivery.id().toString())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(secrets, delivery.id().toString(),
                         timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                record(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), started);
-            } else {
-                int status = response.statusCode();
-                record(delivery, status, status / 100 == 2 ? null : "HTTP " + status, started);
-            }
-            return null;
-        });
+                .build());
     }
 
-    private void record(Delivery delivery, Integer status, String error, long startedNanos) {
+    private void record(Delivery delivery, WebhookExchange.Outcome outcome, long startedNanos) {
+        String error = outcome.error();
         boolean success = error == null;
         String reason = error != null && error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        deliveries.recordAttempt(delivery, status, reason, (System.nanoTime() - startedNanos) / 1_000_000, success);
+        deliveries.recordAttempt(delivery, outcome.statusCode(), reason, (System.nanoTime() - startedNanos) / 1_000_000,
+                success);
         metrics.counter("colorize.ingest.webhook.attempts", "outcome", success ? "success" : "failure").increment();
     }
 }

@@ -1,27 +1,59 @@
 package dev.colorize.ingest.webhook;
 
 import dev.colorize.ingest.config.IngestConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Server-side request forgery guard. A webhook URL must be http(s) with a host; at send time every
  * address the host resolves to must be public: no loopback, private, link-local (which covers cloud
- * metadata at 169.254.169.254), carrier-grade NAT, unique-local, multicast or unspecified address, unless
+ * metadata at 169.254.169.254), carrier-grade NAT, unique-local, multicast, unspecified or reserved
+ * address, nor one of the IPv6 ranges that carry an IPv4 address (NAT64, 6to4), unless
  * colorize.ingest.webhook.ssrf-allow names the host or a CIDR containing the address. Redirects are
- * never followed, so a public URL cannot bounce the request inside.
+ * never followed, so a public URL cannot bounce the request inside. The allow-list is parsed on start
+ * (hence {@link Startup}): a malformed entry stops the service instead of silently allowing or blocking.
  */
+@Startup
 @ApplicationScoped
 public class WebhookUrlGuard {
 
-    private final List<String> allowed;
+    private static final String ALLOW_SETTING = "colorize.ingest.webhook.ssrf-allow";
+
+    /** Non-public ranges that InetAddress has no predicate for. */
+    private static final List<Cidr> BLOCKED = Stream.of(
+            "0.0.0.0/8", // "this network"
+            "100.64.0.0/10", // carrier-grade NAT
+            "198.18.0.0/15", // benchmarking, routed inside some networks
+            "240.0.0.0/4", // reserved, and the limited broadcast address
+            "fc00::/7", // unique-local
+            "64:ff9b::/96", // NAT64: reaches the IPv4 address in its last 32 bits, private ones included
+            "2002::/16") // 6to4: embeds an IPv4 address too
+            .map(Cidr::parse).toList();
+
+    private final List<String> allowedHosts = new ArrayList<>();
+    private final List<Cidr> allowedRanges = new ArrayList<>();
 
     public WebhookUrlGuard(IngestConfig config) {
-        this.allowed = config.webhook().ssrfAllow().orElse(List.of());
+        for (String entry : config.webhook().ssrfAllow().orElse(List.of())) {
+            String trimmed = entry.trim();
+            if (!trimmed.contains("/")) {
+                allowedHosts.add(trimmed);
+                continue;
+            }
+            try {
+                allowedRanges.add(Cidr.parse(trimmed));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ALLOW_SETTING + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The URL's problem as a sentence, or null when it is a well-formed http(s) URL. */
@@ -51,7 +83,7 @@ public class WebhookUrlGuard {
             return problem;
         }
         String host = uri.getHost();
-        if (allowed.stream().anyMatch(a -> a.equalsIgnoreCase(host))) {
+        if (allowedHosts.stream().anyMatch(a -> a.equalsIgnoreCase(host))) {
             return null;
         }
         InetAddress[] addresses;
@@ -61,31 +93,47 @@ public class WebhookUrlGuard {
             return "host " + host + " does not resolve";
         }
         for (InetAddress address : addresses) {
-            if (isInternal(address) && allowed.stream().noneMatch(a -> a.contains("/") && inCidr(address, a))) {
+            if (isInternal(address) && allowedRanges.stream().noneMatch(range -> range.contains(address))) {
                 return "host " + host + " resolves to the non-public address " + address.getHostAddress()
-                        + " (colorize.ingest.webhook.ssrf-allow can permit it)";
+                        + " (" + ALLOW_SETTING + " can permit it)";
             }
         }
         return null;
     }
 
     static boolean isInternal(InetAddress a) {
-        byte[] b = a.getAddress();
-        boolean carrierGradeNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-        boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
         return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress() || carrierGradeNat || uniqueLocalV6 || (b.length == 4 && (b[0] & 0xff) == 0);
+                || a.isMulticastAddress() || BLOCKED.stream().anyMatch(range -> range.contains(a));
     }
 
-    static boolean inCidr(InetAddress address, String cidr) {
-        String[] parts = cidr.split("/");
-        try {
-            byte[] network = InetAddress.getByName(parts[0]).getAddress();
+    /** An address range in CIDR notation, parsed without DNS; the prefix must fit the address family. */
+    record Cidr(byte[] network, int prefix) {
+
+        private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+        private static final Pattern PREFIX = Pattern.compile("\\d{1,3}");
+
+        static Cidr parse(String text) {
+            int slash = text.indexOf('/');
+            byte[] network = slash < 0 ? null : addressLiteral(text.substring(0, slash));
+            if (network == null) {
+                throw new IllegalArgumentException("'" + text + "' is not a CIDR: expected an IPv4 or IPv6 address, "
+                        + "'/', a prefix length");
+            }
+            String prefix = text.substring(slash + 1);
+            int bits = network.length * 8;
+            if (!PREFIX.matcher(prefix).matches() || Integer.parseInt(prefix) > bits) {
+                throw new IllegalArgumentException("'" + text + "' is not a CIDR: the prefix length must be 0 to "
+                        + bits + " for an IPv" + (bits == 32 ? 4 : 6) + " address");
+            }
+            return new Cidr(network, Integer.parseInt(prefix));
+        }
+
+        boolean contains(InetAddress address) {
             byte[] candidate = address.getAddress();
-            if (network.length != candidate.length) {
+            if (candidate.length != network.length) {
                 return false;
             }
-            int bits = Integer.parseInt(parts[1]);
+            int bits = prefix;
             for (int i = 0; i < network.length && bits > 0; i++, bits -= 8) {
                 int mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
                 if ((network[i] & mask) != (candidate[i] & mask)) {
@@ -93,8 +141,31 @@ public class WebhookUrlGuard {
                 }
             }
             return true;
-        } catch (UnknownHostException | NumberFormatException e) {
-            return false;
+        }
+
+        /** The address's bytes, or null when it is not an IP literal; never a DNS lookup. */
+        private static byte[] addressLiteral(String text) {
+            var v4 = IPV4.matcher(text);
+            if (v4.matches()) {
+                byte[] bytes = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(v4.group(i + 1));
+                    if (octet > 255) {
+                        return null;
+                    }
+                    bytes[i] = (byte) octet;
+                }
+                return bytes;
+            }
+            if (!text.contains(":")) {
+                return null;
+            }
+            try {
+                // brackets make InetAddress treat it as an IPv6 literal only, never a host name to resolve
+                return InetAddress.getByName("[" + text + "]").getAddress();
+            } catch (UnknownHostException e) {
+                return null;
+            }
         }
     }
 }

@@ -1,8 +1,13 @@
 package dev.colorize.ingest.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.ingest.config.IngestConfigs;
 import java.net.InetAddress;
+import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookUrlGuardTest {
@@ -17,11 +22,45 @@ class WebhookUrlGuardTest {
     }
 
     @Test
+    void benchmarkingReservedNat64And6to4RangesAreBlocked() throws Exception {
+        for (String blocked : new String[] {"198.18.0.1", "198.19.255.254", "240.0.0.1", "255.255.255.255",
+                "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2002:c0a8:101::"}) {
+            assertThat(WebhookUrlGuard.isInternal(InetAddress.getByName(blocked))).as(blocked).isTrue();
+        }
+        for (String open : new String[] {"198.17.255.255", "198.20.0.1", "223.255.255.254",
+                "64:ff9b:0:0:0:1::1", "2001:4860:4860::8888", "2003::1"}) {
+            assertThat(WebhookUrlGuard.isInternal(InetAddress.getByName(open))).as(open).isFalse();
+        }
+    }
+
+    @Test
     void cidrsMatchByPrefix() throws Exception {
-        assertThat(WebhookUrlGuard.inCidr(InetAddress.getByName("127.9.9.9"), "127.0.0.0/8")).isTrue();
-        assertThat(WebhookUrlGuard.inCidr(InetAddress.getByName("128.0.0.1"), "127.0.0.0/8")).isFalse();
-        assertThat(WebhookUrlGuard.inCidr(InetAddress.getByName("10.0.0.5"), "10.0.0.4/30")).isTrue();
-        assertThat(WebhookUrlGuard.inCidr(InetAddress.getByName("10.0.0.8"), "10.0.0.4/30")).isFalse();
+        assertThat(WebhookUrlGuard.Cidr.parse("127.0.0.0/8").contains(InetAddress.getByName("127.9.9.9"))).isTrue();
+        assertThat(WebhookUrlGuard.Cidr.parse("127.0.0.0/8").contains(InetAddress.getByName("128.0.0.1"))).isFalse();
+        assertThat(WebhookUrlGuard.Cidr.parse("10.0.0.4/30").contains(InetAddress.getByName("10.0.0.5"))).isTrue();
+        assertThat(WebhookUrlGuard.Cidr.parse("10.0.0.4/30").contains(InetAddress.getByName("10.0.0.8"))).isFalse();
+        assertThat(WebhookUrlGuard.Cidr.parse("0.0.0.0/0").contains(InetAddress.getByName("8.8.8.8"))).isTrue();
+        assertThat(WebhookUrlGuard.Cidr.parse("fd00::/8").contains(InetAddress.getByName("fd12::1"))).isTrue();
+        assertThat(WebhookUrlGuard.Cidr.parse("fd00::/8").contains(InetAddress.getByName("10.0.0.1"))).isFalse();
+    }
+
+    @Test
+    void anAllowedRangeLetsItsAddressesThrough() {
+        WebhookUrlGuard guard = new WebhookUrlGuard(config("127.0.0.0/8"));
+        assertThat(guard.forbiddenReason(URI.create("http://127.0.0.1:8080/hook"))).isNull();
+        assertThat(new WebhookUrlGuard(config("10.0.0.0/8")).forbiddenReason(URI.create("http://127.0.0.1/hook")))
+                .contains("non-public address 127.0.0.1");
+    }
+
+    @Test
+    void aMalformedAllowListEntryIsAStartUpErrorNamingIt() {
+        for (String bad : new String[] {"10.0.0.0/-1", "10.0.0.0/33", "::1/129", "10.0.0.0/", "10.0.0.0/x",
+                "10.0.0.256/8", "fd00::zz/8"}) {
+            assertThatThrownBy(() -> new WebhookUrlGuard(config("127.0.0.0/8," + bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("colorize.ingest.webhook.ssrf-allow")
+                    .hasMessageContaining("'" + bad + "'");
+        }
     }
 
     @Test
@@ -29,5 +68,9 @@ class WebhookUrlGuardTest {
         assertThat(WebhookUrlGuard.syntaxProblem("https://hooks.example/x")).isNull();
         assertThat(WebhookUrlGuard.syntaxProblem("file:///etc/passwd")).isNotNull();
         assertThat(WebhookUrlGuard.syntaxProblem("https://user:pw@hooks.example/")).isNotNull();
+    }
+
+    private static IngestConfig config(String ssrfAllow) {
+        return IngestConfigs.of(Map.of("colorize.ingest.webhook.ssrf-allow", ssrfAllow));
     }
 }
