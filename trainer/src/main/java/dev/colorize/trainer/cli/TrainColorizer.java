@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  * artifact {@code OUT/model/}; run the same command again to continue. Losses go to
  * {@code OUT/progress.csv}.
  * Options: --steps N (6000, the schedule's length), --decay N (steps of linear lr decay at the end,
- * default a third), --minutes M (stop after M minutes of this invocation), --batch B (8), --size PX (128),
+ * default a third), --until N (stop at step N, schedule unchanged: reproduces a run that was stopped
+ * early), --minutes M (stop after M minutes of this invocation), --batch B (8), --size PX (128),
  * --base-width W (32), --levels L (7), --hints true|false (true), --lr R (2e-4), --seed S (1),
  * --checkpoint-minutes M (10), --validation-limit N (150).
  */
@@ -41,13 +42,14 @@ final class TrainColorizer {
     private TrainColorizer() {}
 
     static int run(String[] args) throws IOException {
-        CommandLine line = new CommandLine(args, Set.of("--steps", "--decay", "--minutes", "--batch", "--size",
+        CommandLine line = new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
                 "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--validation-limit"),
                 Set.of());
         Path dataset = Path.of(line.positional(0, "DATASET folder (from import-openmoji)"));
         Path out = Path.of(line.positional(1, "OUT_DIR"));
         long steps = Long.parseLong(line.get("--steps", "6000"));
         long decay = Long.parseLong(line.get("--decay", String.valueOf(steps / 3)));
+        long until = Long.parseLong(line.get("--until", String.valueOf(steps)));
         double minutes = Double.parseDouble(line.get("--minutes", "1e9"));
         double checkpointMinutes = Double.parseDouble(line.get("--checkpoint-minutes", "10"));
         int levels = Integer.parseInt(line.get("--levels", "7"));
@@ -77,7 +79,7 @@ final class TrainColorizer {
             long lastCheckpoint = start;
             long windowStart = start;
             long windowSteps = 0;
-            while (trainer.step() < trainer.config().totalSteps() && minutesSince(start) < minutes) {
+            while (trainer.step() < Math.min(until, trainer.config().totalSteps()) && minutesSince(start) < minutes) {
                 StepMetrics m = trainer.trainStep(batches.next());
                 windowSteps++;
                 if (m.step() % 20 == 0) {

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * triplets, no infrastructure, see {@link ImportOpenMoji};</li>
  * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
  * {@link TrainColorizer}; {@code evaluate-colorizer MODEL DATASET OUT}: the page pipeline against the
- * held-out truth, with pictures, see {@link EvaluateColorizer};</li>
+ * held-out truth, with pictures, see {@link EvaluateColorizer}; {@code export-model MODEL OUT}: float16
+ * weights for shipping, see {@link ExportModel};</li>
  * <li>{@code import-folder DATASET FOLDER [--filter] [--limit N] [--validation F]} and
  * {@code import-openclipart DATASET [--limit N]}: load images into a dataset (database + object store
  * as configured), see {@link DatasetImportCommand}.</li>
@@ -31,6 +32,7 @@ public final class TrainerMain {
             case "import-openmoji" -> System.exit(ImportOpenMoji.run(rest));
             case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
             case "evaluate-colorizer" -> System.exit(EvaluateColorizer.run(rest));
+            case "export-model" -> System.exit(ExportModel.run(rest));
             case "import-folder", "import-openclipart" -> {
                 // a one-shot job beside a running service: no HTTP listener, no schedules, no run pickup
                 System.setProperty("quarkus.http.host-enabled", "false");

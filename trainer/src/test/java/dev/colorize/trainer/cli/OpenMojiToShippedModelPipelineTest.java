@@ -1,0 +1,66 @@
+package dev.colorize.trainer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.colorize.ml.artifact.ModelArtifact;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands that make the shipped model, end to end on a handful of real OpenMoji drawings with a
+ * tiny network: import, train (stopped and resumed), evaluate with pictures, export at half precision.
+ */
+class OpenMojiToShippedModelPipelineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importTrainResumeEvaluateAndExport() throws Exception {
+        Path source = Path.of(getClass().getResource("/openmoji").toURI());
+        Path data = dir.resolve("data");
+        assertThat(ImportOpenMoji.run(new String[] {source.toString(), data.toString(), "--size", "64", "--pages", "2",
+            "--validation-pages", "1", "--validation", "0.5"})).isZero();
+
+        Path run = dir.resolve("run");
+        String[] train = {data.toString(), run.toString(), "--steps", "4", "--batch", "2", "--size", "64",
+            "--base-width", "8", "--levels", "5", "--checkpoint-minutes", "1000", "--validation-limit", "4"};
+        assertThat(TrainColorizer.run(concat(train, "--until", "2"))).isZero();
+        assertThat(lastStep(run)).isEqualTo(2);
+        assertThat(TrainColorizer.run(train)).isZero(); // resumes from the checkpoint at step 2
+        assertThat(lastStep(run)).isEqualTo(4);
+        try (ModelArtifact model = ModelArtifact.load(run.resolve("model"), Device.cpu())) {
+            assertThat(model.manifest().trainingSteps()).isEqualTo(4);
+            assertThat(model.spec().takesHints()).isTrue();
+        }
+
+        Path quality = dir.resolve("quality");
+        assertThat(EvaluateColorizer.run(new String[] {run.resolve("model").toString(), data.toString(),
+            quality.toString(), "--drawings", "3", "--pages", "1"})).isZero();
+        String table = Files.readString(quality.resolve("quality.md"));
+        assertThat(table).contains("| model, automatic |", "| model, 8 hints |", "| sketch as output |", "| oracle");
+        assertThat(quality.resolve("drawings.png")).exists();
+        assertThat(quality.resolve("page-1.png")).exists();
+
+        Path shipped = dir.resolve("shipped");
+        assertThat(ExportModel.run(new String[] {run.resolve("model").toString(), shipped.toString()})).isZero();
+        assertThat(Files.size(shipped.resolve(ModelArtifact.WEIGHTS)))
+                .isLessThan(Files.size(run.resolve("model").resolve(ModelArtifact.WEIGHTS)) * 6 / 10);
+        ModelArtifact.load(shipped, Device.cpu()).close();
+    }
+
+    private static long lastStep(Path run) throws Exception {
+        List<String> rows = Files.readAllLines(run.resolve("checkpoints.csv"));
+        return Long.parseLong(rows.get(rows.size() - 1).split(",")[0]);
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+}
