@@ -73,16 +73,16 @@ class ColorizeCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 of 3 pages colored");
     }
 
-    /** A ring of ink on white: its inside is one closed region. */
+    /** A ring of ink on white: its inside is one small closed region. */
     private static Mat ring() {
-        Mat page = new Mat(120, 160, CvType.CV_8UC3, new Scalar(255, 255, 255));
-        Imgproc.circle(page, new Point(80, 60), 40, new Scalar(0, 0, 0), 3);
+        Mat page = new Mat(300, 400, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        Imgproc.circle(page, new Point(200, 150), 30, new Scalar(0, 0, 0), 3);
         return page;
     }
 
     private static Path hint(String name, Scalar bgr) throws Exception {
-        Mat hints = Mat.zeros(120, 160, CvType.CV_8UC4);
-        Imgproc.circle(hints, new Point(80, 60), 3, new Scalar(bgr.val[0], bgr.val[1], bgr.val[2], 255), -1);
+        Mat hints = Mat.zeros(300, 400, CvType.CV_8UC4);
+        Imgproc.circle(hints, new Point(200, 150), 3, new Scalar(bgr.val[0], bgr.val[1], bgr.val[2], 255), -1);
         return Files.write(dir.resolve(name), ImageCodec.encodePng(hints));
     }
 
@@ -95,7 +95,7 @@ class ColorizeCommandTest {
             Path outFile = dir.resolve("ring-" + (int) color.val[0] + ".png");
             assertThat(colorize("--model", model.toString(), "--hints", hint("hint.png", color).toString(), "--flats",
                     in.toString(), outFile.toString())).isZero();
-            double[] inside = ImageCodec.decodeBgr(Files.readAllBytes(outFile)).get(60, 70);
+            double[] inside = ImageCodec.decodeBgr(Files.readAllBytes(outFile)).get(160, 190);
             for (int c = 0; c < 3; c++) {
                 assertThat(inside[c]).as("channel %d inside the ring", c).isCloseTo(color.val[c], within(2.0));
             }

@@ -43,24 +43,35 @@ final class EvaluateColorizer {
 
     private EvaluateColorizer() {}
 
-    /** Running means of PSNR, colorfulness ratio and line F1 for one row of the table. */
+    /**
+     * One row of the table. PSNR is of the mean squared error over all images (a per-image mean would be
+     * dominated by the few drawings an output matches exactly); colorfulness is the ratio of the sums.
+     */
     private static final class Row {
-        double psnr;
+        double squaredError;
         double colorfulness;
+        double truthColorfulness;
         double lineF1;
         int n;
 
         void add(Mat output, Mat truth, Mat lines) {
             float[] out = unit(output);
             float[] target = unit(truth);
-            psnr += ImageMetrics.psnr(out, target);
-            colorfulness += ImageMetrics.colorfulness(out) / Math.max(1e-6, ImageMetrics.colorfulness(target));
+            double mse = 0;
+            for (int i = 0; i < out.length; i++) {
+                double d = out[i] - target[i];
+                mse += d * d;
+            }
+            squaredError += mse / out.length;
+            colorfulness += ImageMetrics.colorfulness(out);
+            truthColorfulness += ImageMetrics.colorfulness(target);
             lineF1 += ImageMetrics.linePreservation(unit(lines), out)[0];
             n++;
         }
 
         String format(String name) {
-            return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |", name, psnr / n, colorfulness / n, lineF1 / n);
+            return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |", name, 10 * Math.log10(n / squaredError),
+                    colorfulness / Math.max(1e-9, truthColorfulness), lineF1 / n);
         }
     }
 
@@ -75,25 +86,27 @@ final class EvaluateColorizer {
         Files.createDirectories(out);
         TripletFolder folder = new TripletFolder(dataset, 0, false);
         StringBuilder report = new StringBuilder();
-        try (Colorizer colorizer = Colorizer.load(model, ColorizerOptions.defaults())) {
-            report.append(evaluate("drawings", folder.drawings("validation").stream().limit(drawings).toList(),
-                    colorizer, hints, out, SHEET_DRAWINGS, true));
-            report.append(evaluate("pages", folder.pages("validation").stream().limit(pages).toList(),
-                    colorizer, hints, out, SHEET_PAGES, false));
+        try (Colorizer colorizer = Colorizer.load(model, ColorizerOptions.defaults());
+                Colorizer filled = Colorizer.load(model, ColorizerOptions.defaults().withFlatFill(true))) {
+            report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), colorizer, filled, hints,
+                    out, SHEET_DRAWINGS, true));
+            report.append(evaluate("pages", spread(folder.pages("validation"), pages), colorizer, filled, hints, out,
+                    SHEET_PAGES, false));
         }
         Files.writeString(out.resolve("quality.md"), report.toString());
         System.out.print(report);
         return 0;
     }
 
-    private static String evaluate(String what, List<Triplet> triplets, Colorizer colorizer, int hintCount, Path out,
-            int sheetRows, boolean oneSheet) {
+    private static String evaluate(String what, List<Triplet> triplets, Colorizer colorizer, Colorizer filled,
+            int hintCount, Path out, int sheetRows, boolean oneSheet) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (String name : List.of("model, automatic", "model, " + hintCount + " hints", "sketch as output",
-                "oracle (true flats, flat fill, multiply)")) {
+        for (String name : List.of("model, automatic", "model, " + hintCount + " hints", "model, automatic, flat fill",
+                "sketch as output", "oracle (true flats, flat fill, multiply)", "oracle (true flats, multiply)")) {
             rows.put(name, new Row());
         }
         List<Mat> sheet = new ArrayList<>();
+        int sheetShown = 0;
         long start = System.nanoTime();
         for (int i = 0; i < triplets.size(); i++) {
             Triplet t = triplets.get(i);
@@ -105,18 +118,20 @@ final class EvaluateColorizer {
             Mat hints = sampleHints(flats, hintCount, new Random(t.name().hashCode()));
             List<Colorizer.ColorLayers> result = colorizer.colorLayers(List.of(new PageInput(page), new PageInput(page, hints)));
             Mat oracle = Compositing.MULTIPLY.compose(page, new FlatFill().fill(lines, flats), lines);
-            List<Mat> outputs = List.of(result.get(0).composite(), result.get(1).composite(), page, oracle);
+            List<Mat> outputs = List.of(result.get(0).composite(), result.get(1).composite(),
+                    filled.colorizeImages(List.of(page)).get(0), page, oracle, Compositing.MULTIPLY.compose(page, flats, lines));
             int k = 0;
             for (Row row : rows.values()) {
                 row.add(outputs.get(k++), truth, lines);
             }
-            if (i < sheetRows) {
+            if (i % Math.max(1, triplets.size() / sheetRows) == 0 && sheetShown < sheetRows) { // spread over the set
+                sheetShown++;
                 Mat strip = strip(List.of(page, result.get(0).composite(), withHints(result.get(1).composite(), hints), truth),
                         oneSheet ? 192 : 720);
                 if (oneSheet) {
                     sheet.add(strip);
                 } else {
-                    Imgcodecs.imwrite(out.resolve("page-" + (i + 1) + ".png").toString(), strip);
+                    Imgcodecs.imwrite(out.resolve("page-" + sheetShown + ".png").toString(), strip);
                 }
             }
         }
@@ -127,10 +142,23 @@ final class EvaluateColorizer {
         }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n### Validation %s (%d, held-out authors, %.0f ms each for both runs)%n%n"
-                        + "| output | PSNR dB | colorfulness / truth | line F1 |%n| --- | --- | --- | --- |%n",
+                        + "| output | PSNR dB (of the mean MSE) | colorfulness / truth | line F1 |%n"
+                        + "| --- | --- | --- | --- |%n",
                 what, triplets.size(), (System.nanoTime() - start) / 1e6 / Math.max(1, triplets.size())));
         rows.forEach((name, row) -> table.append(row.format(name)).append('\n'));
         return table.toString();
+    }
+
+    /** At most {@code count} items evenly spread over the list (validation files are sorted by code point). */
+    static <T> List<T> spread(List<T> all, int count) {
+        if (all.size() <= count) {
+            return all;
+        }
+        List<T> picked = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            picked.add(all.get((int) ((long) i * all.size() / count)));
+        }
+        return picked;
     }
 
     /** {@code count} dots of the true flat color at random colored places, as a user would click them. */

@@ -25,7 +25,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Worker cost per page, side by side in one JVM: a 1000x1400 page with six framed panels through the
- * page pipeline (panels at the model's resolution, flat fill, multiply) and through the first design
+ * page pipeline (panels at the model's resolution, multiply; defaults) and through the first design
  * (the whole page letterboxed to 256 px, lightness kept). {@code [MODEL] [--runs N]}: a model artifact,
  * or the CPU spec with untrained weights (the cost does not depend on the weights).
  */
@@ -70,7 +70,7 @@ public final class PageBenchmark {
                     b.add(pb);
                 }
             }
-            System.out.printf(Locale.ROOT, "panels at %d px + flat fill + multiply: median %.0f ms/page%n",
+            System.out.printf(Locale.ROOT, "panels at %d px + multiply (defaults): median %.0f ms/page%n",
                     panels.model().spec().imageSize(), median(a));
             System.out.printf(Locale.ROOT, "whole page letterboxed to 256 px, lightness kept: median %.0f ms/page%n",
                     median(b));

@@ -25,9 +25,9 @@ import org.opencv.imgproc.Imgproc;
  * Colors pages of any size the colorist's way. The network predicts the flat color layer: each
  * detected panel is letterboxed to the model's resolution (a frameless page goes whole at
  * {@link ColorizerOptions#pageSize()}), panels of a chunk of pages run as batches, and each prediction
- * is scaled back into its place on a page-sized flats layer. The flat fill then gives every closed
- * region of the line art one color (a hint's color where the user gave one), and the page itself is
- * laid over the flats as a multiply layer at full resolution (or, for toned pages and photos, its
+ * is scaled back into its place on a page-sized flats layer. A small closed region the user hinted takes
+ * the hint's color (and, with the optional flat fill, each region's dominant color is made crisp); the
+ * page itself is laid over the flats as a multiply layer at full resolution (or, for toned pages and photos, its
  * lightness is kept; see {@link Compositing}). Pages that do not decode fail alone.
  */
 public final class Colorizer implements AutoCloseable {
@@ -124,7 +124,7 @@ public final class Colorizer implements AutoCloseable {
         List<ColorLayers> out = new ArrayList<>(pages.size());
         for (int p = 0; p < pages.size(); p++) {
             Mat layer = flats.get(p);
-            if (options.flatFill()) {
+            if (options.flatFill() || pages.get(p).hints() != null) {
                 layer = fill(grays.get(p), layer, pages.get(p).hints());
             }
             out.add(new ColorLayers(layer, options.compositing().compose(pages.get(p).page(), layer, grays.get(p))));
@@ -197,14 +197,24 @@ public final class Colorizer implements AutoCloseable {
         }
     }
 
-    /** One color per closed region; a region the user hinted takes the hint's color. */
+    /**
+     * The flat fill when asked for (each closed region's dominant color made crisp), and in any case a
+     * small closed region the user hinted takes the hint's color.
+     */
     private Mat fill(Mat gray, Mat prediction, Mat hints) {
         FlatFill.Regions regions = flatFill.regions(gray);
-        int[] colors = flatFill.regionColors(regions, prediction);
+        int[] colors = options.flatFill() ? flatFill.regionColors(regions, prediction) : keepAll(regions.count());
+        boolean[] hinted = new boolean[colors.length];
         if (hints != null) {
-            HintColors.apply(hints, regions, colors);
+            HintColors.apply(hints, regions, colors, hinted);
         }
-        return flatFill.paint(regions, colors, prediction);
+        return flatFill.paint(regions, colors, hinted, prediction);
+    }
+
+    private static int[] keepAll(int count) {
+        int[] colors = new int[count];
+        java.util.Arrays.fill(colors, FlatFill.KEEP_PREDICTION);
+        return colors;
     }
 
     public ModelArtifact model() {

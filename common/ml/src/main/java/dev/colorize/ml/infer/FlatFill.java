@@ -18,8 +18,8 @@ import org.opencv.imgproc.Imgproc;
  *       the rest. Line pixels are assigned to their nearest region.</li>
  *   <li>{@link #regionColors(Regions, Mat)}: each region's per-channel median of the prediction,
  *       over the region's pixels away from the lines where it has enough of them (the prediction
- *       bleeds most right at the lines); {@link #paint(Regions, int[], Mat)}: every pixel takes
- *       its region's color, tiny regions (hatching, screentone dots) keep the raw prediction.</li>
+ *       bleeds most right at the lines); {@link #paint(Regions, int[], boolean[], Mat)}: pixels near
+ *       their region's color take it, tiny regions (hatching, screentone dots) keep the raw prediction.</li>
  * </ol>
  * {@link #fill(Mat, Mat)} does both. Pixel sizes are given for a page whose shorter side is
  * {@value #REFERENCE_SIDE_PX} px and scale with the page.
@@ -38,6 +38,13 @@ public final class FlatFill {
     static final double CORE_MARGIN_PX = 2.0;
     /** ... when they are at least this share of the region; thin regions use all their pixels. */
     static final double MIN_CORE_SHARE = 0.2;
+
+    /**
+     * A region has a flat color only when at least half of the prediction inside it is near one color;
+     * pixels far from that color keep the prediction (see {@link #paint}).
+     */
+    static final int UNIFORM_TOLERANCE = 96;
+    static final double MIN_UNIFORM_SHARE = 0.5;
 
     /** Pixel zones: on the closed lines, off them but within the core margin, or well inside a region. */
     private static final byte LINE = 0;
@@ -223,33 +230,48 @@ public final class FlatFill {
             int b = medianAndClear(histograms[0], samples);
             int g = medianAndClear(histograms[1], samples);
             int r = medianAndClear(histograms[2], samples);
-            colors[label] = r << 16 | g << 8 | b;
+            int near = 0;
+            for (int k = offsets[label]; k < offsets[label + 1]; k++) {
+                int i = byRegion[k];
+                if ((!coreOnly || zone[i] == CORE) && Math.abs((bgr[3 * i] & 0xff) - b)
+                        + Math.abs((bgr[3 * i + 1] & 0xff) - g) + Math.abs((bgr[3 * i + 2] & 0xff) - r) <= UNIFORM_TOLERANCE) {
+                    near++;
+                }
+            }
+            colors[label] = near >= MIN_UNIFORM_SHARE * samples ? r << 16 | g << 8 | b : KEEP_PREDICTION;
         }
         return colors;
     }
 
     /**
-     * A new BGR image: each pixel takes its region's color from {@code colors} (packed 0xRRGGBB,
-     * indexed by label, as from {@link #regionColors}, possibly with hints applied), or the
-     * prediction's where the color is {@link #KEEP_PREDICTION}.
+     * A new BGR image: pixels under the ink take their region's color, and so does each other pixel
+     * whose prediction lies within {@link #UNIFORM_TOLERANCE} of its region's color (packed 0xRRGGBB, indexed by label, as from {@link #regionColors}) takes that color, so a
+     * region's dominant flat becomes crisp and noise-free while a second color inside it (an open
+     * outline's hair against the background) keeps the prediction. Strong bleeding across a line is
+     * therefore kept too: on real line art, where outlines are often open, one color per region loses
+     * whole objects (measured on OpenMoji: 86.6 dB for true flats, 16.1 dB after such a fill). Regions marked in {@code whole} (hinted ones) take
+     * their color on every pixel; {@link #KEEP_PREDICTION} keeps the prediction.
      */
-    public Mat paint(Regions regions, int[] colors, Mat prediction) {
-        if (colors.length != regions.count) {
+    public Mat paint(Regions regions, int[] colors, boolean[] whole, Mat prediction) {
+        if (colors.length != regions.count || whole.length != regions.count) {
             throw new IllegalArgumentException("expected " + regions.count + " colors, got " + colors.length);
         }
         byte[] bgr = pixels(regions, prediction);
-        byte[] out = new byte[bgr.length];
+        byte[] out = bgr.clone();
         int[] labels = regions.nearest;
         for (int i = 0; i < labels.length; i++) {
             int color = colors[labels[i]];
             if (color == KEEP_PREDICTION) {
-                out[3 * i] = bgr[3 * i];
-                out[3 * i + 1] = bgr[3 * i + 1];
-                out[3 * i + 2] = bgr[3 * i + 2];
-            } else {
-                out[3 * i] = (byte) color;
-                out[3 * i + 1] = (byte) (color >> 8);
-                out[3 * i + 2] = (byte) (color >> 16);
+                continue;
+            }
+            int b = color & 0xff;
+            int g = color >> 8 & 0xff;
+            int r = color >> 16 & 0xff;
+            if (whole[labels[i]] || regions.zone[i] == LINE || Math.abs((bgr[3 * i] & 0xff) - b)
+                    + Math.abs((bgr[3 * i + 1] & 0xff) - g) + Math.abs((bgr[3 * i + 2] & 0xff) - r) <= UNIFORM_TOLERANCE) {
+                out[3 * i] = (byte) b;
+                out[3 * i + 1] = (byte) g;
+                out[3 * i + 2] = (byte) r;
             }
         }
         Mat result = new Mat(regions.height, regions.width, CvType.CV_8UC3);
@@ -259,7 +281,7 @@ public final class FlatFill {
 
     /** {@code paint(regions, regionColors(regions, prediction), prediction)}. */
     public Mat fill(Regions regions, Mat prediction) {
-        return paint(regions, regionColors(regions, prediction), prediction);
+        return paint(regions, regionColors(regions, prediction), new boolean[regions.count], prediction);
     }
 
     /**

@@ -44,7 +44,7 @@ class FlatFillClosesSmallGapsInLinesTest {
         Mat lines = brokenCircle();
         Mat flats = new Mat(SIZE, SIZE, CvType.CV_8UC3, new Scalar(OUTSIDE[0], OUTSIDE[1], OUTSIDE[2]));
         Imgproc.circle(flats, new Point(500, 500), RADIUS, new Scalar(INSIDE[0], INSIDE[1], INSIDE[2]), -1);
-        Mat prediction = bleedingPrediction(flats, 10, 12, 5);
+        Mat prediction = bleedingPrediction(flats, 2, 8, 5);
 
         FlatFill flatFill = new FlatFill();
         FlatFill.Regions regions = flatFill.regions(lines);

@@ -92,7 +92,7 @@ class FlatFillGivesEachClosedRegionOneColorTest {
     @Test
     void everyRegionOffTheLinesTakesItsTrueFlatColorAndNothingBleedsAcrossALine() {
         Mat lines = lineArt();
-        Mat prediction = bleedingPrediction(trueFlats(), 6, 12, 42);
+        Mat prediction = bleedingPrediction(trueFlats(), 2, 8, 42);
         Mat before = prediction.clone();
 
         Mat filled = new FlatFill().fill(lines, prediction);
@@ -141,14 +141,16 @@ class FlatFillGivesEachClosedRegionOneColorTest {
     @Test
     void aRegionsColorCanBeChosenBeforePainting() {
         Mat lines = lineArt();
-        Mat prediction = bleedingPrediction(trueFlats(), 6, 12, 7);
+        Mat prediction = bleedingPrediction(trueFlats(), 2, 8, 7);
         FlatFill flatFill = new FlatFill();
         FlatFill.Regions regions = flatFill.regions(lines);
         int[] colors = flatFill.regionColors(regions, prediction);
         int disc = regions.label((int) SEEDS[3].x, (int) SEEDS[3].y);
         assertThat(regions.isTiny(disc)).isFalse();
-        colors[disc] = 0xFF00FF; // a hint: magenta
-        Mat painted = flatFill.paint(regions, colors, prediction);
+        colors[disc] = 0xFF00FF; // a hint: magenta, on the whole region
+        boolean[] whole = new boolean[colors.length];
+        whole[disc] = true;
+        Mat painted = flatFill.paint(regions, colors, whole, prediction);
 
         byte[] out = new byte[3 * SIZE * SIZE];
         painted.get(0, 0, out);
