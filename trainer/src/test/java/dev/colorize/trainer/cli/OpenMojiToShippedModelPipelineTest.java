@@ -33,6 +33,7 @@ class OpenMojiToShippedModelPipelineTest {
         assertThat(lastStep(run)).isEqualTo(2);
         assertThat(TrainColorizer.run(train)).isZero(); // resumes from the checkpoint at step 2
         assertThat(lastStep(run)).isEqualTo(4);
+        assertThat(run.resolve("best-model").resolve(ModelArtifact.MANIFEST)).exists();
         try (ModelArtifact model = ModelArtifact.load(run.resolve("model"), Device.cpu())) {
             assertThat(model.manifest().trainingSteps()).isEqualTo(4);
             assertThat(model.spec().takesHints()).isTrue();

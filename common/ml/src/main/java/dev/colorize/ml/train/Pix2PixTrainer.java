@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Adversarial training of the generator and the PatchGAN, one pix2pix step at a time: D on (real,
@@ -102,6 +103,27 @@ public final class Pix2PixTrainer implements AutoCloseable {
     /** Batches for the coming steps, read ahead on another thread; feed each to {@link #trainStep}. */
     public BatchPrefetcher prefetch(TrainingData data) {
         return new BatchPrefetcher(data, config.seed(), config.batchSize(), step);
+    }
+
+    /**
+     * Re-estimates the generator's BatchNorm running statistics from {@code batches} fresh training
+     * batches (forward passes in training mode, no update of any weight), so that the eval-mode generator
+     * a checkpoint saves matches the current weights: adversarial training moves them faster than the
+     * running averages follow, and eval-mode outputs then drift far from train-mode ones. Draws its data
+     * from its own random, so the steps' batches stay as they were.
+     */
+    public void recalibrateNormalization(TrainingData data, int batches) {
+        GradMode.offOnThisThread();
+        Random random = new Random(config.seed() ^ (step * 0x9E3779B97F4A7C15L));
+        for (int i = 0; i < batches; i++) {
+            List<ImagePair> batch = new java.util.ArrayList<>(config.batchSize());
+            for (int b = 0; b < config.batchSize(); b++) {
+                batch.add(data.sample(random));
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                generator.forward(store, new NDList(stack(scope, batch, true)), true);
+            }
+        }
     }
 
     /** One D update and one G update on the batch. */
