@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The main command's path with a tiny model: embedded stack, the three services from their built apps,
- * bootstrap training and promotion, upload, jobs, worker, results, signed webhook, CBZ download; then a
- * second run on the same data reuses the model.
+ * The main command's path: embedded stack, the three services from their built apps, the shipped default
+ * model registered and promoted on the fresh registry, upload, jobs, worker, results, signed webhook,
+ * CBZ download; a second run on the same data reuses the model; on fresh data, --bootstrap trains and
+ * promotes a tiny model instead.
  */
 class ChapterColoredEndToEndIT {
 
@@ -30,15 +31,13 @@ class ChapterColoredEndToEndIT {
     Path work;
 
     @Test
-    void aChapterIsColoredAnnouncedBySignedWebhookAndDownloadedAndASecondRunReusesTheModel() throws Exception {
-        Path root = Path.of("").toAbsolutePath().getParent().getParent();
+    void aChapterIsColoredInColorAnnouncedBySignedWebhookAndDownloadedAndASecondRunReusesTheModel() throws Exception {
         Path data = work.resolve("data");
 
-        RunSummary first = run(new LocalOptions(null, work.resolve("first"), data, root,
-                LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40, Duration.ofMinutes(2), 16, Duration.ofMinutes(5)));
+        RunSummary first = run(options(work.resolve("first"), data, false));
 
         assertThat(first.succeeded()).as("summary %s", first).isTrue();
-        assertThat(first.modelBootstrapped()).isTrue();
+        assertThat(first.modelBootstrapped()).as("the shipped model serves a fresh registry").isFalse();
         assertThat(first.pagesTotal()).isEqualTo(4);
         assertThat(first.pagesDone()).isEqualTo(4);
         assertThat(first.webhookSignatureValid()).isTrue();
@@ -51,18 +50,44 @@ class ChapterColoredEndToEndIT {
         assertThat(colored.getWidth()).isEqualTo(input.getWidth());
         assertThat(colored.getHeight()).isEqualTo(input.getHeight());
         assertThat(colored.getColorModel().getNumColorComponents()).isEqualTo(3);
+        assertThat(saturatedShare(colored)).as("share of clearly colored pixels").isGreaterThan(0.05);
 
         assertThat(cbzEntries(work.resolve("first/chapter.cbz"))).hasSize(4);
         JsonNode summaryFile = JsonHttp.JSON.readTree(work.resolve("first/summary.json").toFile());
         assertThat(summaryFile.get("pagesDone").asInt()).isEqualTo(4);
         assertThat(summaryFile.get("webhookSignatureValid").asBoolean()).isTrue();
 
-        RunSummary second = run(new LocalOptions(null, work.resolve("second"), data, root,
-                LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40, Duration.ofMinutes(2), 16, Duration.ofMinutes(5)));
+        RunSummary second = run(options(work.resolve("second"), data, false));
         assertThat(second.succeeded()).as("summary %s", second).isTrue();
         assertThat(second.modelBootstrapped()).as("the promoted model is reused").isFalse();
         assertThat(second.modelVersions()).isEqualTo(first.modelVersions());
         assertThat(second.chapterId()).isNotEqualTo(first.chapterId());
+    }
+
+    @Test
+    void withBootstrapAFreshRegistryGetsATrainedAndPromotedModel() throws Exception {
+        RunSummary summary = run(options(work.resolve("bootstrapped"), work.resolve("fresh-data"), true));
+        assertThat(summary.succeeded()).as("summary %s", summary).isTrue();
+        assertThat(summary.modelBootstrapped()).isTrue();
+    }
+
+    private static LocalOptions options(Path output, Path data, boolean bootstrap) {
+        Path root = Path.of("").toAbsolutePath().getParent().getParent();
+        return new LocalOptions(null, output, data, root, LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
+                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), bootstrap);
+    }
+
+    /** Pixels whose HSV saturation is above 0.25: an uncolored page has next to none. */
+    private static double saturatedShare(BufferedImage image) {
+        long colored = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                float[] hsv = java.awt.Color.RGBtoHSB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff, null);
+                colored += hsv[1] > 0.25f && hsv[2] > 0.2f ? 1 : 0;
+            }
+        }
+        return (double) colored / ((long) image.getWidth() * image.getHeight());
     }
 
     private static RunSummary run(LocalOptions options) throws Exception {
