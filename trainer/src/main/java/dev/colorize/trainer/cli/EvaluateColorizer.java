@@ -87,10 +87,12 @@ final class EvaluateColorizer {
         TripletFolder folder = new TripletFolder(dataset, 0, false);
         StringBuilder report = new StringBuilder();
         try (Colorizer colorizer = Colorizer.load(model, ColorizerOptions.defaults());
-                Colorizer filled = Colorizer.load(model, ColorizerOptions.defaults().withFlatFill(true))) {
-            report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), colorizer, filled, hints,
-                    out, SHEET_DRAWINGS, true));
-            report.append(evaluate("pages", spread(folder.pages("validation"), pages), colorizer, filled, hints, out,
+                Colorizer filled = Colorizer.load(model, ColorizerOptions.defaults().withFlatFill(true));
+                Colorizer whole = Colorizer.load(model, ColorizerOptions.defaults().withPanels(false, 0))) {
+            List<Colorizer> variants = List.of(filled, whole);
+            report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), colorizer, variants,
+                    hints, out, SHEET_DRAWINGS, true));
+            report.append(evaluate("pages", spread(folder.pages("validation"), pages), colorizer, variants, hints, out,
                     SHEET_PAGES, false));
         }
         Files.writeString(out.resolve("quality.md"), report.toString());
@@ -98,10 +100,11 @@ final class EvaluateColorizer {
         return 0;
     }
 
-    private static String evaluate(String what, List<Triplet> triplets, Colorizer colorizer, Colorizer filled,
+    /** {@code variants}: the same model with the flat fill, and coloring each page whole (no panels). */
+    private static String evaluate(String what, List<Triplet> triplets, Colorizer colorizer, List<Colorizer> variants,
             int hintCount, Path out, int sheetRows, boolean oneSheet) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (String name : List.of("model, automatic", "model, " + hintCount + " hints", "model, automatic, flat fill",
+        for (String name : List.of("model, automatic", "model, " + hintCount + " hints", "model, automatic, flat fill", "model, automatic, whole page (no panels)",
                 "sketch as output", "oracle (true flats, flat fill, multiply)", "oracle (true flats, multiply)")) {
             rows.put(name, new Row());
         }
@@ -119,7 +122,8 @@ final class EvaluateColorizer {
             List<Colorizer.ColorLayers> result = colorizer.colorLayers(List.of(new PageInput(page), new PageInput(page, hints)));
             Mat oracle = Compositing.MULTIPLY.compose(page, new FlatFill().fill(lines, flats), lines);
             List<Mat> outputs = List.of(result.get(0).composite(), result.get(1).composite(),
-                    filled.colorizeImages(List.of(page)).get(0), page, oracle, Compositing.MULTIPLY.compose(page, flats, lines));
+                    variants.get(0).colorizeImages(List.of(page)).get(0), variants.get(1).colorizeImages(List.of(page)).get(0),
+                    page, oracle, Compositing.MULTIPLY.compose(page, flats, lines));
             int k = 0;
             for (Row row : rows.values()) {
                 row.add(outputs.get(k++), truth, lines);

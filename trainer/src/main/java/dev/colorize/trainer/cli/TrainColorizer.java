@@ -135,7 +135,8 @@ final class TrainColorizer {
         deleteTree(model);
         ModelArtifact.save(trainer.generator(), spec, trainer.config(), trainer.step(), folder.summary(), report, model);
         // adversarial training wanders: keep the checkpoint with the lowest validation L1 as well
-        if (report.model().l1() <= bestL1(out.resolve("checkpoints.csv"))) {
+        double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.4f", report.model().l1())); // as in the csv
+        if (rounded <= bestL1(out.resolve("checkpoints.csv"))) {
             Path best = out.resolve("best-model");
             deleteTree(best);
             ModelArtifact.save(trainer.generator(), spec, trainer.config(), trainer.step(), folder.summary(), report, best);
