@@ -106,7 +106,9 @@ class CrashResumeIT {
                 "-Dquarkus.http.port=" + port,
                 "-Dcolorize.trainer.admin-key=" + CHILD_KEY,
                 "-Dcolorize.trainer.work-dir=" + work,
-                "-Dcolorize.trainer.schedule.cron=off"));
+                "-Dcolorize.trainer.schedule.cron=off",
+                // like this JVM's test profile: the registry's versions are the tests' own
+                "-Dcolorize.trainer.default-model.enabled=false"));
         for (String key : List.of("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url", "quarkus.datasource.username",
                 "quarkus.datasource.password", "colorize.object-store.endpoint", "colorize.object-store.access-key",
                 "colorize.object-store.secret-key", "colorize.object-store.region")) {

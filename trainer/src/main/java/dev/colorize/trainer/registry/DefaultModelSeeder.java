@@ -85,6 +85,7 @@ public class DefaultModelSeeder {
             return 0;
         }
         Path folder = Files.createTempDirectory("default-model");
+        Path zip = folder.resolveSibling(folder.getFileName() + ".zip"); // outside the folder it zips
         try {
             for (String file : new String[] {ModelArtifact.MANIFEST, ModelArtifact.WEIGHTS}) {
                 try (InputStream in = loader.getResourceAsStream(RESOURCE + file)) {
@@ -93,7 +94,6 @@ public class DefaultModelSeeder {
             }
             ModelManifest manifest = JSON.readValue(folder.resolve(ModelArtifact.MANIFEST).toFile(), ModelManifest.class);
             ModelArtifact.load(folder, ai.djl.Device.cpu()).close(); // refuses corrupt weights (sha256) before registering
-            Path zip = folder.resolve("model.zip");
             ModelArtifact.zip(folder, zip);
             int version = registry.register(new NewVersion(zip, manifest.spec(), manifest.training(),
                     manifest.data() == null ? "shipped" : manifest.data().source(), null,
@@ -103,6 +103,7 @@ public class DefaultModelSeeder {
             LOG.infof("registered the shipped default model as version %d and promoted it to production", version);
             return version;
         } finally {
+            Files.deleteIfExists(zip);
             try (var walk = Files.walk(folder)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
