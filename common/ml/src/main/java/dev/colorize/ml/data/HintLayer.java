@@ -62,6 +62,15 @@ public final class HintLayer {
         return planes;
     }
 
+    /** The generator's input: the line-art plane(s) followed by the hint planes of {@code hints} (null: none). */
+    public static float[] appendTo(float[] lines, Mat hints, int height, int width) {
+        float[] hintPlanes = planes(hints, height, width);
+        float[] input = new float[lines.length + hintPlanes.length];
+        System.arraycopy(lines, 0, input, 0, lines.length);
+        System.arraycopy(hintPlanes, 0, input, lines.length, hintPlanes.length);
+        return input;
+    }
+
     /**
      * Simulated user hints for training, as PaintsChainer does: none for half the samples, otherwise
      * 1 to 32 dots of 3-5 px (more often few) of the true flat color at random places, mostly on color.

@@ -15,6 +15,22 @@ import org.opencv.imgproc.Imgproc;
  */
 public record Letterbox(Mat image, Rect content) {
 
+    /**
+     * pix2pix's jitter on an aligned pair already scaled to {@code load} >= size: the same random
+     * size x size crop of both, and the same random horizontal flip. Returns {first, second}.
+     */
+    public static Mat[] randomCropAndFlip(Mat first, Mat second, int size, java.util.Random random) {
+        int load = first.cols();
+        Rect crop = new Rect(random.nextInt(load - size + 1), random.nextInt(first.rows() - size + 1), size, size);
+        Mat a = first.submat(crop).clone();
+        Mat b = second.submat(crop).clone();
+        if (random.nextBoolean()) {
+            Core.flip(a, a, 1);
+            Core.flip(b, b, 1);
+        }
+        return new Mat[] {a, b};
+    }
+
     public static Letterbox fit(Mat source, int size) {
         double scale = Math.min((double) size / source.cols(), (double) size / source.rows());
         int w = Math.max(1, (int) Math.round(source.cols() * scale));

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
@@ -137,21 +136,13 @@ public final class PairedImageFolder {
             sketch = sketches.extract(color, random);
         }
         if (jitter) {
-            Rect crop = new Rect(random.nextInt(loadSize - size + 1), random.nextInt(loadSize - size + 1), size, size);
-            color = color.submat(crop).clone();
-            sketch = sketch.submat(crop).clone();
-            if (random.nextBoolean()) {
-                Core.flip(color, color, 1);
-                Core.flip(sketch, sketch, 1);
-            }
+            Mat[] jittered = Letterbox.randomCropAndFlip(color, sketch, size, random);
+            color = jittered[0];
+            sketch = jittered[1];
         }
         float[] input = ImageTensors.toTensor(sketch);
         if (hints) {
-            float[] hintPlanes = HintLayer.planes(jitter ? HintLayer.simulate(color, random) : null, size, size);
-            float[] both = new float[input.length + hintPlanes.length];
-            System.arraycopy(input, 0, both, 0, input.length);
-            System.arraycopy(hintPlanes, 0, both, input.length, hintPlanes.length);
-            input = both;
+            input = HintLayer.appendTo(input, jitter ? HintLayer.simulate(color, random) : null, size, size);
         }
         return new ImagePair(input, ImageTensors.toTensor(color), size);
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
@@ -112,16 +111,9 @@ public final class TripletFolder {
                 flats = flats.submat(window);
             }
             int load = (int) Math.round(size * JITTER_SCALE);
-            Mat l = Letterbox.fit(lines, load).image();
-            Mat f = Letterbox.fit(flats, load).image();
-            Rect crop = new Rect(random.nextInt(load - size + 1), random.nextInt(load - size + 1), size, size);
-            l = l.submat(crop).clone();
-            f = f.submat(crop).clone();
-            if (random.nextBoolean()) {
-                Core.flip(l, l, 1);
-                Core.flip(f, f, 1);
-            }
-            return pair(l, f, hints ? HintLayer.simulate(f, random) : null);
+            Mat[] jittered = Letterbox.randomCropAndFlip(Letterbox.fit(lines, load).image(),
+                    Letterbox.fit(flats, load).image(), size, random);
+            return pair(jittered[0], jittered[1], hints ? HintLayer.simulate(jittered[1], random) : null);
         };
     }
 
@@ -145,13 +137,7 @@ public final class TripletFolder {
 
     private ImagePair pair(Mat lines, Mat flats, Mat hintImage) {
         float[] linePlane = ImageTensors.toTensor(lines);
-        float[] input = linePlane;
-        if (hints) {
-            float[] hintPlanes = HintLayer.planes(hintImage, size, size);
-            input = new float[linePlane.length + hintPlanes.length];
-            System.arraycopy(linePlane, 0, input, 0, linePlane.length);
-            System.arraycopy(hintPlanes, 0, input, linePlane.length, hintPlanes.length);
-        }
+        float[] input = hints ? HintLayer.appendTo(linePlane, hintImage, size, size) : linePlane;
         return new ImagePair(input, ImageTensors.toTensor(flats), size);
     }
 }
