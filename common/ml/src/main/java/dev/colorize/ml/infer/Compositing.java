@@ -1,6 +1,7 @@
 package dev.colorize.ml.infer;
 
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
@@ -51,9 +52,16 @@ public enum Compositing {
         };
     }
 
+    /** 8-bit gray of a gray, BGR or BGRA page (a gray page is returned as is). */
     static Mat gray(Mat page) {
+        if (page.depth() != CvType.CV_8U) {
+            throw new IllegalArgumentException("expected an 8-bit page, got " + CvType.typeToString(page.type()));
+        }
+        if (page.channels() == 1) {
+            return page;
+        }
         Mat gray = new Mat();
-        Imgproc.cvtColor(page, gray, Imgproc.COLOR_BGR2GRAY);
+        Imgproc.cvtColor(page, gray, page.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
         return gray;
     }
 }

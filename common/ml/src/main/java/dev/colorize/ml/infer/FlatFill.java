@@ -148,7 +148,7 @@ public final class FlatFill {
     /** The closed regions of {@code lineArt} (8-bit gray, dark lines on white; BGR is converted). */
     public Regions regions(Mat lineArt) {
         OpenCvNative.ensureLoaded();
-        Mat gray = gray(lineArt);
+        Mat gray = Compositing.gray(lineArt);
         int width = gray.cols();
         int height = gray.rows();
         double scale = Math.min(width, height) / (double) REFERENCE_SIDE_PX;
@@ -292,17 +292,6 @@ public final class FlatFill {
         return fill(regions(lineArt), prediction);
     }
 
-    private static Mat gray(Mat image) {
-        if (image.depth() != CvType.CV_8U) {
-            throw new IllegalArgumentException("expected 8-bit line art, got " + CvType.typeToString(image.type()));
-        }
-        if (image.channels() == 1) {
-            return image;
-        }
-        Mat gray = new Mat();
-        Imgproc.cvtColor(image, gray, image.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
-        return gray;
-    }
 
     private static Mat dilate(Mat mask, int radius) {
         if (radius <= 0) {

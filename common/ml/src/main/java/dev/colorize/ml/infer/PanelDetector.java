@@ -92,7 +92,7 @@ public final class PanelDetector {
      */
     public List<Rect> detect(Mat page) {
         OpenCvNative.ensureLoaded();
-        Page p = new Page(gray(page));
+        Page p = new Page(Compositing.gray(page));
         List<Rect> frames = new ArrayList<>();
         for (int label = 1; label < p.componentCount; label++) {
             Rect box = p.box(label);
@@ -107,17 +107,6 @@ public final class PanelDetector {
         return readingOrder(panels, order);
     }
 
-    private static Mat gray(Mat page) {
-        if (page.depth() != CvType.CV_8U) {
-            throw new IllegalArgumentException("expected an 8-bit page, got " + CvType.typeToString(page.type()));
-        }
-        if (page.channels() == 1) {
-            return page;
-        }
-        Mat gray = new Mat();
-        Imgproc.cvtColor(page, gray, page.channels() == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY);
-        return gray;
-    }
 
     /** The ink components of a page and the frame tests on them. */
     private static final class Page {
