@@ -1,0 +1,58 @@
+package dev.colorize.platform.storage;
+
+import java.util.UUID;
+
+/**
+ * The object store's key layout, owned here so every service agrees on it:
+ * <pre>
+ * sketches/{publisher}/{chapter}/{page:0000}.{ext}            uploaded pages (ingest)
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.{ext}    colored pages (worker; deterministic, so a
+ *                                                              redelivered job overwrites its own result)
+ * models/v{version}/model.zip                                  model artifacts (trainer writes, workers read)
+ * datasets/{dataset}/images/{sha256}.{ext}                     training images (content-addressed)
+ * runs/{run}/checkpoints/{step:000000000}/                     resumable training checkpoints
+ * runs/{run}/samples/{step:000000000}.png                     sample sheets of a run
+ * </pre>
+ */
+public final class ObjectKeys {
+
+    private ObjectKeys() {
+    }
+
+    public static String sketch(UUID publisherId, UUID chapterId, int pageNumber, String extension) {
+        return String.format("sketches/%s/%s/%04d.%s", publisherId, chapterId, pageNumber, extension);
+    }
+
+    public static String result(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion, String extension) {
+        return String.format("results/%s/%s/%04d-v%d.%s", publisherId, chapterId, pageNumber, modelVersion, extension);
+    }
+
+    /** Where a chapter's results live: a result key outside it is not the chapter's. */
+    public static String resultPrefix(UUID publisherId, UUID chapterId) {
+        return String.format("results/%s/%s/", publisherId, chapterId);
+    }
+
+    public static String modelArtifact(int version) {
+        return "models/v" + version + "/model.zip";
+    }
+
+    public static String datasetImage(String dataset, String sha256Hex, String extension) {
+        return "datasets/" + dataset + "/images/" + sha256Hex + "." + extension;
+    }
+
+    public static String runCheckpoints(UUID run) {
+        return "runs/" + run + "/checkpoints/";
+    }
+
+    public static String runCheckpoint(UUID run, long step) {
+        return runCheckpoints(run) + String.format("%09d", step) + "/";
+    }
+
+    public static String runSamples(UUID run) {
+        return "runs/" + run + "/samples/";
+    }
+
+    public static String runSample(UUID run, long step) {
+        return runSamples(run) + String.format("%09d", step) + ".png";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.colorize.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ObjectKeysTest {
+
+    private static final UUID PUBLISHER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID CHAPTER = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+    @Test
+    void pageKeysSortByPageNumberAndSitUnderTheirChapter() {
+        assertThat(ObjectKeys.sketch(PUBLISHER, CHAPTER, 7, "png"))
+                .isEqualTo("sketches/" + PUBLISHER + "/" + CHAPTER + "/0007.png");
+        String result = ObjectKeys.result(PUBLISHER, CHAPTER, 12, 3, "webp");
+        assertThat(result).isEqualTo("results/" + PUBLISHER + "/" + CHAPTER + "/0012-v3.webp")
+                .startsWith(ObjectKeys.resultPrefix(PUBLISHER, CHAPTER));
+        assertThat(result).doesNotStartWith(ObjectKeys.resultPrefix(CHAPTER, PUBLISHER));
+    }
+
+    @Test
+    void runKeysNestCheckpointsAndSamplesUnderTheRun() {
+        UUID run = UUID.randomUUID();
+        assertThat(ObjectKeys.runCheckpoint(run, 42)).isEqualTo("runs/" + run + "/checkpoints/000000042/")
+                .startsWith(ObjectKeys.runCheckpoints(run));
+        assertThat(ObjectKeys.runSample(run, 42)).isEqualTo("runs/" + run + "/samples/000000042.png")
+                .startsWith(ObjectKeys.runSamples(run));
+        assertThat(ObjectKeys.modelArtifact(5)).isEqualTo("models/v5/model.zip");
+        assertThat(ObjectKeys.datasetImage("faces", "ab12", "png")).isEqualTo("datasets/faces/images/ab12.png");
+    }
+}
