@@ -8,7 +8,7 @@ import dev.colorize.worker.messaging.ModelEventListener;
 import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
-import dev.colorize.worker.model.ModelRegistry;
+import dev.colorize.worker.model.ModelRegistryReader;
 import dev.colorize.worker.service.PageBatchProcessor;
 import dev.colorize.worker.storage.StoreRetry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,7 +26,7 @@ public class WorkerLifecycle {
 
     private final WorkerConfig config;
     private final ModelCatalog catalog;
-    private final ModelRegistry registry;
+    private final ModelRegistryReader registry;
     private final KafkaClients kafka;
     private final ObjectStore store;
     private final ResultPublisher publisher;
@@ -35,7 +35,7 @@ public class WorkerLifecycle {
     private PageBatchProcessor processor;
     private JobConsumer jobs;
 
-    public WorkerLifecycle(WorkerConfig config, ModelCatalog catalog, ModelRegistry registry, KafkaClients kafka,
+    public WorkerLifecycle(WorkerConfig config, ModelCatalog catalog, ModelRegistryReader registry, KafkaClients kafka,
             ObjectStore store, ResultPublisher publisher, WorkerMetrics metrics) {
         this.config = config;
         this.catalog = catalog;

@@ -3,6 +3,7 @@ package dev.colorize.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.support.Eventually;
 import dev.colorize.worker.support.OtherWorker;
@@ -37,7 +38,7 @@ class KilledWorkerIT {
             stack.pages.enqueue(topic, chapter, page, 1600, 1200); // large pages: a batch takes a while
         }
         // all jobs are queued before it starts: its first batch takes all of them
-        OtherWorker first = stack.otherWorker("worker-a", "production", topic, group, stack.store).start();
+        OtherWorker first = stack.otherWorker("worker-a", ModelAliases.PRODUCTION, topic, group, stack.store).start();
         spinUntil(() -> first.jobs.inFlight() > 0);
         int taken = first.jobs.inFlight();
         first.jobs.halt(); // mid-batch: as a crash, nothing of the batch is committed
@@ -45,7 +46,7 @@ class KilledWorkerIT {
         assertThat(taken).isEqualTo(PAGES);
         assertThat(stack.committed(group)).isZero();
 
-        try (OtherWorker second = stack.otherWorker("worker-b", "production", topic, group, stack.store).start()) {
+        try (OtherWorker second = stack.otherWorker("worker-b", ModelAliases.PRODUCTION, topic, group, stack.store).start()) {
             List<PageResult> results = stack.pages.awaitResults(chapter,
                     r -> r.stream().filter(x -> x.workerId().equals("worker-b")).count() >= PAGES, Duration.ofSeconds(90));
 

@@ -9,6 +9,7 @@ import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.PageResult.Status;
 import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.support.Eventually;
 import dev.colorize.worker.support.Pages;
@@ -42,7 +43,7 @@ class ModelSwapIT {
         while (sent < 5) {
             pages.enqueue(Topics.JOBS, chapter, ++sent, 64, 64);
         }
-        stack.registry.promote("production", next);
+        stack.registry.promote(ModelAliases.PRODUCTION, next);
         // jobs keep coming while the new version loads, and a few more once it serves
         int afterSwap = 0;
         while (afterSwap < 4 && sent < 300) {
@@ -69,7 +70,7 @@ class ModelSwapIT {
     void anArtifactWhoseChecksumDoesNotMatchIsRefusedAndTheServedVersionKeepsColoring() throws Exception {
         int served = stack.ensureProduction();
         ModelEvent tampered = stack.registry.register(TinyModel.spec(), true);
-        stack.registry.promote("production", tampered);
+        stack.registry.promote(ModelAliases.PRODUCTION, tampered);
 
         Eventually.until("the worker refuses version " + tampered.version(), Duration.ofSeconds(30),
                 () -> stack.catalog.lastRefusal().filter(r -> r.contains("model version " + tampered.version())).isPresent());

@@ -13,6 +13,7 @@ import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.support.OtherWorker;
 import dev.colorize.worker.support.Pages;
@@ -74,7 +75,7 @@ class PipelineBenchmarkIT {
         for (int page = 1; page <= pageCount; page++) { // a full queue: the worker, not the producer, sets the pace
             stack.pages.send(topic, stack.pages.job(chapter, page, keys.get(page % keys.size()), OutputFormat.PNG, null));
         }
-        stack.registry.promote("canary", model);
+        stack.registry.promote(ModelAliases.CANARY, model);
 
         List<long[]> rss = new CopyOnWriteArrayList<>(); // {millis, KiB, CPU ms of this JVM, CPU ms of its children}
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -82,7 +83,7 @@ class PipelineBenchmarkIT {
         sampler.scheduleAtFixedRate(() -> rss.add(new long[] {System.currentTimeMillis() - t0, ResidentMemory.kib(),
                 ownCpuMillis(), childrenCpuMillis()}), 0, 1, TimeUnit.SECONDS);
         List<PageResult> results;
-        try (OtherWorker worker = stack.otherWorker("bench-worker", "canary", topic, "bench-" + chapter, stack.store).start()) {
+        try (OtherWorker worker = stack.otherWorker("bench-worker", ModelAliases.CANARY, topic, "bench-" + chapter, stack.store).start()) {
             results = stack.pages.awaitResults(chapter, r -> r.size() >= pageCount, Duration.ofHours(2));
         } finally {
             sampler.shutdownNow();

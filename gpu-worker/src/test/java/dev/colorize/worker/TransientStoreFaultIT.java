@@ -3,6 +3,7 @@ package dev.colorize.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.platform.storage.ObjectStoreConfig;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
@@ -41,7 +42,7 @@ class TransientStoreFaultIT {
         String group = "offline-store-workers-" + UUID.randomUUID();
         UUID chapter = UUID.randomUUID();
 
-        try (OtherWorker worker = stack.otherWorker("worker-offline", "production", topic, group, unreachable).start()) {
+        try (OtherWorker worker = stack.otherWorker("worker-offline", ModelAliases.PRODUCTION, topic, group, unreachable).start()) {
             stack.pages.enqueue(topic, chapter, 1, 64, 64);
             stack.pages.enqueue(topic, chapter, 2, 64, 64);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.health.ModelReadinessCheck;
 import dev.colorize.worker.support.OtherWorker;
@@ -30,8 +31,8 @@ class WorkerWithoutModelIT {
         String topic = "jobs-canary-" + UUID.randomUUID();
         String group = "canary-workers-" + UUID.randomUUID();
         UUID chapter = UUID.randomUUID();
-        assertThat(stack.registry.aliasVersion("canary")).isEmpty();
-        try (OtherWorker worker = stack.otherWorker("canary-worker", "canary", topic, group, stack.store).start()) {
+        assertThat(stack.registry.aliasVersion(ModelAliases.CANARY)).isEmpty();
+        try (OtherWorker worker = stack.otherWorker("canary-worker", ModelAliases.CANARY, topic, group, stack.store).start()) {
             for (int page = 1; page <= 3; page++) {
                 stack.pages.enqueue(topic, chapter, page, 64, 64);
             }
@@ -44,7 +45,7 @@ class WorkerWithoutModelIT {
             assertThat(stack.committed(group)).isZero();
 
             ModelEvent canary = stack.registry.register();
-            stack.registry.promote("canary", canary);
+            stack.registry.promote(ModelAliases.CANARY, canary);
 
             List<PageResult> results = stack.pages.awaitResults(chapter, 3, Duration.ofSeconds(60));
             assertThat(results).extracting(PageResult::status).containsOnly(PageResult.Status.DONE);

@@ -6,7 +6,7 @@ import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.messaging.UnsupportedMessageException;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.model.ModelCatalog;
-import dev.colorize.worker.model.ModelRegistry;
+import dev.colorize.worker.model.ModelRegistryReader;
 import dev.colorize.worker.model.ModelVersionRef;
 import java.time.Duration;
 import java.util.List;
@@ -29,13 +29,13 @@ public final class ModelEventListener implements Runnable {
 
     private final String workerId;
     private final ModelCatalog catalog;
-    private final ModelRegistry registry;
+    private final ModelRegistryReader registry;
     private final KafkaClients kafka;
     private final Duration registryRecheck;
     private volatile boolean running = true;
     private Thread thread;
 
-    public ModelEventListener(String workerId, WorkerConfig config, ModelCatalog catalog, ModelRegistry registry,
+    public ModelEventListener(String workerId, WorkerConfig config, ModelCatalog catalog, ModelRegistryReader registry,
             KafkaClients kafka) {
         this.workerId = workerId;
         this.catalog = catalog;

@@ -23,7 +23,7 @@ public class ModelCatalog {
 
     private final String alias;
     private final int cacheSize;
-    private final ModelRegistry registry;
+    private final ModelRegistryReader registry;
     private final ModelLoader loader;
     private final WorkerMetrics metrics;
 
@@ -36,11 +36,11 @@ public class ModelCatalog {
     private boolean waitingLogged;
 
     @Inject
-    public ModelCatalog(WorkerConfig config, ModelRegistry registry, ModelLoader loader, WorkerMetrics metrics) {
+    public ModelCatalog(WorkerConfig config, ModelRegistryReader registry, ModelLoader loader, WorkerMetrics metrics) {
         this(config.alias(), config.model().pinnedCacheSize(), registry, loader, metrics);
     }
 
-    public ModelCatalog(String alias, int pinnedCacheSize, ModelRegistry registry, ModelLoader loader,
+    public ModelCatalog(String alias, int pinnedCacheSize, ModelRegistryReader registry, ModelLoader loader,
             WorkerMetrics metrics) {
         this.alias = alias;
         this.cacheSize = Math.max(1, pinnedCacheSize); // a version just loaded must survive its own batch

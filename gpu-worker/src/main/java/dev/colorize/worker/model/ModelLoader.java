@@ -2,6 +2,7 @@ package dev.colorize.worker.model;
 
 import dev.colorize.ml.artifact.ArtifactIntegrityException;
 import dev.colorize.ml.infer.Colorizer;
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.storage.StoreRetry;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /** Downloads a model version's artifact zip, checks it against the registry's SHA-256 and loads it. */
@@ -35,7 +33,7 @@ public class ModelLoader {
     public LoadedModel load(ModelVersionRef ref) {
         long start = System.nanoTime();
         byte[] zip = retry.call("download model " + ref.version(), () -> store.get(ref.artifactKey()));
-        String actual = sha256(zip);
+        String actual = Sha256.hex(zip);
         if (!actual.equalsIgnoreCase(ref.sha256())) {
             throw new ModelRefusedException("model version " + ref.version() + " (" + ref.artifactKey()
                     + ") has SHA-256 " + actual + " but the registry says " + ref.sha256());
@@ -64,14 +62,6 @@ public class ModelLoader {
             } catch (IOException e) {
                 LOG.warnf("Could not delete %s: %s", file, e.getMessage());
             }
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

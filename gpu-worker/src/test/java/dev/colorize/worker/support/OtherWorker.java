@@ -8,7 +8,7 @@ import dev.colorize.worker.messaging.ModelEventListener;
 import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
-import dev.colorize.worker.model.ModelRegistry;
+import dev.colorize.worker.model.ModelRegistryReader;
 import dev.colorize.worker.service.PageBatchProcessor;
 
 /** A second worker instance in the test JVM: the same classes the service wires, on a topic of its own. */
@@ -20,7 +20,7 @@ public final class OtherWorker implements AutoCloseable {
     private final PageBatchProcessor processor;
 
     OtherWorker(String id, String topic, String group, WorkerConfig config, KafkaClients kafka, ModelCatalog catalog,
-            ModelRegistry registry, ObjectStore pageStore, ResultPublisher publisher, WorkerMetrics metrics) {
+            ModelRegistryReader registry, ObjectStore pageStore, ResultPublisher publisher, WorkerMetrics metrics) {
         this.catalog = catalog;
         this.listener = new ModelEventListener(id, config, catalog, registry, kafka);
         this.processor = new PageBatchProcessor(id, config, pageStore, catalog, publisher, metrics);

@@ -1,19 +1,19 @@
 package dev.colorize.worker.support;
 
 import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import io.agroal.api.AgroalDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +42,7 @@ public final class Registry {
     /** {@code lie}: the registry gets a SHA-256 that the uploaded bytes do not have. */
     public ModelEvent register(NetworkSpec spec, boolean lie) throws Exception {
         byte[] zip = Files.readAllBytes(TinyModel.zip(spec, dir));
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
+        String sha = Sha256.hex(zip);
         if (lie) {
             sha = new StringBuilder(sha).reverse().toString();
         }
@@ -52,7 +52,7 @@ public final class Registry {
                 rs.next();
                 version = rs.getInt(1);
             }
-            String key = "models/v" + version + ".zip";
+            String key = ObjectKeys.modelArtifact(version);
             store.put(key, zip, "application/zip");
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO model_versions (version, artifact_key, sha256, spec) VALUES (?, ?, ?, '{}'::jsonb)")) {

@@ -1,6 +1,7 @@
 package dev.colorize.worker.support;
 
 import dev.colorize.platform.messaging.ModelEvent;
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.messaging.KafkaClients;
@@ -8,7 +9,7 @@ import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.model.ModelLoader;
-import dev.colorize.worker.model.ModelRegistry;
+import dev.colorize.worker.model.ModelRegistryReader;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public class TestStack {
     public final ObjectStore store;
     public final Registry registry;
     public final Pages pages;
-    private final ModelRegistry modelRegistry;
+    private final ModelRegistryReader modelRegistry;
     private final ModelLoader loader;
     private final KafkaClients kafka;
     private final ResultPublisher publisher;
@@ -38,7 +39,7 @@ public class TestStack {
     private final String bootstrap;
 
     public TestStack(WorkerConfig config, ModelCatalog catalog, ObjectStore store, AgroalDataSource db,
-            ModelRegistry modelRegistry, ModelLoader loader, KafkaClients kafka, ResultPublisher publisher,
+            ModelRegistryReader modelRegistry, ModelLoader loader, KafkaClients kafka, ResultPublisher publisher,
             WorkerMetrics metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws Exception {
         this.bootstrap = bootstrap;
         this.config = config;
@@ -61,7 +62,7 @@ public class TestStack {
             return serving.get();
         }
         ModelEvent v = registry.register();
-        registry.promote("production", v);
+        registry.promote(ModelAliases.PRODUCTION, v);
         Eventually.until("the service loads the promoted version", Duration.ofSeconds(30), () -> catalog.versionInUse().isPresent());
         return catalog.versionInUse().orElseThrow();
     }

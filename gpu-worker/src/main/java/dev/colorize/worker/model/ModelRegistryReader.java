@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /** Reads the model registry (model_versions, model_aliases) that the trainer writes. */
 @ApplicationScoped
-public class ModelRegistry {
+public class ModelRegistryReader {
 
     private final AgroalDataSource dataSource;
 
-    public ModelRegistry(AgroalDataSource dataSource) {
+    public ModelRegistryReader(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
