@@ -16,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /** Starts the model event listener and the job loop with the service, and stops them before the models close. */
@@ -32,7 +33,7 @@ public class WorkerLifecycle {
     private final ResultPublisher publisher;
     private final WorkerMetrics metrics;
     private ModelEventListener listener;
-    private PageBatchProcessor processor;
+    private PageBatchProcessor<ConsumerRecord<String, byte[]>> processor;
     private JobConsumer jobs;
 
     public WorkerLifecycle(WorkerConfig config, ModelCatalog catalog, ModelRegistryReader registry, KafkaClients kafka,
@@ -50,7 +51,7 @@ public class WorkerLifecycle {
         checkRetriesFitThePollInterval();
         store.ensureBucket();
         listener = new ModelEventListener(config.id(), config, catalog, registry, kafka).start();
-        processor = new PageBatchProcessor(config.id(), config, store, catalog, publisher, metrics);
+        processor = new PageBatchProcessor<>(config.id(), config, store, catalog, publisher, publisher, metrics);
         jobs = new JobConsumer(config.id(), config.jobs().topic(), config.jobs().group(), config, kafka, catalog,
                 processor).start();
         metrics.watch(() -> catalog.versionInUse().orElse(0), jobs::lag);

@@ -1,6 +1,7 @@
 package dev.colorize.worker.messaging;
 
 import dev.colorize.worker.config.WorkerConfig;
+import dev.colorize.worker.messaging.OffsetTracker.Batch;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.service.PageBatchProcessor;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,9 +33,10 @@ import org.jboss.logging.Logger;
  * model, then collects jobs like a dynamic batcher (up to max-batch, or until max-queue-delay after the
  * first one) and hands each batch to the processor's pipeline, keeping up to {@code jobs.pipeline-depth}
  * batches in flight so the next batch is read while one is in its forward pass and the previous one is
- * written. Offsets are committed in order: per partition, only up to the first job whose result or dead
- * letter is not yet acknowledged (at-least-once). When a batch could not be made durable, the batches in
- * flight are finished, then every partition is rewound to its first unacknowledged job and tried again.
+ * written. Offsets are committed in order, as the {@link OffsetTracker} says: per partition, only up to the
+ * first job whose result or dead letter is not yet acknowledged (at-least-once). When a batch could not be
+ * made durable, the batches in flight are finished, then every partition is rewound to its first
+ * unacknowledged job and tried again.
  */
 public final class JobConsumer implements Runnable {
 
@@ -52,14 +53,11 @@ public final class JobConsumer implements Runnable {
     private final long maxQueueDelayNanos;
     private final Duration rewindBackoff;
     private final ModelCatalog catalog;
-    private final PageBatchProcessor processor;
+    private final PageBatchProcessor<ConsumerRecord<String, byte[]>> processor;
     private final KafkaConsumer<String, byte[]> consumer;
     /** Records polled but not yet processed; a poll can return more than one batch takes. */
     private final Deque<ConsumerRecord<String, byte[]>> buffer = new ArrayDeque<>();
-    /** Per partition, the jobs taken into batches and not yet committed, in offset order. */
-    private final Map<TopicPartition, Deque<Taken>> taken = new HashMap<>();
-    /** Offsets ready to commit (a commit that failed transiently is retried with the next one). */
-    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    private final OffsetTracker offsets = new OffsetTracker();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private int batchesInFlight;
     private boolean rewindNeeded;
@@ -71,7 +69,7 @@ public final class JobConsumer implements Runnable {
     private Thread thread;
 
     public JobConsumer(String workerId, String topic, String group, WorkerConfig config, KafkaClients kafka,
-            ModelCatalog catalog, PageBatchProcessor processor) {
+            ModelCatalog catalog, PageBatchProcessor<ConsumerRecord<String, byte[]>> processor) {
         this.workerId = workerId;
         this.topic = topic;
         this.maxBatch = config.jobs().maxBatch();
@@ -198,23 +196,17 @@ public final class JobConsumer implements Runnable {
         return batch;
     }
 
-    private void submit(List<ConsumerRecord<String, byte[]>> batch) {
-        List<Taken> entries = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-            Taken t = new Taken(tp, r.offset());
-            taken.computeIfAbsent(tp, k -> new ArrayDeque<>()).add(t);
-            entries.add(t);
-        }
+    private void submit(List<ConsumerRecord<String, byte[]>> records) {
+        Batch batch = offsets.take(records);
         batchesInFlight++;
         updateInFlight();
         CompletableFuture<Void> done;
         try {
-            done = processor.submit(batch);
+            done = processor.submit(records.stream().map(JobRecords::read).toList());
         } catch (RuntimeException e) {
             done = CompletableFuture.failedFuture(e);
         }
-        done.whenComplete((v, e) -> finished.add(new Finished(entries, e)));
+        done.whenComplete((v, e) -> finished.add(new Finished(batch, e)));
     }
 
     /** While the pipeline is full: keeps polling (partitions paused) so the group sees this member alive. */
@@ -240,11 +232,11 @@ public final class JobConsumer implements Runnable {
             while (f != null) {
                 batchesInFlight--;
                 if (f.error() == null) {
-                    f.entries().forEach(t -> t.acknowledged = true);
+                    offsets.acknowledge(f.batch());
                 } else {
                     Throwable cause = f.error() instanceof CompletionException && f.error().getCause() != null
                             ? f.error().getCause() : f.error();
-                    LOG.errorf(cause, "Batch of %d failed; rewinding to retry it", f.entries().size());
+                    LOG.errorf(cause, "Batch of %d failed; rewinding to retry it", f.batch().size());
                     rewindNeeded = true;
                 }
                 f = finished.poll();
@@ -253,34 +245,24 @@ public final class JobConsumer implements Runnable {
             Thread.currentThread().interrupt();
             running = false;
         }
-        for (Map.Entry<TopicPartition, Deque<Taken>> e : taken.entrySet()) {
-            Deque<Taken> queue = e.getValue();
-            Taken last = null;
-            while (!queue.isEmpty() && queue.peekFirst().acknowledged) {
-                last = queue.pollFirst();
-            }
-            if (last != null) {
-                toCommit.put(e.getKey(), new OffsetAndMetadata(last.offset + 1));
-            }
-        }
-        commit();
+        commit(offsets.commitPoints());
         updateInFlight();
     }
 
-    private void commit() {
-        if (toCommit.isEmpty() || halted) {
+    private void commit(Map<TopicPartition, OffsetAndMetadata> points) {
+        if (points.isEmpty() || halted) {
             return;
         }
         try {
-            consumer.commitSync(toCommit);
-            toCommit.clear();
+            consumer.commitSync(points);
+            offsets.clearPendingCommits();
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // Our partitions moved on: the new owner redelivers these jobs and overwrites the same result keys.
-            LOG.warnf("Could not commit offsets %s after a rebalance: %s", toCommit, e.getMessage());
-            toCommit.clear();
+            LOG.warnf("Could not commit offsets %s after a rebalance: %s", points, e.getMessage());
+            offsets.clearPendingCommits();
         } catch (KafkaException e) {
-            LOG.warnf("Could not commit offsets %s, trying again with the next batch: %s", toCommit, e.getMessage());
-            toCommit.keySet().retainAll(consumer.assignment());
+            LOG.warnf("Could not commit offsets %s, trying again with the next batch: %s", points, e.getMessage());
+            offsets.keepPendingCommitsFor(consumer.assignment());
         }
     }
 
@@ -300,13 +282,7 @@ public final class JobConsumer implements Runnable {
     private void rewind() {
         drain();
         rewindNeeded = false;
-        Map<TopicPartition, Long> first = new HashMap<>();
-        taken.forEach((tp, queue) -> {
-            if (!queue.isEmpty()) {
-                first.put(tp, queue.peekFirst().offset);
-            }
-        });
-        first.keySet().forEach(taken::remove);
+        Map<TopicPartition, Long> first = offsets.rewind();
         buffer.removeIf(r -> first.containsKey(new TopicPartition(r.topic(), r.partition())));
         try {
             first.forEach((tp, offset) -> {
@@ -322,7 +298,7 @@ public final class JobConsumer implements Runnable {
     }
 
     private void updateInFlight() {
-        inFlight = taken.values().stream().mapToInt(Deque::size).sum();
+        inFlight = offsets.inFlight();
     }
 
     private void sleep(Duration d) {
@@ -334,19 +310,7 @@ public final class JobConsumer implements Runnable {
         }
     }
 
-    /** A job taken into a batch; acknowledged once its result or dead letter is. Consumer thread only. */
-    private static final class Taken {
-        final TopicPartition partition;
-        final long offset;
-        boolean acknowledged;
-
-        Taken(TopicPartition partition, long offset) {
-            this.partition = partition;
-            this.offset = offset;
-        }
-    }
-
-    private record Finished(List<Taken> entries, Throwable error) {}
+    private record Finished(Batch batch, Throwable error) {}
 
     /**
      * Before partitions go to another member: the batches in flight are finished and committed as far as
@@ -362,17 +326,17 @@ public final class JobConsumer implements Runnable {
             if (!halted) {
                 drain();
             }
-            taken.keySet().removeAll(partitions);
-            toCommit.keySet().removeAll(partitions);
-            buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
-            updateInFlight();
+            forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // no longer ours: committing would fail; the new owner redoes whatever was not committed
-            taken.keySet().removeAll(partitions);
-            toCommit.keySet().removeAll(partitions);
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            offsets.forget(partitions);
             buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
             updateInFlight();
         }

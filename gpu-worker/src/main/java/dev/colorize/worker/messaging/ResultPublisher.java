@@ -4,6 +4,9 @@ import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.worker.config.WorkerConfig;
+import dev.colorize.worker.service.DeadLetterKind;
+import dev.colorize.worker.service.DeadLetters;
+import dev.colorize.worker.service.PageResults;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +15,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
 
 /**
  * Sends result events and dead letters; callers wait on the returned futures before committing offsets.
  * The futures complete on the producer's network thread once Kafka acknowledged (or refused) the record.
  */
 @Singleton
-public class ResultPublisher {
+public class ResultPublisher implements PageResults, DeadLetters<ConsumerRecord<String, byte[]>> {
+
+    private static final Logger LOG = Logger.getLogger(ResultPublisher.class);
 
     /** Dead-letter headers: why, and where the job came from. */
     public static final String ERROR = "colorize.error";
@@ -34,13 +40,16 @@ public class ResultPublisher {
         this.producer = kafka.producer(config.id() + "-results");
     }
 
-    public CompletableFuture<RecordMetadata> result(PageResult result) {
+    @Override
+    public CompletableFuture<RecordMetadata> publish(PageResult result) {
         return send(new ProducerRecord<>(Topics.RESULTS, result.key(), MessageCodec.encode(result)));
     }
 
     /** The job's own key and bytes, unchanged, with the error in headers. */
+    @Override
     public CompletableFuture<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> job, DeadLetterKind kind, String error,
             String workerId) {
+        LOG.warnf("Dead-lettering %s-%d@%d (%s): %s", job.topic(), job.partition(), job.offset(), kind, error);
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.JOBS_DEAD_LETTER, job.key(), job.value());
         letter.headers()
                 .add(ERROR, utf8(error))
@@ -75,13 +84,5 @@ public class ResultPublisher {
     @PreDestroy
     void close() {
         producer.close();
-    }
-
-    /** Why a job was dead-lettered. */
-    public enum DeadLetterKind {
-        /** Not a readable PageJob (bad JSON, unknown schema version). */
-        UNPARSEABLE,
-        /** The object store kept failing through every retry (or refused the call). */
-        STORE_FAILED
     }
 }

@@ -2,15 +2,13 @@ package dev.colorize.worker.service;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.UndecodableImageException;
-import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
-import dev.colorize.platform.messaging.UnsupportedMessageException;
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.platform.storage.ObjectStoreException;
 import dev.colorize.worker.config.WorkerConfig;
-import dev.colorize.worker.messaging.ResultPublisher;
-import dev.colorize.worker.messaging.ResultPublisher.DeadLetterKind;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.LoadedModel;
 import dev.colorize.worker.model.ModelCatalog;
@@ -29,23 +27,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
 /**
- * Colors batches of jobs in overlapping stages: parse, read and decode the sketches in parallel (I/O
+ * Colors batches of jobs in overlapping stages: read and decode the sketches in parallel (I/O
  * threads), one forward pass per model used (the model thread, one batch after another in submission
  * order), write the pages in parallel (I/O threads), then publish one result (or dead letter) per job
- * (in submission order) and wait until Kafka acknowledged every one. So batch N+1 is read while batch N
+ * (in submission order) and wait until every one is durable. So batch N+1 is read while batch N
  * is in its forward pass, and batch N is written and published while batch N+1 is.
  *
  * <p>Models are used, switched and closed only on the model thread: a promotion takes over between two
  * forward passes, never within a batch.
+ *
+ * @param <O> where a job came from: opaque here, handed back to {@link DeadLetters}
  */
-public final class PageBatchProcessor implements AutoCloseable {
+public final class PageBatchProcessor<O> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PageBatchProcessor.class);
 
@@ -54,7 +52,8 @@ public final class PageBatchProcessor implements AutoCloseable {
     private final ObjectStore store;
     private final StoreRetry retry;
     private final ModelCatalog catalog;
-    private final ResultPublisher publisher;
+    private final PageResults results;
+    private final DeadLetters<O> deadLetters;
     private final WorkerMetrics metrics;
     private final PageEncoder encoder;
     private final ExecutorService io;
@@ -64,13 +63,14 @@ public final class PageBatchProcessor implements AutoCloseable {
     private CompletableFuture<Void> lastSent = CompletableFuture.completedFuture(null);
 
     public PageBatchProcessor(String workerId, WorkerConfig config, ObjectStore store, ModelCatalog catalog,
-            ResultPublisher publisher, WorkerMetrics metrics) {
+            PageResults results, DeadLetters<O> deadLetters, WorkerMetrics metrics) {
         this.workerId = workerId;
         this.maxPagePixels = config.maxPagePixels();
         this.store = store;
         this.retry = new StoreRetry(config.retry());
         this.catalog = catalog;
-        this.publisher = publisher;
+        this.results = results;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.encoder = new PageEncoder(config.jpegQuality());
         this.io = Executors.newFixedThreadPool(config.jobs().ioParallelism(), r -> {
@@ -87,21 +87,21 @@ public final class PageBatchProcessor implements AutoCloseable {
 
     /**
      * Starts a batch through the stages and returns at once (call from one thread only). The future
-     * completes when every result and dead letter of the batch is acknowledged, or exceptionally (e.g.
+     * completes when every result and dead letter of the batch is durable, or exceptionally (e.g.
      * {@link BatchAbortedException}) when the batch is not durable and must be redone.
      */
-    public CompletableFuture<Void> submit(List<ConsumerRecord<String, byte[]>> records) {
+    public CompletableFuture<Void> submit(List<ReceivedJob<O>> jobs) {
         long start = System.nanoTime();
-        List<PageWork> pages = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            pages.add(parse(record));
+        List<PageWork<O>> pages = new ArrayList<>(jobs.size());
+        for (ReceivedJob<O> job : jobs) {
+            pages.add(new PageWork<>(job));
         }
         CompletableFuture<Void> read = parallel(pages, this::readSketch);
         CompletableFuture<Void> forward = read.runAfterBoth(lastForward.exceptionally(e -> null), () -> { })
                 .thenRunAsync(() -> colorize(pages), modelThread);
         lastForward = forward;
         CompletableFuture<Void> written = forward.thenCompose(v -> parallel(pages, this::writeResult));
-        CompletableFuture<List<CompletableFuture<RecordMetadata>>> sent = written
+        CompletableFuture<List<CompletableFuture<?>>> sent = written
                 .runAfterBoth(lastSent.exceptionally(e -> null), () -> { })
                 .thenApply(v -> send(pages, start));
         lastSent = sent.thenApply(acks -> null);
@@ -120,21 +120,7 @@ public final class PageBatchProcessor implements AutoCloseable {
         });
     }
 
-    private PageWork parse(ConsumerRecord<String, byte[]> record) {
-        PageWork page = new PageWork(record);
-        try {
-            PageJob job = MessageCodec.decode(record.value(), PageJob.class);
-            if (job.publisherId() == null || job.chapterId() == null || job.sourceKey() == null || job.pageNumber() < 1) {
-                throw new UnsupportedMessageException("PageJob lacks publisherId, chapterId, sourceKey or a page number >= 1");
-            }
-            page.job = job;
-        } catch (UnsupportedMessageException e) {
-            page.deadLetter(DeadLetterKind.UNPARSEABLE, e.getMessage());
-        }
-        return page;
-    }
-
-    private void readSketch(PageWork page) {
+    private void readSketch(PageWork<O> page) {
         try {
             byte[] bytes = retry.call("read " + page.job.sourceKey(), () -> store.get(page.job.sourceKey()));
             Mat sketch = ImageCodec.decodeBgr(bytes);
@@ -159,17 +145,17 @@ public final class PageBatchProcessor implements AutoCloseable {
     }
 
     /** Model thread: the one switch point for promotions is here, between two batches' forward passes. */
-    private void colorize(List<PageWork> pages) {
+    private void colorize(List<PageWork<O>> pages) {
         LoadedModel served = catalog.serving();
-        for (Map.Entry<Integer, List<PageWork>> group : byModel(pages).entrySet()) {
+        for (Map.Entry<Integer, List<PageWork<O>>> group : byModel(pages).entrySet()) {
             colorize(group.getKey(), group.getValue(), served);
         }
     }
 
     /** Pending pages by pinned version; null is the alias's served model. */
-    private static Map<Integer, List<PageWork>> byModel(List<PageWork> pages) {
-        Map<Integer, List<PageWork>> groups = new LinkedHashMap<>();
-        for (PageWork page : pages) {
+    private static <O> Map<Integer, List<PageWork<O>>> byModel(List<PageWork<O>> pages) {
+        Map<Integer, List<PageWork<O>>> groups = new LinkedHashMap<>();
+        for (PageWork<O> page : pages) {
             if (page.pending()) {
                 groups.computeIfAbsent(page.job.modelVersion(), v -> new ArrayList<>()).add(page);
             }
@@ -177,7 +163,7 @@ public final class PageBatchProcessor implements AutoCloseable {
         return groups;
     }
 
-    private void colorize(Integer pinnedVersion, List<PageWork> pages, LoadedModel served) {
+    private void colorize(Integer pinnedVersion, List<PageWork<O>> pages, LoadedModel served) {
         LoadedModel model;
         try {
             model = pinnedVersion == null || pinnedVersion == served.version() ? served : catalog.forVersion(pinnedVersion);
@@ -192,7 +178,7 @@ public final class PageBatchProcessor implements AutoCloseable {
         colorizeWith(model, pages);
     }
 
-    private void colorizeWith(LoadedModel model, List<PageWork> pages) {
+    private void colorizeWith(LoadedModel model, List<PageWork<O>> pages) {
         List<Mat> sketches = pages.stream().map(p -> p.sketch).toList();
         long begin = System.nanoTime();
         List<Mat> colored;
@@ -206,7 +192,7 @@ public final class PageBatchProcessor implements AutoCloseable {
         metrics.batch(pages.size(), forward);
         long share = Math.max(1, forward.toMillis() / pages.size());
         for (int i = 0; i < pages.size(); i++) {
-            PageWork page = pages.get(i);
+            PageWork<O> page = pages.get(i);
             page.sketch.release();
             page.sketch = null;
             page.colored = colored.get(i);
@@ -216,22 +202,25 @@ public final class PageBatchProcessor implements AutoCloseable {
     }
 
     /** A forward pass failed: run its pages one by one so only the page that cannot be colored fails. */
-    private void isolateFailure(List<PageWork> pages, LoadedModel model, RuntimeException e) {
+    private void isolateFailure(List<PageWork<O>> pages, LoadedModel model, RuntimeException e) {
         if (pages.size() == 1) {
             LOG.warnf(e, "Page %d of chapter %s cannot be colored", pages.get(0).job.pageNumber(), pages.get(0).job.chapterId());
             pages.get(0).fail("cannot be colored: " + e.getMessage());
             return;
         }
-        for (PageWork page : pages) {
+        for (PageWork<O> page : pages) {
             colorizeWith(model, List.of(page));
         }
     }
 
-    private void writeResult(PageWork page) {
+    private void writeResult(PageWork<O> page) {
         try {
-            byte[] encoded = encoder.encode(page.colored, ResultKeys.outputFormat(page.job));
-            String key = ResultKeys.of(page.job, page.modelVersion);
-            retry.run("write " + key, () -> store.put(key, encoded, ResultKeys.outputFormat(page.job).mediaType()));
+            OutputFormat format = page.outputFormat();
+            byte[] encoded = encoder.encode(page.colored, format);
+            // deterministic per page and model version, so a redelivered job overwrites its own result
+            String key = ObjectKeys.result(page.job.publisherId(), page.job.chapterId(), page.job.pageNumber(),
+                    page.modelVersion, format.extension());
+            retry.run("write " + key, () -> store.put(key, encoded, format.mediaType()));
             page.resultKey = key;
             page.release();
         } catch (ObjectStoreException e) {
@@ -242,29 +231,27 @@ public final class PageBatchProcessor implements AutoCloseable {
     }
 
     /** Sends every result and dead letter of the batch (in page order); the futures are their acknowledgements. */
-    private List<CompletableFuture<RecordMetadata>> send(List<PageWork> pages, long batchStart) {
-        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(pages.size());
+    private List<CompletableFuture<?>> send(List<PageWork<O>> pages, long batchStart) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(pages.size());
         Instant now = Instant.now();
-        for (PageWork page : pages) {
+        for (PageWork<O> page : pages) {
             if (page.deadLetterKind != null) {
-                LOG.warnf("Dead-lettering %s-%d@%d (%s): %s", page.record.topic(), page.record.partition(),
-                        page.record.offset(), page.deadLetterKind, page.deadLetterError);
-                acks.add(publisher.deadLetter(page.record, page.deadLetterKind, page.deadLetterError, workerId));
+                acks.add(deadLetters.deadLetter(page.origin, page.deadLetterKind, page.deadLetterError, workerId));
             } else {
-                acks.add(publisher.result(result(page, now, batchStart)));
+                acks.add(results.publish(result(page, now, batchStart)));
             }
         }
         return acks;
     }
 
-    private CompletableFuture<Void> awaitAcks(List<PageWork> pages, List<CompletableFuture<RecordMetadata>> acks,
+    private CompletableFuture<Void> awaitAcks(List<PageWork<O>> pages, List<CompletableFuture<?>> acks,
             long batchStart) {
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).handle((v, e) -> {
             if (e != null) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                throw new BatchAbortedException("Kafka did not acknowledge a result: " + cause.getMessage(), cause);
+                throw new BatchAbortedException("A result or dead letter was not acknowledged: " + cause.getMessage(), cause);
             }
-            for (PageWork page : pages) {
+            for (PageWork<O> page : pages) {
                 if (page.deadLetterKind != null) {
                     metrics.pageDeadLettered();
                 } else if (page.failure != null) {
@@ -277,7 +264,7 @@ public final class PageBatchProcessor implements AutoCloseable {
         });
     }
 
-    private PageResult result(PageWork page, Instant now, long batchStart) {
+    private PageResult result(PageWork<O> page, Instant now, long batchStart) {
         long total = Duration.between(enqueued(page, batchStart), now).toMillis();
         PageJob job = page.job;
         if (page.failure != null) {
@@ -289,14 +276,14 @@ public final class PageBatchProcessor implements AutoCloseable {
     }
 
     /** When the job was enqueued; the batch's start when the producer did not say. */
-    private static Instant enqueued(PageWork page, long batchStart) {
+    private static Instant enqueued(PageWork<?> page, long batchStart) {
         if (page.job.enqueuedAt() != null) {
             return page.job.enqueuedAt();
         }
         return Instant.now().minusNanos(System.nanoTime() - batchStart);
     }
 
-    private CompletableFuture<Void> parallel(List<PageWork> pages, Consumer<PageWork> step) {
+    private CompletableFuture<Void> parallel(List<PageWork<O>> pages, Consumer<PageWork<O>> step) {
         return CompletableFuture.allOf(pages.stream().filter(PageWork::pending)
                 .map(p -> CompletableFuture.runAsync(() -> step.accept(p), io))
                 .toArray(CompletableFuture[]::new));

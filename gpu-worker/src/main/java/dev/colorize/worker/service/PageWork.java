@@ -1,15 +1,15 @@
 package dev.colorize.worker.service;
 
+import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
-import dev.colorize.worker.messaging.ResultPublisher.DeadLetterKind;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencv.core.Mat;
 
-/** One job's way through a batch: parsed, read, colored, stored; or stopped with a failure or a dead letter. */
-final class PageWork {
+/** One job's way through a batch: read, colored, stored; or stopped with a failure or a dead letter. */
+final class PageWork<O> {
 
-    final ConsumerRecord<String, byte[]> record;
-    PageJob job;
+    final O origin;
+    /** Null when the message was unreadable (then it is dead-lettered). */
+    final PageJob job;
     Mat sketch;
     Mat colored;
     int modelVersion;
@@ -21,12 +21,21 @@ final class PageWork {
     DeadLetterKind deadLetterKind;
     String deadLetterError;
 
-    PageWork(ConsumerRecord<String, byte[]> record) {
-        this.record = record;
+    PageWork(ReceivedJob<O> received) {
+        this.origin = received.origin();
+        this.job = received.job();
+        if (received.unreadable() != null) {
+            deadLetter(DeadLetterKind.UNPARSEABLE, received.unreadable());
+        }
     }
 
     boolean pending() {
         return failure == null && deadLetterKind == null;
+    }
+
+    /** PNG unless the job asked for another format. */
+    OutputFormat outputFormat() {
+        return job.outputFormat() != null ? job.outputFormat() : OutputFormat.PNG;
     }
 
     void fail(String reason) {

@@ -10,6 +10,7 @@ import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.model.ModelRegistryReader;
 import dev.colorize.worker.service.PageBatchProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** A second worker instance in the test JVM: the same classes the service wires, on a topic of its own. */
 public final class OtherWorker implements AutoCloseable {
@@ -17,13 +18,13 @@ public final class OtherWorker implements AutoCloseable {
     public final ModelCatalog catalog;
     public final JobConsumer jobs;
     private final ModelEventListener listener;
-    private final PageBatchProcessor processor;
+    private final PageBatchProcessor<ConsumerRecord<String, byte[]>> processor;
 
     OtherWorker(String id, String topic, String group, WorkerConfig config, KafkaClients kafka, ModelCatalog catalog,
             ModelRegistryReader registry, ObjectStore pageStore, ResultPublisher publisher, WorkerMetrics metrics) {
         this.catalog = catalog;
         this.listener = new ModelEventListener(id, config, catalog, registry, kafka);
-        this.processor = new PageBatchProcessor(id, config, pageStore, catalog, publisher, metrics);
+        this.processor = new PageBatchProcessor<>(id, config, pageStore, catalog, publisher, publisher, metrics);
         this.jobs = new JobConsumer(id, topic, group, config, kafka, catalog, processor);
     }
 
