@@ -14,7 +14,7 @@ import dev.colorize.ml.nn.Normalization;
 import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
-import dev.colorize.trainer.registry.ModelRegistry;
+import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.NewVersion;
 import dev.colorize.trainer.registry.SplitSummary;
 import dev.colorize.trainer.registry.ValidationMetrics;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PromotionIT {
 
     @Inject
-    ModelRegistry registry;
+    ModelPublisher registry;
 
     @TempDir
     Path work;

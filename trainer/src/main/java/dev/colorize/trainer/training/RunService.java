@@ -1,12 +1,12 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
 import dev.colorize.trainer.dataset.DatasetView;
 import dev.colorize.trainer.persistence.JsonColumns;
 import dev.colorize.trainer.registry.ModelVersion;
-import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class RunService {
         NetworkSpec spec = Optional.ofNullable(request.spec()).orElseGet(NetworkSpec::paper);
         Integer parent = null;
         if (fineTune) {
-            ModelVersion production = registry.aliasVersion(PromotionService.PRODUCTION).flatMap(registry::version)
+            ModelVersion production = registry.aliasVersion(ModelAliases.PRODUCTION).flatMap(registry::version)
                     .orElseThrow(() -> ApiProblemException.conflict("no-production-model",
                             "Fine-tuning starts from the production version, and there is none"));
             parent = production.version();

@@ -1,5 +1,7 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.platform.storage.ObjectKeys;
+import dev.colorize.platform.model.ModelAliases;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.colorize.ml.artifact.ModelArtifact;
@@ -19,10 +21,9 @@ import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
 import dev.colorize.trainer.dataset.DatasetSnapshot;
 import dev.colorize.trainer.dataset.DatasetView;
-import dev.colorize.trainer.registry.ModelRegistry;
+import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.ModelVersion;
 import dev.colorize.trainer.registry.NewVersion;
-import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
 import dev.colorize.trainer.registry.SplitSummary;
 import dev.colorize.trainer.registry.ValidationMetrics;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -57,10 +57,10 @@ public class RunTrainer {
     private final CheckpointStore checkpoints;
     private final ObjectStore store;
     private final RegistryRepository registry;
-    private final ModelRegistry models;
+    private final ModelPublisher models;
 
     public RunTrainer(TrainerConfig config, RunRepository runs, DatasetRepository datasets, DatasetSnapshot snapshots,
-            CheckpointStore checkpoints, ObjectStore store, RegistryRepository registry, ModelRegistry models) {
+            CheckpointStore checkpoints, ObjectStore store, RegistryRepository registry, ModelPublisher models) {
         this.config = config;
         this.runs = runs;
         this.datasets = datasets;
@@ -69,14 +69,6 @@ public class RunTrainer {
         this.store = store;
         this.registry = registry;
         this.models = models;
-    }
-
-    public static String sampleKey(TrainingRun run, long step) {
-        return samplePrefix(run.id()) + String.format("%09d", step) + ".png";
-    }
-
-    public static String samplePrefix(UUID run) {
-        return "runs/" + run + "/samples/";
     }
 
     /** Trains, evaluates and registers; throws {@link RunInterruptedException} when {@code stopping} turns true. */
@@ -169,7 +161,7 @@ public class RunTrainer {
         checkpoints.deleteOthers(run.id(), prefix);
         deleteRecursively(folder);
         GeneratorRunner runner = new GeneratorRunner(trainer.generator(), trainer.config().spec(), trainer.manager());
-        store.put(sampleKey(run, step), SampleSheet.render(runner, samples), "image/png");
+        store.put(ObjectKeys.runSample(run.id(), step), SampleSheet.render(runner, samples), "image/png");
         LOG.infof("run %s checkpointed at step %d", run.id(), step);
     }
 
@@ -178,7 +170,7 @@ public class RunTrainer {
         var spec = trainer.config().spec();
         EvaluationReport report = Evaluator.evaluate(new GeneratorRunner(trainer.generator(), spec, trainer.manager()),
                 validation);
-        Optional<ModelVersion> production = registry.aliasVersion(PromotionService.PRODUCTION)
+        Optional<ModelVersion> production = registry.aliasVersion(ModelAliases.PRODUCTION)
                 .flatMap(registry::version);
         EvaluationReport productionReport = null;
         if (production.isPresent()) {
