@@ -2,6 +2,7 @@ package dev.colorize.trainer.training;
 
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
 import dev.colorize.trainer.dataset.DatasetView;
@@ -70,7 +71,7 @@ public class RunService {
             spec = json.read(production.spec().toString(), NetworkSpec.class);
         }
         RunPlan plan = new RunPlan(spec, steps, request.timeBudgetSeconds(),
-                Optional.ofNullable(request.learningRate()).orElse(2e-4f),
+                Optional.ofNullable(request.learningRate()).orElse(TrainingConfig.PAPER_LEARNING_RATE),
                 Optional.ofNullable(request.seed()).orElse(1L), checkpointEvery, fineTune);
         runs.insert(id, trigger, requestedBy, dataset.name(), plan, parent);
         executor.trigger();

@@ -15,6 +15,8 @@ import dev.colorize.ml.eval.Evaluator;
 import dev.colorize.ml.infer.GeneratorRunner;
 import dev.colorize.ml.nn.ParameterFile;
 import dev.colorize.ml.train.Pix2PixTrainer;
+import dev.colorize.ml.train.StepHandler;
+import dev.colorize.ml.train.StepMetrics;
 import dev.colorize.ml.train.TrainingData;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.trainer.config.TrainerConfig;
@@ -125,25 +127,31 @@ public class RunTrainer {
         RunPlan plan = run.plan();
         List<ImagePair> samples = validation.subList(0, Math.min(config.runs().samples(), validation.size()));
         double budgetMillis = plan.timeBudgetSeconds() == null ? Double.MAX_VALUE : plan.timeBudgetSeconds() * 1000.0;
-        double trainedMillis = runs.trainedMillis(run.id(), trainer.step());
         List<ProgressRow> pending = new ArrayList<>();
-        while (trainer.step() < plan.steps() && trainedMillis < budgetMillis) {
-            if (stopping.getAsBoolean()) {
-                runs.record(run.id(), pending);
-                throw new RunInterruptedException("trainer stopping at step " + trainer.step());
-            }
-            trainer.train(data, 1, m -> pending.add(new ProgressRow((int) m.step(), m.discriminatorLoss(),
-                    m.generatorGanLoss(), m.generatorL1Loss(), m.stepMillis())));
-            trainedMillis += pending.get(pending.size() - 1).stepMillis();
-            boolean checkpointDue = trainer.step() % plan.checkpointEvery() == 0;
-            if (pending.size() >= PROGRESS_BATCH || checkpointDue) {
-                runs.record(run.id(), pending);
-                pending.clear();
-            }
-            if (checkpointDue) {
-                checkpoint(run, trainer, samples, work);
-            }
-        }
+        trainer.trainUntil(data, plan.steps(), budgetMillis, runs.trainedMillis(run.id(), trainer.step()),
+                new StepHandler<IOException>() {
+                    @Override
+                    public void beforeStep(long step) {
+                        if (stopping.getAsBoolean()) {
+                            runs.record(run.id(), pending);
+                            throw new RunInterruptedException("trainer stopping at step " + step);
+                        }
+                    }
+
+                    @Override
+                    public void afterStep(StepMetrics m) throws IOException {
+                        pending.add(new ProgressRow((int) m.step(), m.discriminatorLoss(), m.generatorGanLoss(),
+                                m.generatorL1Loss(), m.stepMillis()));
+                        boolean checkpointDue = m.step() % plan.checkpointEvery() == 0;
+                        if (pending.size() >= PROGRESS_BATCH || checkpointDue) {
+                            runs.record(run.id(), pending);
+                            pending.clear();
+                        }
+                        if (checkpointDue) {
+                            checkpoint(run, trainer, samples, work);
+                        }
+                    }
+                });
         runs.record(run.id(), pending);
         if (trainer.step() % plan.checkpointEvery() != 0) {
             // the final state, so a crash during evaluation or registration does not redo training
