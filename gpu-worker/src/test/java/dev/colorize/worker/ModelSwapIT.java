@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.PageResult.Status;
@@ -14,7 +15,6 @@ import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.support.Eventually;
 import dev.colorize.worker.support.Pages;
 import dev.colorize.worker.support.TestStack;
-import dev.colorize.worker.support.TinyModel;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -69,7 +69,7 @@ class ModelSwapIT {
     @Test
     void anArtifactWhoseChecksumDoesNotMatchIsRefusedAndTheServedVersionKeepsColoring() throws Exception {
         int served = stack.ensureProduction();
-        ModelEvent tampered = stack.registry.register(TinyModel.spec(), true);
+        ModelEvent tampered = stack.registry.register(TinyModels.spec(), true);
         stack.registry.promote(ModelAliases.PRODUCTION, tampered);
 
         Eventually.until("the worker refuses version " + tampered.version(), Duration.ofSeconds(30),

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.trainer.dataset.FolderImporter;
@@ -18,11 +19,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,11 +57,11 @@ class DatasetsIT {
             byte[] png = TestImages.shapes(i, 64);
             JsonPath added = admin().contentType("image/png").body(png).queryParam("filename", "img" + i + ".png")
                     .post("/v1/admin/datasets/" + name + "/images").then().statusCode(201).extract().jsonPath();
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+            String sha = Sha256.hex(png);
             assertThat(added.getString("image.sha256")).isEqualTo(sha);
             assertThat(added.getString("image.objectKey")).isEqualTo("datasets/" + name + "/images/" + sha + ".png");
             assertThat(store.get(added.getString("image.objectKey"))).isEqualTo(png);
-            String expected = Split.of(MessageDigest.getInstance("SHA-256").digest(png), 0.3) == Split.VALIDATION
+            String expected = Split.of(Sha256.digest(png), 0.3) == Split.VALIDATION
                     ? "VALIDATION" : "TRAIN";
             assertThat(added.getString("image.split")).isEqualTo(expected);
             splitOf.put(sha, expected);
@@ -113,9 +112,9 @@ class DatasetsIT {
         try (Connection c = dataSource.getConnection()) {
             execute(c, "INSERT INTO publishers (id, name) VALUES (?, ?)", publisher, "pub-" + publisher);
             execute(c, "INSERT INTO api_keys (id, publisher_id, role, key_prefix, key_hash) VALUES (?, ?, 'publisher', 'ck_pub', ?)",
-                    UUID.randomUUID(), publisher, sha256(publisherKey));
+                    UUID.randomUUID(), publisher, Sha256.digest(publisherKey));
             execute(c, "INSERT INTO api_keys (id, role, key_prefix, key_hash) VALUES (?, 'admin', 'ck_adm', ?)",
-                    adminKeyId, sha256(adminKey));
+                    adminKeyId, Sha256.digest(adminKey));
         }
         given().get("/v1/admin/datasets").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
@@ -159,10 +158,6 @@ class DatasetsIT {
         assertThat(again.alreadyPresent()).isEqualTo(5);
         admin().get("/v1/admin/datasets/" + name).then().statusCode(200)
                 .body("validationFraction", equalTo(0.2f));
-    }
-
-    static byte[] sha256(String key) throws Exception {
-        return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void execute(Connection c, String sql, Object... params) throws Exception {

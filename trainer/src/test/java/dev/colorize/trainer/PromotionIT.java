@@ -7,14 +7,14 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import ai.djl.Device;
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.eval.MetricSet;
 import dev.colorize.ml.nn.NetworkSpec;
-import dev.colorize.ml.nn.Normalization;
 import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
-import dev.colorize.trainer.registry.ModelRegistry;
+import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.NewVersion;
 import dev.colorize.trainer.registry.SplitSummary;
 import dev.colorize.trainer.registry.ValidationMetrics;
@@ -36,14 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PromotionIT {
 
     @Inject
-    ModelRegistry registry;
+    ModelPublisher registry;
 
     @TempDir
     Path work;
 
     /** A real (untrained) tiny artifact registered with the given validation L1. */
     private int register(double l1) throws Exception {
-        NetworkSpec spec = new NetworkSpec(1, 3, 8, 5, 64, Set.of(0, 1), Normalization.BATCH, 3);
+        NetworkSpec spec = TinyModels.spec();
         TrainingConfig config = TrainingConfig.paper(spec, 1, 7);
         Path folder = work.resolve("artifact-" + l1);
         try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {

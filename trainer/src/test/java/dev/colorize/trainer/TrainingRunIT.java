@@ -3,6 +3,7 @@ package dev.colorize.trainer;
 import static dev.colorize.trainer.AdminApi.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
@@ -10,9 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class TrainingRunIT {
         JsonPath model = admin().get("/v1/admin/models/" + version).then().statusCode(200).extract().jsonPath();
         String key = "models/v" + version + "/model.zip";
         assertThat(model.getString("artifactKey")).isEqualTo(key);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(store.get(key)));
+        String sha = Sha256.hex(store.get(key));
         assertThat(model.getString("sha256")).isEqualTo(sha);
         assertThat(model.getString("runId")).isEqualTo(id);
         assertThat(model.getString("dataset")).isEqualTo("shapes-on-demand");

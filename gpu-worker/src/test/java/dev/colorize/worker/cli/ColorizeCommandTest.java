@@ -3,6 +3,7 @@ package dev.colorize.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.worker.support.Pages;
 import dev.colorize.worker.support.TinyModel;
@@ -32,7 +33,7 @@ class ColorizeCommandTest {
 
     @BeforeAll
     static void tinyModel() throws Exception {
-        model = TinyModel.folder(TinyModel.spec(), dir);
+        model = TinyModel.folder(TinyModels.spec(), dir);
     }
 
     private int colorize(String... args) {

@@ -1,5 +1,6 @@
 package dev.colorize.worker.support;
 
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.MessageCodec;
@@ -36,7 +37,7 @@ public final class Registry {
 
     /** A new tiny version, registered with its true SHA-256. */
     public ModelEvent register() throws Exception {
-        return register(TinyModel.spec(), false);
+        return register(TinyModels.spec(), false);
     }
 
     /** {@code lie}: the registry gets a SHA-256 that the uploaded bytes do not have. */

@@ -6,22 +6,18 @@ import ai.djl.nn.Block;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.nn.Networks;
-import dev.colorize.ml.nn.Normalization;
 import dev.colorize.ml.nn.UNetGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
-/** Model artifacts with freshly initialised weights: each call gives different bytes, hence a new version. */
+/**
+ * Model artifacts with freshly initialised weights: each call gives different bytes, hence a new version.
+ * The spec is usually {@link dev.colorize.ml.testing.TinyModels#spec()}.
+ */
 public final class TinyModel {
 
     private TinyModel() {
-    }
-
-    /** 64x64, base width 8, 5 levels: the size common-ml's tests use. */
-    public static NetworkSpec spec() {
-        return new NetworkSpec(1, 3, 8, 5, 64, Set.of(0, 1), Normalization.BATCH, 3);
     }
 
     /** An artifact folder for {@code spec}. */

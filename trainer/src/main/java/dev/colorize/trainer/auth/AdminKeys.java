@@ -1,11 +1,10 @@
 package dev.colorize.trainer.auth;
 
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -25,23 +24,15 @@ public class AdminKeys {
 
     public AdminKeys(Jdbc jdbc, TrainerConfig config) {
         this.jdbc = jdbc;
-        this.bootstrapHash = config.adminKey().filter(k -> !k.isBlank()).map(AdminKeys::sha256);
+        this.bootstrapHash = config.adminKey().filter(k -> !k.isBlank()).map(Sha256::digest);
     }
 
     public Optional<KeyHolder> find(String presentedKey) {
-        byte[] hash = sha256(presentedKey);
+        byte[] hash = Sha256.digest(presentedKey);
         if (bootstrapHash.isPresent() && MessageDigest.isEqual(bootstrapHash.get(), hash)) {
             return Optional.of(new KeyHolder(BOOTSTRAP_ACTOR, true));
         }
         return jdbc.queryOne("SELECT id, role FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
                 row -> new KeyHolder(row.getString("id"), "admin".equals(row.getString("role"))), hash);
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * {@code train-colorizer DATASET OUT_DIR [options]}: trains the flats generator (line art + hints ->
@@ -35,7 +33,7 @@ import java.util.stream.IntStream;
  * Options: --steps N (6000, the schedule's length), --decay N (steps of linear lr decay at the end,
  * default a third), --until N (stop at step N, schedule unchanged: reproduces a run that was stopped
  * early), --minutes M (stop after M minutes of this invocation), --batch B (8), --size PX (128),
- * --base-width W (32), --levels L (7), --hints true|false (true), --lr R (2e-4), --seed S (1),
+ * --base-width W (32), --levels L (7), --hints true|false (true), --lr R (the paper's rate), --seed S (1),
  * --checkpoint-minutes M (10), --validation-limit N (150).
  */
 final class TrainColorizer {
@@ -56,16 +54,13 @@ final class TrainColorizer {
         long until = Long.parseLong(line.get("--until", String.valueOf(steps)));
         double minutes = Double.parseDouble(line.get("--minutes", "1e9"));
         double checkpointMinutes = Double.parseDouble(line.get("--checkpoint-minutes", "10"));
-        int levels = Integer.parseInt(line.get("--levels", "7"));
         NetworkSpec cpu = NetworkSpec.cpuHinted();
-        boolean hints = Boolean.parseBoolean(line.get("--hints", "true"));
-        NetworkSpec spec = new NetworkSpec(hints ? cpu.inputChannels() : 1, 3,
-                Integer.parseInt(line.get("--base-width", String.valueOf(cpu.baseWidth()))), levels,
-                Integer.parseInt(line.get("--size", String.valueOf(cpu.imageSize()))),
-                new HashSet<>(IntStream.range(0, Math.min(3, levels - 1)).boxed().toList()), cpu.normalization(),
-                cpu.discriminatorLayers());
+        NetworkSpec spec = NetworkSpec.paperShape(Boolean.parseBoolean(line.get("--hints", "true")),
+                Integer.parseInt(line.get("--base-width", String.valueOf(cpu.baseWidth()))),
+                Integer.parseInt(line.get("--levels", String.valueOf(cpu.levels()))),
+                Integer.parseInt(line.get("--size", String.valueOf(cpu.imageSize()))));
         TrainingConfig config = TrainingConfig.paper(spec, steps, Long.parseLong(line.get("--seed", "1")))
-                .withLearningRate(Float.parseFloat(line.get("--lr", "2e-4")))
+                .withLearningRate(Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))))
                 .withBatchSize(Integer.parseInt(line.get("--batch", "8")))
                 .withSchedule(steps, decay);
         TripletFolder folder = new TripletFolder(dataset, spec.imageSize(), spec.takesHints());

@@ -13,23 +13,20 @@ import dev.colorize.ml.infer.GeneratorRunner;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
-import dev.colorize.ml.train.TrainingData;
 import dev.colorize.trainer.dataset.ClipartFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * {@code train-from-folder IMAGES OUT_DIR [options]}: the method alone, no database, Kafka or object
  * store. Trains the paper's pix2pix on a folder of color illustrations (split by content hash), evaluates
  * on the held-out images against the baselines, and writes a model artifact folder and its zip.
- * Options: --steps N (1000), --minutes M (training-time budget), --lr R (2e-4), --seed S (1),
+ * Options: --steps N (1000), --minutes M (training-time budget), --lr R (the paper's rate), --seed S (1),
  * --validation F (0.1), --base-width W (64), --levels L (8), --size PX (256), --filter (clip-art filter
  * on the folder, recursively), --max-images N (with --filter), --log-every N (10).
  */
@@ -45,14 +42,10 @@ final class TrainFromFolder {
         long steps = Long.parseLong(line.get("--steps", "1000"));
         double budgetMillis = line.has("--minutes") ? Double.parseDouble(line.get("--minutes", "0")) * 60_000 : Double.MAX_VALUE;
         int logEvery = Integer.parseInt(line.get("--log-every", "10"));
-        int levels = Integer.parseInt(line.get("--levels", "8"));
-        Set<Integer> dropout = new HashSet<>(IntStream.range(0, Math.min(3, levels - 1)).boxed().toList());
-        NetworkSpec paper = NetworkSpec.paper();
-        NetworkSpec spec = new NetworkSpec(paper.inputChannels(), paper.outputChannels(),
-                Integer.parseInt(line.get("--base-width", "64")), levels, Integer.parseInt(line.get("--size", "256")),
-                dropout, paper.normalization(), paper.discriminatorLayers());
+        NetworkSpec spec = NetworkSpec.paperShape(false, Integer.parseInt(line.get("--base-width", "64")),
+                Integer.parseInt(line.get("--levels", "8")), Integer.parseInt(line.get("--size", "256")));
         TrainingConfig config = TrainingConfig.paper(spec, steps, Long.parseLong(line.get("--seed", "1")))
-                .withLearningRate(Float.parseFloat(line.get("--lr", "2e-4")));
+                .withLearningRate(Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))));
         if (line.has("--filter")) {
             images = filtered(images, out.resolve("filtered-images"), Integer.parseInt(line.get("--max-images", "0")));
         }
@@ -62,21 +55,16 @@ final class TrainFromFolder {
                 Engine.getInstance().defaultDevice(), Runtime.getRuntime().availableProcessors());
         Device device = Engine.getInstance().defaultDevice();
         try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, device)) {
-            TrainingData data = folder.trainingData();
-            double[] trained = {0};
             long start = System.nanoTime();
-            while (trainer.step() < steps && trained[0] < budgetMillis) {
-                trainer.train(data, 1, m -> {
-                    trained[0] += m.stepMillis();
-                    if (m.step() % logEvery == 0) {
-                        System.out.printf(Locale.ROOT, "step %d  D %.3f  G_gan %.3f  G_L1 %.3f  %.0f ms%n", m.step(),
-                                m.discriminatorLoss(), m.generatorGanLoss(), m.generatorL1Loss(), m.stepMillis());
-                    }
-                });
-            }
+            double trainedMillis = trainer.trainUntil(folder.trainingData(), steps, budgetMillis, 0, m -> {
+                if (m.step() % logEvery == 0) {
+                    System.out.printf(Locale.ROOT, "step %d  D %.3f  G_gan %.3f  G_L1 %.3f  %.0f ms%n", m.step(),
+                            m.discriminatorLoss(), m.generatorGanLoss(), m.generatorL1Loss(), m.stepMillis());
+                }
+            });
             double wallSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "trained %d steps in %.1f s wall (%.3f steps/s; %.0f ms per G+D step)%n",
-                    trainer.step(), wallSeconds, trainer.step() / wallSeconds, trained[0] / trainer.step());
+                    trainer.step(), wallSeconds, trainer.step() / wallSeconds, trainedMillis / trainer.step());
             EvaluationReport report = Evaluator.evaluate(
                     new GeneratorRunner(trainer.generator(), spec, trainer.manager()), folder.validationPairs());
             print("model", report.model());

@@ -7,14 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Every setting of the trainer; documented in application.properties. */
+/**
+ * Every setting of the trainer with its default; application.properties only overrides them (tests) and
+ * any can be set by environment variable (colorize.trainer.work-dir is COLORIZE_TRAINER_WORK_DIR).
+ */
 @ConfigMapping(prefix = "colorize.trainer")
 public interface TrainerConfig {
 
-    /** An admin key that works without an api_keys row, so the trainer also runs standalone. */
+    /**
+     * An admin key (Authorization: Bearer) that works without an api_keys row, so the trainer also runs
+     * standalone; audits name its user "bootstrap-admin".
+     */
     Optional<String> adminKey();
 
-    /** Where runs download datasets and keep checkpoints before they go to the object store. */
+    /** Local scratch space of runs: dataset snapshots, checkpoints and artifacts before their upload. */
+    @WithDefault("${java.io.tmpdir}/colorize-trainer")
     Path workDir();
 
     Runs runs();
@@ -31,7 +38,10 @@ public interface TrainerConfig {
     DefaultModel defaultModel();
 
     interface DefaultModel {
-        /** Register and promote the model shipped in the jar when the registry is empty. */
+        /**
+         * Register the model shipped with the project (models/default) as version 1 in production when the
+         * registry has no version at all, so pages are colored well without training first.
+         */
         @WithDefault("true")
         boolean enabled();
     }
@@ -46,6 +56,7 @@ public interface TrainerConfig {
         int samples();
 
         /** How often an idle trainer looks for queued or interrupted runs ("off" disables). */
+        @WithDefault("30s")
         String pollEvery();
 
         /** Steps of a run when the request names none. */
@@ -54,16 +65,24 @@ public interface TrainerConfig {
     }
 
     interface Schedule {
-        /** Quartz-style cron of scheduled runs ("off" disables). */
+        /**
+         * Quartz cron of scheduled runs (second minute hour day month weekday; "off" disables): nightly at
+         * 02:00.
+         */
+        @WithDefault("0 0 2 * * ?")
         String cron();
 
-        /** Dataset the scheduled runs train on; no scheduled run without it. */
+        /** Dataset the scheduled runs train on; without it the schedule only logs that it skipped. */
         Optional<String> dataset();
 
         @WithDefault("20000")
         long steps();
 
-        /** Wall-clock training budget of a scheduled run, whichever of steps and budget ends first. */
+        /**
+         * Training-time budget of a scheduled run (ISO-8601 or 6h style); the run ends at its steps or its
+         * budget, whichever comes first.
+         */
+        @WithDefault("6h")
         Optional<Duration> timeBudget();
 
         /** Start from the production generator instead of from scratch. */
@@ -72,11 +91,15 @@ public interface TrainerConfig {
     }
 
     interface Promotion {
-        /** Refuse (unless forced) a version whose validation L1 exceeds production's by more than this. */
+        /**
+         * Refuse (unless forced with a reason) a version whose validation L1 exceeds production's by more
+         * than this (L1 on RGB in [0, 1]).
+         */
         @WithDefault("0.005")
         double maxL1Regression();
     }
 
+    /** The clip-art filter of import-openclipart and import-folder --filter. */
     interface Import {
         /** Images whose shorter side is smaller are skipped. */
         @WithDefault("128")

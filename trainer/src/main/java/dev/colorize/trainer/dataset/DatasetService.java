@@ -2,15 +2,15 @@ package dev.colorize.trainer.dataset;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.UndecodableImageException;
+import dev.colorize.platform.hashing.Sha256;
+import dev.colorize.platform.image.ImageFormat;
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.opencv.core.Mat;
-import dev.colorize.platform.image.ImageFormat;
 
 /** Datasets and their content-addressed images: object first, then the row, so a row always has its bytes. */
 @ApplicationScoped
@@ -55,25 +55,17 @@ public class DatasetService {
         } catch (UndecodableImageException e) {
             throw ApiProblemException.badRequest("undecodable-image", e.getMessage());
         }
-        byte[] hash = sha256(bytes);
+        byte[] hash = Sha256.digest(bytes);
         String hex = HexFormat.of().formatHex(hash);
         var existing = datasets.image(dataset, hex);
         if (existing.isPresent()) {
             return new AddedImage(existing.get(), false);
         }
-        String key = "datasets/" + dataset + "/images/" + hex + "." + format.extension();
+        String key = ObjectKeys.datasetImage(dataset, hex, format.extension());
         store.put(key, bytes, format.mediaType());
         DatasetImage image = new DatasetImage(hex, key, Split.of(hash, view.validationFraction()), decoded.cols(),
                 decoded.rows(), bytes.length, sourceName, null);
         boolean added = datasets.add(dataset, image, actor);
         return new AddedImage(datasets.image(dataset, hex).orElseThrow(), added);
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

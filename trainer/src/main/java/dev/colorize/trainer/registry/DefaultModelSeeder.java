@@ -1,5 +1,6 @@
 package dev.colorize.trainer.registry;
 
+import dev.colorize.platform.model.ModelAliases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.artifact.ModelManifest;
@@ -32,12 +33,12 @@ public class DefaultModelSeeder {
     private static final long LOCK = 0x5eedL;
 
     private final Jdbc jdbc;
-    private final ModelRegistry registry;
+    private final ModelPublisher registry;
     private final PromotionService promotions;
     private final TrainerConfig config;
     private volatile boolean settled;
 
-    public DefaultModelSeeder(Jdbc jdbc, ModelRegistry registry, PromotionService promotions, TrainerConfig config) {
+    public DefaultModelSeeder(Jdbc jdbc, ModelPublisher registry, PromotionService promotions, TrainerConfig config) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.promotions = promotions;
@@ -98,7 +99,7 @@ public class DefaultModelSeeder {
             int version = registry.register(new NewVersion(zip, manifest.spec(), manifest.training(),
                     manifest.data() == null ? "shipped" : manifest.data().source(), null,
                     manifest.metrics() == null ? null : ValidationMetrics.of(manifest.metrics(), null, null), null, null));
-            promotions.promote(PromotionService.PRODUCTION,
+            promotions.promote(ModelAliases.PRODUCTION,
                     new PromotionRequest(version, "the default model shipped with the project", false), "system");
             LOG.infof("registered the shipped default model as version %d and promoted it to production", version);
             return version;

@@ -1,5 +1,6 @@
 package dev.colorize.trainer.registry;
 
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.messaging.EventOutbox;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Moves aliases: alias row, audit row and PROMOTED event's outbox row in one transaction (serialised per
@@ -22,9 +22,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PromotionService {
-
-    public static final String PRODUCTION = "production";
-    public static final Set<String> ALIASES = Set.of(PRODUCTION, "canary");
 
     private final Jdbc jdbc;
     private final RegistryRepository registry;
@@ -59,7 +56,7 @@ public class PromotionService {
                 throw ApiProblemException.conflict("already-promoted",
                         alias + " is version " + candidate.version() + " already");
             }
-            Optional<ModelVersion> production = currentVersion(c, PRODUCTION).flatMap(v -> version(c, v));
+            Optional<ModelVersion> production = currentVersion(c, ModelAliases.PRODUCTION).flatMap(v -> version(c, v));
             Optional<String> refusal = production.flatMap(p -> gate.refusal(candidate, p));
             if (refusal.isPresent() && !force) {
                 throw new ApiProblemException(new ApiProblem("quality-gate", "Refused by the quality gate", 409,
@@ -133,7 +130,7 @@ public class PromotionService {
     }
 
     static void requireAlias(String alias) {
-        if (!ALIASES.contains(alias)) {
+        if (!ModelAliases.ALL.contains(alias)) {
             throw ApiProblemException.notFound("Alias " + alias);
         }
     }

@@ -1,5 +1,6 @@
 package dev.colorize.trainer.rest;
 
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.ml.eval.MetricSet;
 import dev.colorize.trainer.auth.Admin;
 import dev.colorize.trainer.registry.AliasChange;
@@ -52,7 +53,7 @@ public class ModelResource {
     public Registry versions() {
         Map<String, Integer> aliases = registry.aliases();
         List<ModelVersion> versions = registry.versions();
-        Integer productionVersion = aliases.get(PromotionService.PRODUCTION);
+        Integer productionVersion = aliases.get(ModelAliases.PRODUCTION);
         Optional<ModelVersion> production = versions.stream()
                 .filter(v -> productionVersion != null && v.version() == productionVersion).findFirst();
         List<VersionRow> rows = versions.stream().map(v -> {
@@ -65,7 +66,7 @@ public class ModelResource {
         }).toList();
         return new Registry(productionVersion,
                 production.map(p -> p.metrics() == null ? null : p.metrics().model()).orElse(null),
-                aliases.get("canary"), rows);
+                aliases.get(ModelAliases.CANARY), rows);
     }
 
     @GET
@@ -92,7 +93,7 @@ public class ModelResource {
     @GET
     @Path("/aliases/{alias}/audit")
     public List<AliasChange> audit(@PathParam("alias") String alias) {
-        if (!PromotionService.ALIASES.contains(alias)) {
+        if (!ModelAliases.ALL.contains(alias)) {
             throw ApiProblemException.notFound("Alias " + alias);
         }
         return registry.audit(alias);

@@ -1,12 +1,12 @@
 package dev.colorize.trainer.rest;
 
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.trainer.auth.Admin;
 import dev.colorize.trainer.training.ProgressRow;
 import dev.colorize.trainer.training.RunRepository;
 import dev.colorize.trainer.training.RunRequest;
 import dev.colorize.trainer.training.RunService;
-import dev.colorize.trainer.training.RunTrainer;
 import dev.colorize.trainer.training.TrainingRun;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -73,7 +73,7 @@ public class RunResource {
     @Path("/{id}/samples")
     public List<Sample> samples(@PathParam("id") UUID id) {
         require(id);
-        String prefix = RunTrainer.samplePrefix(id);
+        String prefix = ObjectKeys.runSamples(id);
         return store.list(prefix).stream().map(key -> {
             long step = Long.parseLong(key.substring(prefix.length(), key.length() - ".png".length()));
             return new Sample(step, "/v1/admin/runs/" + id + "/samples/" + step);
@@ -85,7 +85,7 @@ public class RunResource {
     @Produces("image/png")
     public Response sample(@PathParam("id") UUID id, @PathParam("step") long step) {
         TrainingRun run = require(id);
-        String key = RunTrainer.sampleKey(run, step);
+        String key = ObjectKeys.runSample(run.id(), step);
         if (store.size(key).isEmpty()) {
             throw ApiProblemException.notFound("Sample at step " + step + " of run " + id);
         }

@@ -1,5 +1,6 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Run checkpoints in the object store under runs/{id}/checkpoints/{step}/. A checkpoint becomes the
+ * Run checkpoints in the object store under {@link ObjectKeys#runCheckpoint}. A checkpoint becomes the
  * run's only after all its files are up (the caller then records its prefix), so a crash mid-upload
  * leaves the previous one in force.
  */
@@ -23,13 +24,9 @@ public class CheckpointStore {
         this.store = store;
     }
 
-    public static String prefix(UUID run, long step) {
-        return "runs/" + run + "/checkpoints/" + String.format("%09d", step) + "/";
-    }
-
     /** Uploads every file of a saved checkpoint folder; returns its prefix. */
     public String upload(UUID run, long step, Path folder) throws IOException {
-        String prefix = prefix(run, step);
+        String prefix = ObjectKeys.runCheckpoint(run, step);
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 store.put(prefix + file.getFileName(), Files.readAllBytes(file), "application/octet-stream");
@@ -51,7 +48,7 @@ public class CheckpointStore {
 
     /** Removes the run's checkpoints other than {@code keep}. */
     public void deleteOthers(UUID run, String keep) {
-        for (String key : store.list("runs/" + run + "/checkpoints/")) {
+        for (String key : store.list(ObjectKeys.runCheckpoints(run))) {
             if (!key.startsWith(keep)) {
                 store.delete(key);
             }

@@ -1,12 +1,13 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.ml.nn.NetworkSpec;
+import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
 import dev.colorize.trainer.dataset.DatasetView;
 import dev.colorize.trainer.persistence.JsonColumns;
 import dev.colorize.trainer.registry.ModelVersion;
-import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,7 @@ public class RunService {
         NetworkSpec spec = Optional.ofNullable(request.spec()).orElseGet(NetworkSpec::paper);
         Integer parent = null;
         if (fineTune) {
-            ModelVersion production = registry.aliasVersion(PromotionService.PRODUCTION).flatMap(registry::version)
+            ModelVersion production = registry.aliasVersion(ModelAliases.PRODUCTION).flatMap(registry::version)
                     .orElseThrow(() -> ApiProblemException.conflict("no-production-model",
                             "Fine-tuning starts from the production version, and there is none"));
             parent = production.version();
@@ -70,7 +71,7 @@ public class RunService {
             spec = json.read(production.spec().toString(), NetworkSpec.class);
         }
         RunPlan plan = new RunPlan(spec, steps, request.timeBudgetSeconds(),
-                Optional.ofNullable(request.learningRate()).orElse(2e-4f),
+                Optional.ofNullable(request.learningRate()).orElse(TrainingConfig.PAPER_LEARNING_RATE),
                 Optional.ofNullable(request.seed()).orElse(1L), checkpointEvery, fineTune);
         runs.insert(id, trigger, requestedBy, dataset.name(), plan, parent);
         executor.trigger();

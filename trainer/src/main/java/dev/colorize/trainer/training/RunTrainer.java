@@ -1,5 +1,7 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.platform.storage.ObjectKeys;
+import dev.colorize.platform.model.ModelAliases;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.colorize.ml.artifact.ModelArtifact;
@@ -13,16 +15,17 @@ import dev.colorize.ml.eval.Evaluator;
 import dev.colorize.ml.infer.GeneratorRunner;
 import dev.colorize.ml.nn.ParameterFile;
 import dev.colorize.ml.train.Pix2PixTrainer;
+import dev.colorize.ml.train.StepHandler;
+import dev.colorize.ml.train.StepMetrics;
 import dev.colorize.ml.train.TrainingData;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
 import dev.colorize.trainer.dataset.DatasetSnapshot;
 import dev.colorize.trainer.dataset.DatasetView;
-import dev.colorize.trainer.registry.ModelRegistry;
+import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.ModelVersion;
 import dev.colorize.trainer.registry.NewVersion;
-import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
 import dev.colorize.trainer.registry.SplitSummary;
 import dev.colorize.trainer.registry.ValidationMetrics;
@@ -34,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -57,10 +59,10 @@ public class RunTrainer {
     private final CheckpointStore checkpoints;
     private final ObjectStore store;
     private final RegistryRepository registry;
-    private final ModelRegistry models;
+    private final ModelPublisher models;
 
     public RunTrainer(TrainerConfig config, RunRepository runs, DatasetRepository datasets, DatasetSnapshot snapshots,
-            CheckpointStore checkpoints, ObjectStore store, RegistryRepository registry, ModelRegistry models) {
+            CheckpointStore checkpoints, ObjectStore store, RegistryRepository registry, ModelPublisher models) {
         this.config = config;
         this.runs = runs;
         this.datasets = datasets;
@@ -69,14 +71,6 @@ public class RunTrainer {
         this.store = store;
         this.registry = registry;
         this.models = models;
-    }
-
-    public static String sampleKey(TrainingRun run, long step) {
-        return samplePrefix(run.id()) + String.format("%09d", step) + ".png";
-    }
-
-    public static String samplePrefix(UUID run) {
-        return "runs/" + run + "/samples/";
     }
 
     /** Trains, evaluates and registers; throws {@link RunInterruptedException} when {@code stopping} turns true. */
@@ -133,25 +127,31 @@ public class RunTrainer {
         RunPlan plan = run.plan();
         List<ImagePair> samples = validation.subList(0, Math.min(config.runs().samples(), validation.size()));
         double budgetMillis = plan.timeBudgetSeconds() == null ? Double.MAX_VALUE : plan.timeBudgetSeconds() * 1000.0;
-        double trainedMillis = runs.trainedMillis(run.id(), trainer.step());
         List<ProgressRow> pending = new ArrayList<>();
-        while (trainer.step() < plan.steps() && trainedMillis < budgetMillis) {
-            if (stopping.getAsBoolean()) {
-                runs.record(run.id(), pending);
-                throw new RunInterruptedException("trainer stopping at step " + trainer.step());
-            }
-            trainer.train(data, 1, m -> pending.add(new ProgressRow((int) m.step(), m.discriminatorLoss(),
-                    m.generatorGanLoss(), m.generatorL1Loss(), m.stepMillis())));
-            trainedMillis += pending.get(pending.size() - 1).stepMillis();
-            boolean checkpointDue = trainer.step() % plan.checkpointEvery() == 0;
-            if (pending.size() >= PROGRESS_BATCH || checkpointDue) {
-                runs.record(run.id(), pending);
-                pending.clear();
-            }
-            if (checkpointDue) {
-                checkpoint(run, trainer, samples, work);
-            }
-        }
+        trainer.trainUntil(data, plan.steps(), budgetMillis, runs.trainedMillis(run.id(), trainer.step()),
+                new StepHandler<IOException>() {
+                    @Override
+                    public void beforeStep(long step) {
+                        if (stopping.getAsBoolean()) {
+                            runs.record(run.id(), pending);
+                            throw new RunInterruptedException("trainer stopping at step " + step);
+                        }
+                    }
+
+                    @Override
+                    public void afterStep(StepMetrics m) throws IOException {
+                        pending.add(new ProgressRow((int) m.step(), m.discriminatorLoss(), m.generatorGanLoss(),
+                                m.generatorL1Loss(), m.stepMillis()));
+                        boolean checkpointDue = m.step() % plan.checkpointEvery() == 0;
+                        if (pending.size() >= PROGRESS_BATCH || checkpointDue) {
+                            runs.record(run.id(), pending);
+                            pending.clear();
+                        }
+                        if (checkpointDue) {
+                            checkpoint(run, trainer, samples, work);
+                        }
+                    }
+                });
         runs.record(run.id(), pending);
         if (trainer.step() % plan.checkpointEvery() != 0) {
             // the final state, so a crash during evaluation or registration does not redo training
@@ -169,7 +169,7 @@ public class RunTrainer {
         checkpoints.deleteOthers(run.id(), prefix);
         deleteRecursively(folder);
         GeneratorRunner runner = new GeneratorRunner(trainer.generator(), trainer.config().spec(), trainer.manager());
-        store.put(sampleKey(run, step), SampleSheet.render(runner, samples), "image/png");
+        store.put(ObjectKeys.runSample(run.id(), step), SampleSheet.render(runner, samples), "image/png");
         LOG.infof("run %s checkpointed at step %d", run.id(), step);
     }
 
@@ -178,7 +178,7 @@ public class RunTrainer {
         var spec = trainer.config().spec();
         EvaluationReport report = Evaluator.evaluate(new GeneratorRunner(trainer.generator(), spec, trainer.manager()),
                 validation);
-        Optional<ModelVersion> production = registry.aliasVersion(PromotionService.PRODUCTION)
+        Optional<ModelVersion> production = registry.aliasVersion(ModelAliases.PRODUCTION)
                 .flatMap(registry::version);
         EvaluationReport productionReport = null;
         if (production.isPresent()) {

@@ -1,7 +1,7 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.trainer.config.TrainerConfig;
-import dev.colorize.trainer.registry.PromotionService;
 import dev.colorize.trainer.registry.RegistryRepository;
 import dev.colorize.rest.ApiProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -38,7 +38,7 @@ public class TrainingSchedule {
             LOG.warn("scheduled training skipped: colorize.trainer.schedule.dataset is not set");
             return;
         }
-        boolean fineTune = schedule.fineTune() && registry.aliasVersion(PromotionService.PRODUCTION).isPresent();
+        boolean fineTune = schedule.fineTune() && registry.aliasVersion(ModelAliases.PRODUCTION).isPresent();
         try {
             // every replica fires; the id named after the fire time makes their requests one run
             UUID id = UUID.nameUUIDFromBytes(("schedule:" + execution.getScheduledFireTime()).getBytes(UTF_8));

@@ -12,16 +12,12 @@ import dev.colorize.ml.nn.Networks;
 import dev.colorize.ml.nn.ParameterFile;
 import dev.colorize.ml.nn.UNetGenerator;
 import dev.colorize.ml.train.TrainingConfig;
+import dev.colorize.platform.hashing.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -61,7 +57,7 @@ public final class ModelArtifact implements AutoCloseable {
         Path weights = folder.resolve(WEIGHTS);
         ParameterFile.save(generator, weights, half);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, Instant.now().toString(), spec,
-                ModelManifest.PIX2PIX_NORMALIZATION, training, trainingSteps, data, metrics, WEIGHTS, sha256(weights));
+                ModelManifest.PIX2PIX_NORMALIZATION, training, trainingSteps, data, metrics, WEIGHTS, Sha256.hex(weights));
         JSON.writeValue(folder.resolve(MANIFEST).toFile(), manifest);
         return manifest;
     }
@@ -94,7 +90,7 @@ public final class ModelArtifact implements AutoCloseable {
         if (!Files.isRegularFile(weights)) {
             throw new ArtifactIntegrityException(folder + " has no weights file " + manifest.weightsFile());
         }
-        String actual = sha256(weights);
+        String actual = Sha256.hex(weights);
         if (!actual.equalsIgnoreCase(manifest.weightsSha256())) {
             throw new ArtifactIntegrityException("weights " + weights + " have SHA-256 " + actual
                     + " but the manifest says " + manifest.weightsSha256() + ": refusing a corrupt or altered model");
@@ -142,15 +138,6 @@ public final class ModelArtifact implements AutoCloseable {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

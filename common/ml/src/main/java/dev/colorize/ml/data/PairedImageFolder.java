@@ -2,13 +2,12 @@ package dev.colorize.ml.data;
 
 import dev.colorize.ml.data.sketch.SketchMix;
 import dev.colorize.ml.train.TrainingData;
+import dev.colorize.platform.hashing.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +56,7 @@ public final class PairedImageFolder {
             files = listing.filter(PairedImageFolder::isImage).sorted().toList();
         }
         for (Path file : files) {
-            (isValidation(contentHash(Files.readAllBytes(file))) ? validation : training).add(file);
+            (isValidation(Sha256.digest(Files.readAllBytes(file))) ? validation : training).add(file);
         }
     }
 
@@ -70,14 +69,6 @@ public final class PairedImageFolder {
     private boolean isValidation(byte[] hash) {
         long bucket = Long.remainderUnsigned(ByteBuffer.wrap(hash).getLong(), 1_000_000);
         return bucket < validationFraction * 1_000_000;
-    }
-
-    static byte[] contentHash(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<Path> trainingFiles() {

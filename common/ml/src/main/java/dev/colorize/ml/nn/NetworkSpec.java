@@ -1,6 +1,7 @@
 package dev.colorize.ml.nn;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +49,23 @@ public record NetworkSpec(
 
     /** The paper's networks: 1-channel sketch to RGB at 256x256, CD on the first three decoder layers. */
     public static NetworkSpec paper() {
-        return new NetworkSpec(1, 3, 64, 8, 256, Set.of(0, 1, 2), Normalization.BATCH, 3);
+        return paperShape(false, 64, 8, 256);
+    }
+
+    /**
+     * The paper's shape at another width, depth and size: RGB out, batch norm, the 70x70 PatchGAN, and
+     * dropout on the innermost min(3, levels - 1) decoder layers (the paper's three CD512 layers, fewer
+     * when the U-Net is too shallow to have three).
+     *
+     * @param hints whether the sketch carries the {@link #HINT_CHANNELS} hint layer after the line art
+     */
+    public static NetworkSpec paperShape(boolean hints, int baseWidth, int levels, int imageSize) {
+        Set<Integer> dropout = new HashSet<>();
+        for (int layer = 0; layer < Math.min(3, levels - 1); layer++) {
+            dropout.add(layer);
+        }
+        return new NetworkSpec(hints ? 1 + HINT_CHANNELS : 1, 3, baseWidth, levels, imageSize, dropout,
+                Normalization.BATCH, 3);
     }
 
     /**
@@ -57,7 +74,7 @@ public record NetworkSpec(
      * stays available for GPU runs.
      */
     public static NetworkSpec cpuHinted() {
-        return new NetworkSpec(1 + HINT_CHANNELS, 3, 32, 7, 128, Set.of(0, 1, 2), Normalization.BATCH, 3);
+        return paperShape(true, 32, 7, 128);
     }
 
     public boolean takesHints() {

@@ -93,11 +93,28 @@ public final class Pix2PixTrainer implements AutoCloseable {
 
     /** Runs {@code steps} steps; step s draws its batch and dropout masks from seed + s. */
     public void train(TrainingData data, long steps, TrainingListener listener) {
+        trainUntil(data, step + steps, Double.MAX_VALUE, 0, listener::onStep);
+    }
+
+    /**
+     * Trains until the run reaches step {@code lastStep} or its steps have taken {@code budgetMillis} of
+     * training time, whichever comes first. Training time is the steps' own (checkpoints and evaluation
+     * in the handler do not count) and starts at {@code trainedMillis}, what the run spent before a resume.
+     *
+     * @return the training time reached
+     */
+    public <E extends Exception> double trainUntil(TrainingData data, long lastStep, double budgetMillis,
+            double trainedMillis, StepHandler<E> handler) throws E {
+        double trained = trainedMillis;
         try (BatchPrefetcher batches = prefetch(data)) {
-            for (long i = 0; i < steps; i++) {
-                listener.onStep(trainStep(batches.next()));
+            while (step < lastStep && trained < budgetMillis) {
+                handler.beforeStep(step);
+                StepMetrics metrics = trainStep(batches.next());
+                trained += metrics.stepMillis();
+                handler.afterStep(metrics);
             }
         }
+        return trained;
     }
 
     /** Batches for the coming steps, read ahead on another thread; feed each to {@link #trainStep}. */

@@ -7,7 +7,7 @@ import dev.colorize.ml.nn.NetworkSpec;
  *
  * @param spec networks to train
  * @param lambdaL1 weight of the L1 term in G's loss (100)
- * @param learningRate Adam learning rate of both networks (2e-4)
+ * @param learningRate Adam learning rate of both networks ({@link #PAPER_LEARNING_RATE})
  * @param beta1 Adam beta1 (0.5)
  * @param beta2 Adam beta2 (0.999)
  * @param batchSize pairs per step (1)
@@ -26,6 +26,9 @@ public record TrainingConfig(
         long decaySteps,
         long seed) {
 
+    /** The paper's Adam learning rate: the default of every run, CLI or service. */
+    public static final float PAPER_LEARNING_RATE = 2e-4f;
+
     public TrainingConfig {
         if (decaySteps < 0 || decaySteps > totalSteps) {
             throw new IllegalArgumentException("decaySteps must be within [0, totalSteps]");
@@ -34,7 +37,7 @@ public record TrainingConfig(
 
     /** The paper's settings; the learning rate decays over the second half as pix2pix's 100+100 epochs. */
     public static TrainingConfig paper(NetworkSpec spec, long totalSteps, long seed) {
-        return new TrainingConfig(spec, 100f, 2e-4f, 0.5f, 0.999f, 1, totalSteps, totalSteps / 2, seed);
+        return new TrainingConfig(spec, 100f, PAPER_LEARNING_RATE, 0.5f, 0.999f, 1, totalSteps, totalSteps / 2, seed);
     }
 
     public TrainingConfig withLearningRate(float lr) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import dev.colorize.ml.SyntheticShapes;
-import dev.colorize.ml.TinyModels;
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.data.ImagePair;
 import dev.colorize.ml.infer.GeneratorRunner;
 import dev.colorize.ml.train.Pix2PixTrainer;

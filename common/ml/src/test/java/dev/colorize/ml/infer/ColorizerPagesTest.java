@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import dev.colorize.ml.TinyModels;
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;

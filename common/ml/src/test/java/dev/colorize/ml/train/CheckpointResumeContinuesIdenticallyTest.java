@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.colorize.ml.SyntheticShapes;
-import dev.colorize.ml.TinyModels;
+import dev.colorize.ml.testing.TinyModels;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.colorize.ml.TinyModels;
+import dev.colorize.ml.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 
 class Pix2PixLossesMatchTheirDefinitionsTest {

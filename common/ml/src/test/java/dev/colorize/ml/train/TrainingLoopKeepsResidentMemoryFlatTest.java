@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import dev.colorize.ml.SyntheticShapes;
-import dev.colorize.ml.TinyModels;
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.bench.ResidentMemory;
 import org.junit.jupiter.api.Test;
 

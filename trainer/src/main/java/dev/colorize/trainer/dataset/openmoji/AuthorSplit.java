@@ -1,9 +1,7 @@
 package dev.colorize.trainer.dataset.openmoji;
 
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.trainer.dataset.Split;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Train or validation by author: the SHA-256 of the author's name (UTF-8) through {@link Split#of}, so
@@ -26,11 +24,6 @@ public final class AuthorSplit {
     }
 
     public Split ofAuthor(String author) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(author.getBytes(StandardCharsets.UTF_8));
-            return Split.of(hash, validationFraction);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Split.of(Sha256.digest(author), validationFraction);
     }
 }

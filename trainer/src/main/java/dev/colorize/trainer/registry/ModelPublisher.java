@@ -1,6 +1,8 @@
 package dev.colorize.trainer.registry;
 
 import dev.colorize.platform.messaging.ModelEvent;
+import dev.colorize.platform.hashing.Sha256;
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.trainer.messaging.EventOutbox;
 import dev.colorize.trainer.messaging.EventRelay;
@@ -10,18 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
- * Registers a run's artifact as the next model version. The version number, the upload to
+ * Publishes a run's artifact as the next model version (the worker's reader only ever reads them), and
+ * fetches published artifacts back, checked, for fine-tuning and evaluation. The version number, the upload to
  * models/v{version}/model.zip, the row, the run's success and the REGISTERED event's outbox row happen
  * under one table lock in one transaction; the event is relayed after commit.
  */
 @ApplicationScoped
-public class ModelRegistry {
+public class ModelPublisher {
 
     private final Jdbc jdbc;
     private final JsonColumns json;
@@ -29,7 +29,7 @@ public class ModelRegistry {
     private final EventOutbox outbox;
     private final EventRelay relay;
 
-    public ModelRegistry(Jdbc jdbc, JsonColumns json, ObjectStore store, EventOutbox outbox, EventRelay relay) {
+    public ModelPublisher(Jdbc jdbc, JsonColumns json, ObjectStore store, EventOutbox outbox, EventRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
         this.store = store;
@@ -37,20 +37,16 @@ public class ModelRegistry {
         this.relay = relay;
     }
 
-    public static String artifactKey(int version) {
-        return "models/v" + version + "/model.zip";
-    }
-
     /** Returns the new version's number. */
     public int register(NewVersion candidate) throws IOException {
         byte[] zip = Files.readAllBytes(candidate.artifactZip());
-        String sha256 = sha256(zip);
+        String sha256 = Sha256.hex(zip);
         int version = jdbc.inTransaction(c -> {
             // serialises registrations so max + 1 is never taken twice (a rolled-back attempt reuses its key)
             Jdbc.update(c, "LOCK TABLE model_versions IN SHARE ROW EXCLUSIVE MODE");
             int next = Jdbc.queryOne(c, "SELECT coalesce(max(version), 0) + 1 FROM model_versions", r -> r.getInt(1))
                     .orElseThrow();
-            String key = artifactKey(next);
+            String key = ObjectKeys.modelArtifact(next);
             store.put(key, zip, "application/zip");
             Jdbc.update(c, "INSERT INTO model_versions (version, artifact_key, sha256, spec, training_config, dataset, "
                     + "split, metrics, parent_version, run_id) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, "
@@ -72,18 +68,10 @@ public class ModelRegistry {
         Files.createDirectories(folder);
         Path zip = folder.resolve("v" + version.version() + ".zip");
         byte[] bytes = store.get(version.artifactKey());
-        if (!sha256(bytes).equals(version.sha256())) {
+        if (!Sha256.hex(bytes).equals(version.sha256())) {
             throw new IOException(version.artifactKey() + " does not match the registered SHA-256");
         }
         Files.write(zip, bytes);
         return zip;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,14 @@
-package dev.colorize.ml;
+package dev.colorize.ml.testing;
 
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.nn.Normalization;
 import dev.colorize.ml.train.TrainingConfig;
 import java.util.Set;
 
-/** Small versions of the paper's networks, built by the same code, so tests run in seconds. */
+/**
+ * Small versions of the paper's networks, built by the same code, so tests run in seconds. The one tiny
+ * spec of the project: other modules get it from common-ml's test-jar.
+ */
 public final class TinyModels {
 
     private TinyModels() {}
