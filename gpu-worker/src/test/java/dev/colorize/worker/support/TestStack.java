@@ -2,8 +2,8 @@ package dev.colorize.worker.support;
 
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
-import dev.colorize.worker.messaging.KafkaClients;
 import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;

@@ -1,5 +1,7 @@
 package dev.colorize.service.outbox;
 
+import dev.colorize.platform.messaging.Message;
+import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -13,6 +15,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    public void add(Connection tx, String topic, Message message) throws SQLException {
+        add(tx, List.of(new OutboxMessage(topic, message.key(), MessageCodec.encodeToString(message))));
+    }
 
     public void add(Connection tx, List<OutboxMessage> messages) throws SQLException {
         try (PreparedStatement s = tx.prepareStatement(
