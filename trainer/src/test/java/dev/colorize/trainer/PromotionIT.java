@@ -13,6 +13,8 @@ import dev.colorize.ml.eval.MetricSet;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.NewVersion;
@@ -37,6 +39,9 @@ class PromotionIT {
 
     @Inject
     ModelPublisher registry;
+
+    @Inject
+    Jdbc jdbc;
 
     @TempDir
     Path work;
@@ -126,6 +131,28 @@ class PromotionIT {
             assertThat(a.get("actor")).isEqualTo("bootstrap-admin");
             assertThat(a.get("changedAt")).isNotNull();
         });
+    }
+
+    @Test
+    void aPromotionsEventLeavesThroughTheSharedOutboxOnce() throws Exception {
+        int version = register(0.05);
+
+        promote("canary", Map.of("version", version, "reason", "outbox check"), 200);
+
+        assertThat(ModelEvents.find(e -> e.type().equals("PROMOTED") && e.version() == version
+                && "canary".equals(e.alias()), Duration.ofSeconds(30))).isPresent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (publishedCanaryEvents(version) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(publishedCanaryEvents(version)).as("one outbox row, marked published once Kafka took it")
+                .isEqualTo(1);
+    }
+
+    private long publishedCanaryEvents(int version) {
+        return jdbc.queryOne("SELECT count(*) FROM outbox WHERE topic = ? AND message_key = 'canary' "
+                + "AND (payload::jsonb ->> 'version')::int = ? AND published_at IS NOT NULL", r -> r.getLong(1),
+                Topics.MODEL_EVENTS, version).orElseThrow();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.colorize.worker.messaging;
 
+import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.messaging.OffsetTracker.Batch;
 import dev.colorize.worker.model.ModelCatalog;

@@ -4,6 +4,7 @@ import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.messaging.UnsupportedMessageException;
+import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.model.ModelRegistryReader;

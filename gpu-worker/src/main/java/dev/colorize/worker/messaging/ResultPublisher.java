@@ -3,6 +3,7 @@ package dev.colorize.worker.messaging;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
+import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.service.DeadLetterKind;
 import dev.colorize.worker.service.DeadLetters;

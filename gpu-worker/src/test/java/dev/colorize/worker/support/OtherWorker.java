@@ -1,9 +1,9 @@
 package dev.colorize.worker.support;
 
 import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.messaging.JobConsumer;
-import dev.colorize.worker.messaging.KafkaClients;
 import dev.colorize.worker.messaging.ModelEventListener;
 import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;

@@ -1,8 +1,9 @@
 package dev.colorize.ingest.health;
 
-import dev.colorize.ingest.messaging.KafkaSettings;
+import dev.colorize.service.messaging.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,11 +18,11 @@ public class KafkaHealthCheck implements HealthCheck {
 
     private final Admin admin;
 
-    public KafkaHealthCheck(KafkaSettings kafka) {
-        var config = kafka.base("ingest-health");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        this.admin = Admin.create(config);
+    public KafkaHealthCheck(KafkaClients kafka) {
+        Properties timeouts = new Properties();
+        timeouts.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        timeouts.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        this.admin = kafka.admin("ingest-health", timeouts);
     }
 
     @Override

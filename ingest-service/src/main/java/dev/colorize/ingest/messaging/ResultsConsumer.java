@@ -5,6 +5,7 @@ import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.messaging.UnsupportedMessageException;
+import dev.colorize.service.messaging.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +14,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,25 +32,21 @@ public class ResultsConsumer {
 
     private static final Logger LOG = Logger.getLogger(ResultsConsumer.class);
 
-    private final KafkaSettings kafka;
+    private final KafkaClients kafka;
     private final ResultRecorder recorder;
     private final String group;
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public ResultsConsumer(KafkaSettings kafka, ResultRecorder recorder, IngestConfig config) {
+    public ResultsConsumer(KafkaClients kafka, ResultRecorder recorder, IngestConfig config) {
         this.kafka = kafka;
         this.recorder = recorder;
         this.group = config.results().consumerGroup();
     }
 
     void start(@Observes StartupEvent event) {
-        Map<String, Object> config = kafka.base("ingest-results");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = kafka.consumer("ingest-results", group, new Properties());
         running = true;
         thread = new Thread(this::loop, "results-consumer");
         thread.setDaemon(true);

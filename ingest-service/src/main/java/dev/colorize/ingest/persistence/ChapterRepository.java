@@ -1,6 +1,8 @@
 package dev.colorize.ingest.persistence;
 
 import dev.colorize.platform.messaging.Topics;
+import dev.colorize.service.outbox.OutboxMessage;
+import dev.colorize.service.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,9 +30,11 @@ public class ChapterRepository {
     }
 
     private final Jdbc jdbc;
+    private final OutboxWriter outbox;
 
-    public ChapterRepository(Jdbc jdbc) {
+    public ChapterRepository(Jdbc jdbc, OutboxWriter outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -47,7 +51,8 @@ public class ChapterRepository {
                         chapter.pages().size(), chapter.webhookUrl(), chapter.outputFormat(), chapter.modelVersionPin(),
                         chapter.idempotencyKey());
                 insertPages(c, chapter);
-                insertJobs(c, chapter);
+                outbox.add(c, chapter.pages().stream()
+                        .map(p -> new OutboxMessage(Topics.JOBS, chapter.id().toString(), p.jobPayload())).toList());
                 return true;
             });
         } catch (Jdbc.DataAccessException e) {
@@ -66,16 +71,6 @@ public class ChapterRepository {
             for (NewPage p : chapter.pages()) {
                 Jdbc.bind(s, chapter.id(), p.pageNumber(), p.originalName(), p.sourceKey(), p.sourceFormat(), p.width(),
                         p.height(), p.byteSize());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void insertJobs(Connection c, NewChapter chapter) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (topic, message_key, payload) VALUES (?, ?, ?)")) {
-            for (NewPage p : chapter.pages()) {
-                Jdbc.bind(s, Topics.JOBS, chapter.id().toString(), p.jobPayload());
                 s.addBatch();
             }
             s.executeBatch();

@@ -1,7 +1,7 @@
 package dev.colorize.ingest.service;
 
 import dev.colorize.ingest.config.IngestConfig;
-import dev.colorize.ingest.messaging.OutboxRelay;
+import dev.colorize.service.outbox.OutboxRelay;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRepository.NewChapter;
 import dev.colorize.ingest.persistence.ChapterRepository.NewPage;

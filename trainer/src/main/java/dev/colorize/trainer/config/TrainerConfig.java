@@ -115,7 +115,12 @@ public interface TrainerConfig {
     }
 
     interface Relay {
-        /** How often unpublished model events are retried. */
-        String every();
+        /** How often the relay looks for events nobody woke it up for (e.g. after Kafka was down). */
+        @WithDefault("5s")
+        Duration every();
+
+        /** Outbox rows per Kafka batch. */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -2,10 +2,11 @@ package dev.colorize.trainer.registry;
 
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.hashing.Sha256;
+import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.storage.ObjectKeys;
+import dev.colorize.service.outbox.OutboxRelay;
+import dev.colorize.service.outbox.OutboxWriter;
 import dev.colorize.platform.storage.ObjectStore;
-import dev.colorize.trainer.messaging.EventOutbox;
-import dev.colorize.trainer.messaging.EventRelay;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.persistence.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,10 @@ public class ModelPublisher {
     private final Jdbc jdbc;
     private final JsonColumns json;
     private final ObjectStore store;
-    private final EventOutbox outbox;
-    private final EventRelay relay;
+    private final OutboxWriter outbox;
+    private final OutboxRelay relay;
 
-    public ModelPublisher(Jdbc jdbc, JsonColumns json, ObjectStore store, EventOutbox outbox, EventRelay relay) {
+    public ModelPublisher(Jdbc jdbc, JsonColumns json, ObjectStore store, OutboxWriter outbox, OutboxRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
         this.store = store;
@@ -55,11 +56,11 @@ public class ModelPublisher {
                     json.write(candidate.metrics()), candidate.parentVersion(), candidate.runId());
             Jdbc.update(c, "UPDATE training_runs SET state = 'succeeded', model_version = ?, finished_at = now(), "
                     + "error = NULL WHERE id = ?", next, candidate.runId());
-            outbox.add(c, new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.REGISTERED, next, null, key,
-                    sha256, Instant.now()));
+            outbox.add(c, Topics.MODEL_EVENTS, new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.REGISTERED,
+                    next, null, key, sha256, Instant.now()));
             return next;
         });
-        relay.publishPending();
+        relay.wakeUp();
         return version;
     }
 

@@ -2,9 +2,10 @@ package dev.colorize.trainer.registry;
 
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.platform.messaging.ModelEvent;
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.service.outbox.OutboxRelay;
+import dev.colorize.service.outbox.OutboxWriter;
 import dev.colorize.trainer.config.TrainerConfig;
-import dev.colorize.trainer.messaging.EventOutbox;
-import dev.colorize.trainer.messaging.EventRelay;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.rest.ApiProblemException;
@@ -26,11 +27,11 @@ public class PromotionService {
     private final Jdbc jdbc;
     private final RegistryRepository registry;
     private final QualityGate gate;
-    private final EventOutbox outbox;
-    private final EventRelay relay;
+    private final OutboxWriter outbox;
+    private final OutboxRelay relay;
 
-    public PromotionService(Jdbc jdbc, RegistryRepository registry, TrainerConfig config, EventOutbox outbox,
-            EventRelay relay) {
+    public PromotionService(Jdbc jdbc, RegistryRepository registry, TrainerConfig config, OutboxWriter outbox,
+            OutboxRelay relay) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.gate = new QualityGate(config.promotion().maxL1Regression());
@@ -65,7 +66,7 @@ public class PromotionService {
             return move(c, alias, current.orElse(null), candidate, actor, request.reason(), refusal.isPresent(),
                     "promote");
         });
-        relay.publishPending();
+        relay.wakeUp();
         return change;
     }
 
@@ -82,7 +83,7 @@ public class PromotionService {
             return move(c, alias, current, version, actor, request == null ? null : request.reason(), false,
                     "rollback");
         });
-        relay.publishPending();
+        relay.wakeUp();
         return change;
     }
 
@@ -108,8 +109,8 @@ public class PromotionService {
                 + "forced, action) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", r -> r.getLong(1), alias, from,
                 to.version(), actor, reason, forced, action).orElseThrow();
         Instant now = Instant.now();
-        outbox.add(c, new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.PROMOTED, to.version(), alias,
-                to.artifactKey(), to.sha256(), now));
+        outbox.add(c, Topics.MODEL_EVENTS, new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.PROMOTED,
+                to.version(), alias, to.artifactKey(), to.sha256(), now));
         return new AliasChange(id, alias, from, to.version(), actor, reason, forced, action, now);
     }
 

@@ -1,0 +1,50 @@
+package dev.colorize.service.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+class KafkaClientsTest {
+
+    private final KafkaClients kafka = new KafkaClients("broker-1:9092,broker-2:9092");
+
+    @Test
+    void producersAreIdempotentAndWaitForAllInSyncReplicas() {
+        Properties settings = kafka.producerSettings("relay", new Properties());
+
+        assertThat(settings).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092,broker-2:9092")
+                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "relay")
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    }
+
+    @Test
+    void aCallersOwnSettingsAreAddedWithoutLosingTheSharedOnes() {
+        Properties extra = new Properties();
+        extra.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+
+        Properties settings = kafka.producerSettings("relay", extra);
+
+        assertThat(settings).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000")
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    @Test
+    void consumersNeverCommitOnTheirOwnAndStartFromTheEarliestOffset() {
+        Properties settings = kafka.consumerSettings("results", "ingest-service", new Properties());
+
+        assertThat(settings).containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "ingest-service")
+                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
+                .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+                .containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092,broker-2:9092");
+    }
+
+    @Test
+    void aConsumerWithoutAGroupAssignsPartitionsItself() {
+        assertThat(kafka.consumerSettings("model-events", null, new Properties()))
+                .doesNotContainKey(ConsumerConfig.GROUP_ID_CONFIG);
+    }
+}
