@@ -69,7 +69,7 @@ class ModelEventsIT {
 
     @Test
     void theModelEventsListenerStartsOverAfterAFaultAndStillFollowsPromotions() throws Exception {
-        stack.ensureProduction();
+        stack.freshProduction();
         String topic = "jobs-listener-" + UUID.randomUUID();
         try (OtherWorker worker = stack.otherWorker("listener-worker", topic, "listener-" + UUID.randomUUID(),
                 stack.catalogFailingFor(ModelAliases.PRODUCTION, "-model-events", 1), stack.store).start()) {

@@ -34,7 +34,7 @@ class PageAttemptsIT {
 
     @Test
     void aPageThatKillsEveryWorkerIsGivenUpAfterThreeAttemptsAndReportedFailedNotHandedOnForever() throws Exception {
-        stack.ensureProduction();
+        stack.freshProduction();
         String topic = "jobs-poison-" + UUID.randomUUID();
         String group = "poison-workers-" + UUID.randomUUID();
         UUID chapter = UUID.randomUUID();

@@ -62,7 +62,7 @@ class TransientStoreFaultIT {
 
     @Test
     void aPageWhoseStoreStaysDownPastTheRetryBudgetIsReportedFailedWithTheReasonSoItsChapterCanEnd() throws Exception {
-        stack.ensureProduction();
+        stack.freshProduction();
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

@@ -73,6 +73,18 @@ public class TestStack {
         return catalog.versionInUse().orElseThrow();
     }
 
+    /**
+     * Production points at a fresh version that loads, served here too; for tests whose own workers read the
+     * alias from the registry (another test may have left a refused version there).
+     */
+    public int freshProduction() throws Exception {
+        ModelEvent v = registry.register();
+        registry.promote(ModelAliases.PRODUCTION, v);
+        Eventually.until("the service serves version " + v.version(), Duration.ofSeconds(30),
+                () -> catalog.versionInUse().orElse(0) == v.version());
+        return v.version();
+    }
+
     /** Committed offsets of a consumer group, summed over partitions (0 when it committed nothing). */
     public long committed(String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
