@@ -3,6 +3,7 @@ package dev.colorize.worker;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.ModelEvent;
@@ -18,12 +19,16 @@ import dev.colorize.worker.support.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
@@ -146,6 +151,53 @@ class PagesAreColoredInBatchesIT {
         assertThat(results.get(2).error()).isEqualTo("page 2: model version 99999 is not registered");
         assertThat(results.get(3).modelVersion()).isEqualTo(served);
         assertThat(stack.catalog.versionInUse()).contains(served);
+    }
+
+    @Test
+    void aPageOverThePixelLimitIsRefusedFromItsHeaderBeforeAnythingIsDecoded() throws Exception {
+        stack.ensureProduction();
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        // an RGBA PNG that says 20000x20000 (1.6 GB decoded) and ends after its header: only the header is read
+        byte[] claim = ByteBuffer.allocate(33).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(20_000).putInt(20_000)
+                .put((byte) 8).put((byte) 6).array();
+        pages.send(Topics.JOBS, pages.job(chapter, 1, pages.upload(chapter, 1, claim), OutputFormat.PNG, null));
+        pages.enqueue(Topics.JOBS, chapter, 2, 64, 64);
+
+        Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
+
+        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).error()).isEqualTo("page 1: 20000x20000 pixels exceeds the limit of 100000000");
+        assertThat(results.get(2).status()).isEqualTo(Status.DONE);
+    }
+
+    @Test
+    void aPinnedVersionThatCannotBeLoadedFailsItsPagesClearlyAndThePartitionMovesOn() throws Exception {
+        int served = stack.ensureProduction();
+        ModelEvent broken = stack.registry.register(zipWithManifest("{not json")); // its hash is right; it does not load
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        String sketch = pages.upload(chapter, 1, Pages.lineArt(64, 64));
+        pages.send(Topics.JOBS, PageJob.of(pages.publisher, chapter, 1, sketch, OutputFormat.PNG, broken.version(), Instant.now()));
+        pages.send(Topics.JOBS, PageJob.of(pages.publisher, chapter, 2, sketch, OutputFormat.PNG, null, Instant.now()));
+
+        Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
+
+        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).error()).startsWith("page 1: model version " + broken.version() + " cannot be loaded: ");
+        assertThat(results.get(2).status()).isEqualTo(Status.DONE);
+        assertThat(results.get(2).modelVersion()).isEqualTo(served);
+    }
+
+    private static byte[] zipWithManifest(String manifest) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(ModelArtifact.MANIFEST));
+            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

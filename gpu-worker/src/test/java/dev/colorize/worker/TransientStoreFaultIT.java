@@ -2,6 +2,7 @@ package dev.colorize.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.platform.storage.ObjectStore;
@@ -56,6 +57,35 @@ class TransientStoreFaultIT {
             assertThat(header(first, ResultPublisher.WORKER)).isEqualTo("worker-offline");
             assertThat(header(letters.get(1), ResultPublisher.ORIGINAL_OFFSET)).isEqualTo("1");
             Eventually.until("both jobs committed", Duration.ofSeconds(10), () -> stack.committed(group) == 2);
+        }
+    }
+
+    @Test
+    void aPageWhoseStoreStaysDownPastTheRetryBudgetIsReportedFailedWithTheReasonSoItsChapterCanEnd() throws Exception {
+        stack.freshProduction();
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ObjectStore unreachable = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + closedPort, "colorize",
+                "colorize-secret-key", "us-east-1", "colorize"));
+        String topic = "jobs-store-down-" + UUID.randomUUID();
+        String group = "store-down-workers-" + UUID.randomUUID();
+        UUID chapter = UUID.randomUUID();
+
+        try (OtherWorker worker = stack.otherWorker("worker-store-down", ModelAliases.PRODUCTION, topic, group, unreachable).start()) {
+            long start = System.nanoTime();
+            stack.pages.enqueue(topic, chapter, 1, 64, 64);
+
+            List<PageResult> results = stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60));
+            assertThat(results).hasSize(1);
+            PageResult failed = results.get(0);
+            assertThat(failed.status()).isEqualTo(PageResult.Status.FAILED);
+            assertThat(failed.error()).startsWith("page 1: ").contains("unreachable", "sketches/");
+            assertThat(failed.workerId()).isEqualTo("worker-store-down");
+            // retried for the whole budget (colorize.worker.retry.give-up-after=1s in tests), not a few quick tries
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+            Eventually.until("the job is committed", Duration.ofSeconds(10), () -> stack.committed(group) == 1);
         }
     }
 

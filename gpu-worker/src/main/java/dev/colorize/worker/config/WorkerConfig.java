@@ -57,9 +57,8 @@ public interface WorkerConfig {
         Duration maxQueueDelay();
 
         /**
-         * Kafka's max.poll.interval.ms. A batch takes about max-batch x inference time (CPU ~0.2 s/page at
-         * 256x256) plus at most 3 x the retry backoff; the worker refuses to start when the backoff alone
-         * exceeds half of this.
+         * Kafka's max.poll.interval.ms. The loop keeps polling while batches are in flight (however long their
+         * store retries take); only a rewind or a rebalance waits for them without polling, at most half of this.
          */
         @WithDefault("5m")
         Duration maxPollInterval();
@@ -75,12 +74,32 @@ public interface WorkerConfig {
          */
         @WithDefault("3")
         int pipelineDepth();
+
+        /**
+         * Pixels of pages in flight at once (read, colored or being written), read from each page's header
+         * before it is decoded; the loop takes no further batch while this is reached or a batch's headers are
+         * still being read, so at most one batch goes past it. A pixel costs up to ~24 bytes of native memory
+         * on its way (8-bit sketch and result, the model's float tensors): 160 M fits the 8 GiB limit with the
+         * model and the JVM.
+         */
+        @WithDefault("160000000")
+        long maxInFlightPixels();
+
+        /**
+         * Times a page may be taken without reaching an outcome (its worker failed on it or died) before it is
+         * given up: dead-lettered and reported FAILED, not handed to the next worker again. Counted in PostgreSQL.
+         */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     interface Retry {
-        /** Tries of one object store call before the job goes to the dead-letter topic with the error. */
-        @WithDefault("4")
-        int attempts();
+        /**
+         * How long one object store call is retried through transient faults (unreachable, overloaded) before
+         * its page is dead-lettered and reported FAILED: long enough to ride out a store restart.
+         */
+        @WithDefault("5m")
+        Duration giveUpAfter();
 
         /** Backoff before the second try; doubled each time up to max-backoff. */
         @WithDefault("500ms")

@@ -2,6 +2,7 @@ package dev.colorize.worker.messaging;
 
 import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
+import dev.colorize.worker.health.WorkerLoop;
 import dev.colorize.worker.messaging.OffsetTracker.Batch;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.service.PageBatchProcessor;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,13 +41,12 @@ import org.jboss.logging.Logger;
  * made durable, the batches in flight are finished, then every partition is rewound to its first
  * unacknowledged job and tried again.
  */
-public final class JobConsumer implements Runnable {
+public final class JobConsumer implements Runnable, WorkerLoop {
 
     private static final Logger LOG = Logger.getLogger(JobConsumer.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     /** How long a poll waits while batches are in flight: their completions are committed in between. */
     private static final Duration BUSY_POLL = Duration.ofMillis(10);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
     private final String workerId;
     private final String topic;
@@ -53,6 +54,8 @@ public final class JobConsumer implements Runnable {
     private final int pipelineDepth;
     private final long maxQueueDelayNanos;
     private final Duration rewindBackoff;
+    /** A drain (rewind, rebalance) waits without polling: it must end well within the poll interval. */
+    private final Duration drainTimeout;
     private final ModelCatalog catalog;
     private final PageBatchProcessor<ConsumerRecord<String, byte[]>> processor;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -65,6 +68,7 @@ public final class JobConsumer implements Runnable {
     private long firstArrivalNanos;
     private volatile boolean running = true;
     private volatile boolean halted;
+    private volatile String failure;
     private volatile int inFlight;
     private volatile long lag;
     private Thread thread;
@@ -77,6 +81,7 @@ public final class JobConsumer implements Runnable {
         this.pipelineDepth = Math.max(1, config.jobs().pipelineDepth());
         this.maxQueueDelayNanos = config.jobs().maxQueueDelay().toNanos();
         this.rewindBackoff = config.retry().initialBackoff();
+        this.drainTimeout = config.jobs().maxPollInterval().dividedBy(2);
         this.catalog = catalog;
         this.processor = processor;
         Properties extra = new Properties();
@@ -115,6 +120,16 @@ public final class JobConsumer implements Runnable {
     }
 
     @Override
+    public String name() {
+        return "jobs";
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
     public void run() {
         try {
             if (!awaitModel()) {
@@ -129,7 +144,7 @@ public final class JobConsumer implements Runnable {
                     rewind();
                     continue;
                 }
-                if (batchesInFlight >= pipelineDepth) {
+                if (pipelineFull()) {
                     awaitCapacity();
                     continue;
                 }
@@ -143,7 +158,8 @@ public final class JobConsumer implements Runnable {
             if (!halted) {
                 drain(); // a clean stop finishes and commits what it took
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            failure = e.toString(); // liveness turns DOWN: a worker that takes no jobs must be restarted
             LOG.errorf(e, "Job loop of %s stopped", workerId);
         } finally {
             consumer.close(halted ? Duration.ZERO : Duration.ofSeconds(5));
@@ -210,13 +226,22 @@ public final class JobConsumer implements Runnable {
         done.whenComplete((v, e) -> finished.add(new Finished(batch, e)));
     }
 
-    /** While the pipeline is full: keeps polling (partitions paused) so the group sees this member alive. */
+    /** Depth reached, or the pages in flight reach the pixel cap (or are not all measured yet). */
+    private boolean pipelineFull() {
+        return batchesInFlight >= pipelineDepth || (batchesInFlight > 0 && !processor.inFlightPixels().hasRoom());
+    }
+
+    /**
+     * While the pipeline is full, or its pages' pixels reach the cap: keeps polling (partitions paused) so the
+     * group sees this member alive.
+     */
     private void awaitCapacity() {
         consumer.pause(consumer.assignment());
         try {
-            while (running && !halted && batchesInFlight >= pipelineDepth && !rewindNeeded) {
+            while (running && !halted && !rewindNeeded && pipelineFull()) {
                 consumer.poll(Duration.ZERO); // paused: no records, but heartbeats, rebalances and the poll timer
-                settle(Duration.ofMillis(50));
+                // a batch's headers are read in milliseconds; a batch finishing wakes this at once anyway
+                settle(batchesInFlight >= pipelineDepth ? Duration.ofMillis(50) : Duration.ofMillis(2));
             }
         } finally {
             consumer.resume(consumer.paused());
@@ -269,7 +294,7 @@ public final class JobConsumer implements Runnable {
 
     /** Waits until every batch in flight finished and what could be committed is. */
     private void drain() {
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (batchesInFlight > 0 && !halted && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             settle(Duration.ofMillis(100));
         }

@@ -33,6 +33,8 @@ public class ModelCatalog {
     /** The version most recently loaded or being loaded for the alias: repeated events do not reload it. */
     private volatile int target = -1;
     private volatile String lastRefusal;
+    /** The last promotion could not be loaded (not refused: e.g. the store was down): it is retried. */
+    private volatile boolean promotionFailed;
     private boolean waitingLogged;
 
     @Inject
@@ -78,18 +80,26 @@ public class ModelCatalog {
                 }
                 pending = loaded;
             }
+            promotionFailed = false;
             LOG.infof("Model version %d is ready for '%s'; it takes over at the next batch", ref.version(), alias);
         } catch (ModelRefusedException e) {
             target = previous;
+            promotionFailed = false; // the same bytes would be refused again
             lastRefusal = e.getMessage();
             metrics.modelRefused();
             LOG.errorf("Refused model version %d for '%s', keeping version %s: %s", ref.version(), alias,
                     versionInUse().map(String::valueOf).orElse("none"), e.getMessage());
         } catch (RuntimeException e) {
             target = previous;
+            promotionFailed = true;
             LOG.errorf(e, "Could not load model version %d for '%s'; keeping version %s", ref.version(), alias,
                     versionInUse().map(String::valueOf).orElse("none"));
         }
+    }
+
+    /** Whether the last promotion failed to load for a reason a retry can cure; the listener asks the registry again. */
+    public boolean promotionFailed() {
+        return promotionFailed;
     }
 
     public synchronized boolean hasModel() {

@@ -2,6 +2,8 @@ package dev.colorize.worker.service;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.UndecodableImageException;
+import dev.colorize.platform.image.ImageHeader;
+import dev.colorize.platform.image.UnreadableImageHeaderException;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,7 +35,8 @@ import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
 /**
- * Colors batches of jobs in overlapping stages: read and decode the sketches in parallel (I/O
+ * Colors batches of jobs in overlapping stages: count the attempt of each page (a page given up after too
+ * many is not worked on), read each sketch's header and decode those within the pixel limits in parallel (I/O
  * threads), one forward pass per model used (the model thread, one batch after another in submission
  * order), write the pages in parallel (I/O threads), then publish one result (or dead letter) per job
  * (in submission order) and wait until every one is durable. So batch N+1 is read while batch N
@@ -49,6 +53,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
 
     private final String workerId;
     private final long maxPagePixels;
+    private final int maxAttempts;
+    private final InFlightPixels inFlightPixels;
+    private final PageAttempts attempts;
     private final ObjectStore store;
     private final StoreRetry retry;
     private final ModelCatalog catalog;
@@ -63,9 +70,12 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     private CompletableFuture<Void> lastSent = CompletableFuture.completedFuture(null);
 
     public PageBatchProcessor(String workerId, WorkerConfig config, ObjectStore store, ModelCatalog catalog,
-            PageResults results, DeadLetters<O> deadLetters, WorkerMetrics metrics) {
+            PageResults results, DeadLetters<O> deadLetters, PageAttempts attempts, WorkerMetrics metrics) {
         this.workerId = workerId;
         this.maxPagePixels = config.maxPagePixels();
+        this.maxAttempts = config.jobs().maxAttempts();
+        this.inFlightPixels = new InFlightPixels(config.jobs().maxInFlightPixels());
+        this.attempts = attempts;
         this.store = store;
         this.retry = new StoreRetry(config.retry());
         this.catalog = catalog;
@@ -96,7 +106,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         for (ReceivedJob<O> job : jobs) {
             pages.add(new PageWork<>(job));
         }
-        CompletableFuture<Void> read = parallel(pages, this::readSketch);
+        inFlightPixels.readingBatch();
+        CompletableFuture<Void> read = CompletableFuture.runAsync(() -> countAttempts(pages), io)
+                .thenCompose(v -> parallel(pages, this::readSketch))
+                .whenComplete((v, e) -> inFlightPixels.batchRead());
         CompletableFuture<Void> forward = read.runAfterBoth(lastForward.exceptionally(e -> null), () -> { })
                 .thenRunAsync(() -> colorize(pages), modelThread);
         lastForward = forward;
@@ -106,7 +119,53 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                 .thenApply(v -> send(pages, start));
         lastSent = sent.thenApply(acks -> null);
         return sent.thenCompose(acks -> awaitAcks(pages, acks, start))
-                .whenComplete((v, e) -> pages.forEach(PageWork::release)); // a failed batch's images, at once
+                .whenComplete((v, e) -> {
+                    pages.forEach(PageWork::release); // a failed batch's images, at once
+                    pages.forEach(p -> inFlightPixels.release(p.pixels));
+                    settleAttempts(pages, e);
+                });
+    }
+
+    /** Whether the job loop may hand in another batch: pixels in flight are below the cap and known. */
+    public InFlightPixels inFlightPixels() {
+        return inFlightPixels;
+    }
+
+    /** Before any work: a page that was taken too often without an outcome is given up. */
+    private void countAttempts(List<PageWork<O>> pages) {
+        List<PageWork<O>> readable = pages.stream().filter(p -> p.job != null).toList();
+        if (readable.isEmpty()) {
+            return;
+        }
+        List<Integer> counts = attempts.begin(readable.stream().map(p -> p.job).toList());
+        for (int i = 0; i < readable.size(); i++) {
+            int taken = counts.get(i);
+            if (taken > maxAttempts) {
+                readable.get(i).deadLetter(DeadLetterKind.ATTEMPTS_EXHAUSTED, "given up after " + (taken - 1)
+                        + " attempts that each failed or stopped a worker (limit " + maxAttempts + ")");
+            }
+        }
+    }
+
+    /**
+     * Off the producer's thread: a durable outcome ends the pages' counts; a batch that Kafka did not take
+     * does not count against its pages. Any other failure keeps the count, as a crash would.
+     */
+    private void settleAttempts(List<PageWork<O>> pages, Throwable error) {
+        List<PageJob> jobs = pages.stream().filter(p -> p.job != null).map(p -> p.job).toList();
+        if (jobs.isEmpty()) {
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        try {
+            if (cause == null) {
+                io.execute(() -> attempts.finished(jobs));
+            } else if (cause instanceof BatchAbortedException) {
+                io.execute(() -> attempts.notCounted(jobs));
+            }
+        } catch (RejectedExecutionException e) {
+            LOG.debugf("Stopped before the attempts of %d pages were settled", jobs.size());
+        }
     }
 
     /** Lets a promoted model take over while no batch is in flight; runs on the model thread. */
@@ -123,14 +182,16 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     private void readSketch(PageWork<O> page) {
         try {
             byte[] bytes = retry.call("read " + page.job.sourceKey(), () -> store.get(page.job.sourceKey()));
-            Mat sketch = ImageCodec.decodeBgr(bytes);
-            long pixels = (long) sketch.cols() * sketch.rows();
-            if (pixels > maxPagePixels) {
-                sketch.release();
-                page.fail(sketch.cols() + "x" + sketch.rows() + " pixels exceeds the limit of " + maxPagePixels);
+            ImageHeader header = ImageHeader.read(bytes);
+            if (header.pixels() > maxPagePixels) { // refused before a single pixel is inflated
+                page.fail(header.width() + "x" + header.height() + " pixels exceeds the limit of " + maxPagePixels);
                 return;
             }
-            page.sketch = sketch;
+            page.pixels = header.pixels();
+            inFlightPixels.hold(page.pixels);
+            page.sketch = ImageCodec.decodeBgr(bytes);
+        } catch (UnreadableImageHeaderException e) {
+            page.fail("not a decodable image: " + e.getMessage());
         } catch (UndecodableImageException e) {
             page.fail(e.getMessage());
         } catch (CvException e) {
@@ -173,6 +234,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         } catch (ObjectStoreException e) {
             pages.forEach(p -> p.deadLetter(DeadLetterKind.STORE_FAILED, "loading model version " + pinnedVersion
                     + ": " + e.getMessage()));
+            return;
+        } catch (RuntimeException e) { // e.g. an artifact that matches its hash but does not load: retrying cannot help
+            LOG.errorf(e, "Model version %d, pinned by %d pages, cannot be loaded", pinnedVersion, pages.size());
+            pages.forEach(p -> p.fail("model version " + pinnedVersion + " cannot be loaded: " + e.getMessage()));
             return;
         }
         colorizeWith(model, pages);
@@ -237,7 +302,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         for (PageWork<O> page : pages) {
             if (page.deadLetterKind != null) {
                 acks.add(deadLetters.deadLetter(page.origin, page.deadLetterKind, page.deadLetterError, workerId));
-            } else {
+            }
+            if (page.job != null) {
                 acks.add(results.publish(result(page, now, batchStart)));
             }
         }
@@ -267,9 +333,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     private PageResult result(PageWork<O> page, Instant now, long batchStart) {
         long total = Duration.between(enqueued(page, batchStart), now).toMillis();
         PageJob job = page.job;
-        if (page.failure != null) {
+        if (page.reportedAsFailed()) {
             return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.FAILED,
-                    null, null, page.failure, 0, total, workerId, now);
+                    null, null, page.failureReason(), 0, total, workerId, now);
         }
         return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
                 page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now);

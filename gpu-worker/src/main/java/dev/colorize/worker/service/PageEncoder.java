@@ -21,9 +21,15 @@ public final class PageEncoder {
             return ImageCodec.encodePng(page);
         }
         MatOfByte buffer = new MatOfByte();
-        if (!Imgcodecs.imencode(".jpg", page, buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, jpegQuality))) {
-            throw new IllegalStateException("JPEG encoding failed");
+        MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, jpegQuality);
+        try {
+            if (!Imgcodecs.imencode(".jpg", page, buffer, params)) {
+                throw new IllegalStateException("JPEG encoding failed");
+            }
+            return buffer.toArray();
+        } finally { // native memory: freed now, not at some later GC
+            buffer.release();
+            params.release();
         }
-        return buffer.toArray();
     }
 }

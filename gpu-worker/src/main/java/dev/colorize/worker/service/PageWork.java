@@ -10,6 +10,8 @@ final class PageWork<O> {
     final O origin;
     /** Null when the message was unreadable (then it is dead-lettered). */
     final PageJob job;
+    /** Pixels held in {@link InFlightPixels} for this page, per its header. */
+    long pixels;
     Mat sketch;
     Mat colored;
     int modelVersion;
@@ -47,6 +49,16 @@ final class PageWork<O> {
         deadLetterKind = kind;
         deadLetterError = error;
         release();
+    }
+
+    /** What a FAILED result says: the failure, or for a readable job that was dead-lettered, why. */
+    String failureReason() {
+        return failure != null ? failure : "page " + job.pageNumber() + ": " + deadLetterError;
+    }
+
+    /** A readable job that was dead-lettered: its page is reported FAILED too, so its chapter still ends. */
+    boolean reportedAsFailed() {
+        return job != null && (failure != null || deadLetterKind != null);
     }
 
     /** Frees the native image memory now rather than at some later GC. */

@@ -6,32 +6,43 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
-/** Retries object store calls that failed transiently (unreachable, overloaded), with exponential backoff. */
+/**
+ * Retries object store calls that failed transiently (unreachable, overloaded) with exponential backoff,
+ * for a time budget rather than a number of tries: a store restart of a minute or two costs time, not pages.
+ */
 public final class StoreRetry {
 
     private static final Logger LOG = Logger.getLogger(StoreRetry.class);
 
-    private final int attempts;
+    private final Duration giveUpAfter;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
     public StoreRetry(WorkerConfig.Retry config) {
-        this.attempts = Math.max(1, config.attempts());
-        this.initialBackoff = config.initialBackoff();
-        this.maxBackoff = config.maxBackoff();
+        this(config.giveUpAfter(), config.initialBackoff(), config.maxBackoff());
     }
 
-    /** The call's value; after the last try, or at once for a permanent fault, its {@link ObjectStoreException}. */
+    StoreRetry(Duration giveUpAfter, Duration initialBackoff, Duration maxBackoff) {
+        this.giveUpAfter = giveUpAfter;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /**
+     * The call's value; its {@link ObjectStoreException} at once for a permanent fault, or once the next
+     * backoff would end past the budget (so a call never waits longer than the budget in all).
+     */
     public <T> T call(String what, Supplier<T> call) {
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (ObjectStoreException e) {
-                if (!e.isTransient() || attempt >= attempts) {
+                if (!e.isTransient() || System.nanoTime() + backoff.toNanos() > deadline) {
                     throw e;
                 }
-                LOG.warnf("%s failed (try %d of %d), retrying in %d ms: %s", what, attempt, attempts,
+                LOG.warnf("%s failed (try %d, giving up after %s), retrying in %d ms: %s", what, attempt, giveUpAfter,
                         backoff.toMillis(), e.getMessage());
                 sleep(backoff);
                 backoff = next(backoff);
@@ -44,17 +55,6 @@ public final class StoreRetry {
             call.run();
             return null;
         });
-    }
-
-    /** The longest a call can spend backing off: bounds a batch's time inside Kafka's poll interval. */
-    public Duration worstCaseBackoff() {
-        Duration total = Duration.ZERO;
-        Duration backoff = initialBackoff;
-        for (int i = 1; i < attempts; i++) {
-            total = total.plus(backoff);
-            backoff = next(backoff);
-        }
-        return total;
     }
 
     private Duration next(Duration backoff) {

@@ -8,7 +8,7 @@ import dev.colorize.worker.messaging.ModelEventListener;
 import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
-import dev.colorize.worker.model.ModelRegistryReader;
+import dev.colorize.worker.service.PageAttempts;
 import dev.colorize.worker.service.PageBatchProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,14 +17,14 @@ public final class OtherWorker implements AutoCloseable {
 
     public final ModelCatalog catalog;
     public final JobConsumer jobs;
-    private final ModelEventListener listener;
+    public final ModelEventListener listener;
     private final PageBatchProcessor<ConsumerRecord<String, byte[]>> processor;
 
     OtherWorker(String id, String topic, String group, WorkerConfig config, KafkaClients kafka, ModelCatalog catalog,
-            ModelRegistryReader registry, ObjectStore pageStore, ResultPublisher publisher, WorkerMetrics metrics) {
+            ObjectStore pageStore, ResultPublisher publisher, PageAttempts attempts, WorkerMetrics metrics) {
         this.catalog = catalog;
-        this.listener = new ModelEventListener(id, config, catalog, registry, kafka);
-        this.processor = new PageBatchProcessor<>(id, config, pageStore, catalog, publisher, publisher, metrics);
+        this.listener = new ModelEventListener(id, config, catalog, kafka);
+        this.processor = new PageBatchProcessor<>(id, config, pageStore, catalog, publisher, publisher, attempts, metrics);
         this.jobs = new JobConsumer(id, topic, group, config, kafka, catalog, processor);
     }
 
@@ -33,6 +33,13 @@ public final class OtherWorker implements AutoCloseable {
         listener.start();
         jobs.start();
         return this;
+    }
+
+    /** Dies as a killed process would: its batch in flight is neither finished nor committed, nor settled. */
+    public void kill() throws InterruptedException {
+        processor.close();
+        jobs.halt();
+        close();
     }
 
     @Override

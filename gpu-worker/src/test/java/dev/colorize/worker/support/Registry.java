@@ -47,6 +47,15 @@ public final class Registry {
         if (lie) {
             sha = new StringBuilder(sha).reverse().toString();
         }
+        return register(zip, sha);
+    }
+
+    /** A version whose artifact is these bytes, registered with their true SHA-256 (whatever they are). */
+    public ModelEvent register(byte[] artifact) throws Exception {
+        return register(artifact, Sha256.hex(artifact));
+    }
+
+    private ModelEvent register(byte[] zip, String sha) throws Exception {
         try (Connection c = db.getConnection()) {
             int version;
             try (ResultSet rs = c.createStatement().executeQuery("SELECT coalesce(max(version), 0) + 1 FROM model_versions")) {
@@ -68,16 +77,25 @@ public final class Registry {
 
     /** Moves the alias in PostgreSQL, then publishes PROMOTED (the trainer's order). */
     public void promote(String alias, ModelEvent registered) throws Exception {
+        moveAlias(alias, registered.version());
+        announce(new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.PROMOTED, registered.version(),
+                alias, registered.artifactKey(), registered.sha256(), Instant.now()));
+    }
+
+    /** Moves the alias in PostgreSQL only. */
+    public void moveAlias(String alias, int version) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO model_aliases (alias, version, updated_by) VALUES (?, ?, 'test') "
                         + "ON CONFLICT (alias) DO UPDATE SET version = excluded.version, updated_at = now()")) {
             s.setString(1, alias);
-            s.setInt(2, registered.version());
+            s.setInt(2, version);
             s.executeUpdate();
         }
-        ModelEvent promoted = new ModelEvent(ModelEvent.SCHEMA_VERSION, ModelEvent.Type.PROMOTED, registered.version(),
-                alias, registered.artifactKey(), registered.sha256(), Instant.now());
-        producer.send(new ProducerRecord<>(Topics.MODEL_EVENTS, promoted.key(), MessageCodec.encode(promoted))).get();
+    }
+
+    /** Publishes a model event as it is, true or not. */
+    public void announce(ModelEvent event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.MODEL_EVENTS, event.key(), MessageCodec.encode(event))).get();
     }
 
     public Optional<Integer> aliasVersion(String alias) throws Exception {

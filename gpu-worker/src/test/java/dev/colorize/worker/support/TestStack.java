@@ -10,6 +10,7 @@ import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.model.ModelLoader;
 import dev.colorize.worker.model.ModelRegistryReader;
+import dev.colorize.worker.persistence.PageAttemptsTable;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -36,11 +37,16 @@ public class TestStack {
     private final KafkaClients kafka;
     private final ResultPublisher publisher;
     private final WorkerMetrics metrics;
+    private final PageAttemptsTable attempts;
+    private final AgroalDataSource db;
     private final String bootstrap;
 
     public TestStack(WorkerConfig config, ModelCatalog catalog, ObjectStore store, AgroalDataSource db,
             ModelRegistryReader modelRegistry, ModelLoader loader, KafkaClients kafka, ResultPublisher publisher,
-            WorkerMetrics metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws Exception {
+            WorkerMetrics metrics, PageAttemptsTable attempts,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws Exception {
+        this.attempts = attempts;
+        this.db = db;
         this.bootstrap = bootstrap;
         this.config = config;
         this.catalog = catalog;
@@ -67,6 +73,18 @@ public class TestStack {
         return catalog.versionInUse().orElseThrow();
     }
 
+    /**
+     * Production points at a fresh version that loads, served here too; for tests whose own workers read the
+     * alias from the registry (another test may have left a refused version there).
+     */
+    public int freshProduction() throws Exception {
+        ModelEvent v = registry.register();
+        registry.promote(ModelAliases.PRODUCTION, v);
+        Eventually.until("the service serves version " + v.version(), Duration.ofSeconds(30),
+                () -> catalog.versionInUse().orElse(0) == v.version());
+        return v.version();
+    }
+
     /** Committed offsets of a consumer group, summed over partitions (0 when it committed nothing). */
     public long committed(String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -77,7 +95,46 @@ public class TestStack {
 
     /** Another worker in this JVM with its own catalog, job loop and consumer group membership. */
     public OtherWorker otherWorker(String id, String alias, String topic, String group, ObjectStore pageStore) {
-        ModelCatalog ownCatalog = new ModelCatalog(alias, 2, modelRegistry, loader, metrics);
-        return new OtherWorker(id, topic, group, config, kafka, ownCatalog, modelRegistry, pageStore, publisher, metrics);
+        ModelCatalog ownCatalog = newCatalog(alias);
+        return otherWorker(id, topic, group, ownCatalog, pageStore);
+    }
+
+    /** Another worker with the catalog given (e.g. one that fails on purpose). */
+    public OtherWorker otherWorker(String id, String topic, String group, ModelCatalog ownCatalog, ObjectStore pageStore) {
+        return new OtherWorker(id, topic, group, config, kafka, ownCatalog, pageStore, publisher, attempts, metrics);
+    }
+
+    /**
+     * A catalog whose {@code hasModel()} throws the first {@code times} times one loop asks it (the thread whose
+     * name ends with {@code loopSuffix}, e.g. "-jobs" or "-model-events"): that loop's unexpected fault.
+     */
+    public ModelCatalog catalogFailingFor(String alias, String loopSuffix, int times) {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        return new ModelCatalog(alias, 2, modelRegistry, loader, metrics) {
+            @Override
+            public synchronized boolean hasModel() {
+                if (Thread.currentThread().getName().endsWith(loopSuffix) && failures.getAndIncrement() < times) {
+                    throw new IllegalStateException("injected fault");
+                }
+                return super.hasModel();
+            }
+        };
+    }
+
+    /** A catalog of its own for {@code alias}, built like the service's. */
+    public ModelCatalog newCatalog(String alias) {
+        return new ModelCatalog(alias, 2, modelRegistry, loader, metrics);
+    }
+
+    /** How often a page was taken without an outcome, per page_attempts (0: no row). */
+    public int pageAttempts(java.util.UUID chapter, int page) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(
+                "SELECT attempts FROM page_attempts WHERE chapter_id = ? AND page_number = ?")) {
+            s.setObject(1, chapter);
+            s.setInt(2, page);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.colorize.ml.data;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -21,7 +22,10 @@ public final class ImageCodec {
         if (encoded == null || encoded.length == 0) {
             throw new UndecodableImageException("empty image");
         }
-        Mat raw = Imgcodecs.imdecode(new MatOfByte(encoded), Imgcodecs.IMREAD_UNCHANGED);
+        // every intermediate is freed here, not by the GC: a large page's native memory is gone at once
+        MatOfByte buffer = new MatOfByte(encoded);
+        Mat raw = Imgcodecs.imdecode(buffer, Imgcodecs.IMREAD_UNCHANGED);
+        buffer.release();
         if (raw.empty()) {
             throw new UndecodableImageException("not a decodable image (" + encoded.length + " bytes)");
         }
@@ -30,15 +34,29 @@ public final class ImageCodec {
             eightBit = new Mat();
             double scale = raw.depth() == CvType.CV_16U ? 1.0 / 257 : 1.0;
             raw.convertTo(eightBit, CvType.CV_8U, scale);
+            raw.release();
         }
-        Mat bgr = new Mat();
         switch (eightBit.channels()) {
-            case 1 -> Imgproc.cvtColor(eightBit, bgr, Imgproc.COLOR_GRAY2BGR);
-            case 3 -> bgr = eightBit;
-            case 4 -> bgr = flattenOnWhite(eightBit);
-            default -> throw new UndecodableImageException(eightBit.channels() + "-channel images are not supported");
+            case 1 -> {
+                Mat bgr = new Mat();
+                Imgproc.cvtColor(eightBit, bgr, Imgproc.COLOR_GRAY2BGR);
+                eightBit.release();
+                return bgr;
+            }
+            case 3 -> {
+                return eightBit;
+            }
+            case 4 -> {
+                Mat bgr = flattenOnWhite(eightBit);
+                eightBit.release();
+                return bgr;
+            }
+            default -> {
+                int channels = eightBit.channels();
+                eightBit.release();
+                throw new UndecodableImageException(channels + "-channel images are not supported");
+            }
         }
-        return bgr;
     }
 
     /** Decodes to 8-bit gray (line art); color and transparency are handled as {@link #decodeBgr}. */
@@ -75,7 +93,7 @@ public final class ImageCodec {
         Mat alphaF = new Mat();
         alpha.convertTo(alphaF, CvType.CV_32F, 1 / 255.0);
         Mat alpha3 = new Mat();
-        Core.merge(java.util.List.of(alphaF, alphaF, alphaF), alpha3);
+        Core.merge(List.of(alphaF, alphaF, alphaF), alpha3);
         Mat colorF = new Mat();
         color.convertTo(colorF, CvType.CV_32F);
         // out = color * a + 255 * (1 - a)
@@ -86,15 +104,22 @@ public final class ImageCodec {
         Core.add(colorF, inverse, colorF);
         Mat out = new Mat();
         colorF.convertTo(out, CvType.CV_8U);
+        for (Mat m : List.of(color, alpha, alphaF, alpha3, colorF, inverse)) {
+            m.release();
+        }
         return out;
     }
 
     public static byte[] encodePng(Mat image) {
         MatOfByte buffer = new MatOfByte();
-        if (!Imgcodecs.imencode(".png", image, buffer)) {
-            throw new IllegalStateException("PNG encoding failed");
+        try {
+            if (!Imgcodecs.imencode(".png", image, buffer)) {
+                throw new IllegalStateException("PNG encoding failed");
+            }
+            return buffer.toArray();
+        } finally {
+            buffer.release();
         }
-        return buffer.toArray();
     }
 
     /** 8-bit BGR Mat to a TYPE_3BYTE_BGR BufferedImage (same byte order, one copy). */

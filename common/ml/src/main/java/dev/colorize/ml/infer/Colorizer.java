@@ -91,7 +91,14 @@ public final class Colorizer implements AutoCloseable {
 
     /** Decoded BGR pages in, BGR color pages of the same sizes out (automatic coloring, no hints). */
     public List<Mat> colorizeImages(List<Mat> pages) {
-        return colorLayers(pages.stream().map(PageInput::new).toList()).stream().map(ColorLayers::composite).toList();
+        List<Mat> composites = new ArrayList<>(pages.size());
+        for (ColorLayers layers : colorLayers(pages.stream().map(PageInput::new).toList())) {
+            if (layers.flats() != layers.composite()) {
+                layers.flats().release(); // native memory: freed now, not at some later GC
+            }
+            composites.add(layers.composite());
+        }
+        return composites;
     }
 
     /** Pages with optional hints in; flats and composite of each out, in the same order. */
@@ -127,9 +134,22 @@ public final class Colorizer implements AutoCloseable {
             if (options.flatFill() || pages.get(p).hints() != null) {
                 layer = fill(grays.get(p), layer, pages.get(p).hints());
             }
-            out.add(new ColorLayers(layer, options.compositing().compose(pages.get(p).page(), layer, grays.get(p))));
+            Mat composite = options.compositing().compose(pages.get(p).page(), layer, grays.get(p));
+            out.add(new ColorLayers(layer, composite));
+            releaseUnless(flats.get(p), pages.get(p).page(), layer, composite);
+            releaseUnless(grays.get(p), pages.get(p).page(), layer, composite);
         }
         return out;
+    }
+
+    /** Frees an intermediate image now, unless it is one handed in or out. */
+    private static void releaseUnless(Mat intermediate, Mat... kept) {
+        for (Mat k : kept) {
+            if (k == intermediate) {
+                return;
+            }
+        }
+        intermediate.release();
     }
 
     /** The page's panels at the model's resolution, or the whole page when it has no frames. */
@@ -144,8 +164,11 @@ public final class Colorizer implements AutoCloseable {
         }
         List<Region> regions = new ArrayList<>(rects.size());
         for (Rect rect : rects) {
-            Letterbox box = Letterbox.fit(gray.submat(rect), size);
+            Mat panel = gray.submat(rect);
+            Letterbox box = Letterbox.fit(panel, size);
             float[] lines = ImageTensors.toTensor(box.image());
+            releaseUnless(box.image(), panel);
+            panel.release(); // a view: frees its header, not the page
             float[] input = lines;
             if (spec.takesHints()) {
                 input = new float[lines.length * spec.inputChannels()];

@@ -1,0 +1,86 @@
+package dev.colorize.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.model.ModelAliases;
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.platform.storage.ObjectStoreConfig;
+import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import dev.colorize.worker.messaging.ResultPublisher;
+import dev.colorize.worker.support.Eventually;
+import dev.colorize.worker.support.OtherWorker;
+import dev.colorize.worker.support.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackTestResource.class)
+class PageAttemptsIT {
+
+    private static final int LIMIT = 3; // colorize.worker.jobs.max-attempts
+
+    @Inject
+    TestStack stack;
+
+    @Test
+    void aPageThatKillsEveryWorkerIsGivenUpAfterThreeAttemptsAndReportedFailedNotHandedOnForever() throws Exception {
+        stack.freshProduction();
+        String topic = "jobs-poison-" + UUID.randomUUID();
+        String group = "poison-workers-" + UUID.randomUUID();
+        UUID chapter = UUID.randomUUID();
+        stack.pages.enqueue(topic, chapter, 1, 64, 64);
+
+        // a store that accepts connections and never answers: each worker dies while it holds the page
+        try (ServerSocket silent = new ServerSocket(0)) {
+            ObjectStore hanging = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + silent.getLocalPort(),
+                    "colorize", "colorize-secret-key", "us-east-1", "colorize"));
+            for (int attempt = 1; attempt <= LIMIT; attempt++) {
+                OtherWorker doomed = stack.otherWorker("doomed-" + attempt, ModelAliases.PRODUCTION, topic, group, hanging)
+                        .start();
+                int expected = attempt;
+                Eventually.until("attempt " + attempt + " is counted", Duration.ofSeconds(90),
+                        () -> stack.pageAttempts(chapter, 1) == expected);
+                doomed.kill();
+            }
+        }
+        assertThat(stack.committed(group)).isZero();
+
+        try (OtherWorker healthy = stack.otherWorker("healthy", ModelAliases.PRODUCTION, topic, group, stack.store).start()) {
+            PageResult result = stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(90)).get(0);
+            assertThat(result.status()).isEqualTo(PageResult.Status.FAILED);
+            assertThat(result.error()).isEqualTo("page 1: given up after 3 attempts that each failed or stopped a worker"
+                    + " (limit 3)");
+            assertThat(result.workerId()).isEqualTo("healthy");
+            List<ConsumerRecord<String, byte[]>> letters = stack.pages.await(Topics.JOBS_DEAD_LETTER, chapter.toString(),
+                    r -> !r.isEmpty(), Duration.ofSeconds(30));
+            assertThat(header(letters.get(0), ResultPublisher.ERROR_KIND)).isEqualTo("ATTEMPTS_EXHAUSTED");
+            assertThat(header(letters.get(0), ResultPublisher.ORIGINAL_TOPIC)).isEqualTo(topic);
+            Eventually.until("the job is committed", Duration.ofSeconds(10), () -> stack.committed(group) == 1);
+            Eventually.until("its count is done with", Duration.ofSeconds(10), () -> stack.pageAttempts(chapter, 1) == 0);
+        }
+    }
+
+    @Test
+    void aColoredPageLeavesNoCountBehind() throws Exception {
+        stack.ensureProduction();
+        UUID chapter = UUID.randomUUID();
+        stack.pages.enqueue(Topics.JOBS, chapter, 1, 64, 64);
+        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).status())
+                .isEqualTo(PageResult.Status.DONE);
+        Eventually.until("its count is done with", Duration.ofSeconds(10), () -> stack.pageAttempts(chapter, 1) == 0);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
