@@ -5,7 +5,6 @@ import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ApiKeyRepository;
 import dev.colorize.ingest.persistence.PublisherRepository;
 import dev.colorize.platform.webhook.WebhookSignature;
-import dev.colorize.ingest.webhook.WebhookUrlGuard;
 import dev.colorize.platform.hashing.Sha256;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,9 +61,7 @@ public class AdminResource {
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw ApiProblemException.badRequest("invalid-publisher", "name is required");
         }
-        if (request.defaultWebhookUrl() != null && WebhookUrlGuard.syntaxProblem(request.defaultWebhookUrl()) != null) {
-            throw ApiProblemException.badRequest("invalid-webhook-url", WebhookUrlGuard.syntaxProblem(request.defaultWebhookUrl()));
-        }
+        WebhookUrlField.checked(request.defaultWebhookUrl());
         String secret = WebhookSignature.newSecret();
         var created = publishers.create(request.name().trim(), request.defaultWebhookUrl(), secret)
                 .orElseThrow(() -> ApiProblemException.conflict("publisher-exists", "A publisher named " + request.name()
