@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @ApplicationScoped
 public class MultipartPages {
 
-    static final String ARCHIVE_PART = "archive";
-    static final String PAGES_PART = "pages";
+    private static final String ARCHIVE_PART = "archive";
+    private static final String PAGES_PART = "pages";
 
     private final ArchiveReader archives;
     private final IngestConfig.Upload limits;
