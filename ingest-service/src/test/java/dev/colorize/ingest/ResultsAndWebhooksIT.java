@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.platform.webhook.ChapterWebhook;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,7 +52,7 @@ class ResultsAndWebhooksIT {
     }
 
     private String colored(UUID publisherId, String chapterId, int page) {
-        String key = "results/" + publisherId + "/" + chapterId + "/" + String.format("%04d.png", page);
+        String key = ObjectKeys.result(publisherId, UUID.fromString(chapterId), page, 7, "png");
         store.put(key, Pages.png(8, 8, 100 + page), "image/png");
         return key;
     }
@@ -103,9 +105,9 @@ class ResultsAndWebhooksIT {
             assertThat(WebhookReceiver.verifies(second, publisher.webhookSecret())).isTrue();
             assertThat(WebhookReceiver.verifies(second, "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32])))
                     .isFalse();
-            JsonPath event = new JsonPath(second.body());
-            assertThat(event.getString("type")).isEqualTo("chapter.completed_with_errors");
-            assertThat(event.getString("data.chapterId")).isEqualTo(id);
+            ChapterWebhook event = ChapterWebhook.parse(second.body());
+            assertThat(event.type()).isEqualTo("chapter.completed_with_errors");
+            assertThat(event.data().chapterId()).hasToString(id);
 
             Await.until("the delivery recorded as succeeded", Duration.ofSeconds(10), () -> "succeeded".equals(
                     given().auth().oauth2(publisher.apiKey()).queryParam("chapterId", id).get("/v1/webhooks/deliveries")

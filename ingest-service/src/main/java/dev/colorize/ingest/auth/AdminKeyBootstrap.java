@@ -2,6 +2,7 @@ package dev.colorize.ingest.auth;
 
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ApiKeyRepository;
+import dev.colorize.platform.hashing.Sha256;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +22,7 @@ public class AdminKeyBootstrap {
             if (key.length() < 16) {
                 throw new IllegalStateException("colorize.ingest.admin-key must have at least 16 characters");
             }
-            keys.installConfiguredAdminKey(ApiKeys.hash(key), ApiKeys.prefix(key));
+            keys.installConfiguredAdminKey(Sha256.digest(key), ApiKeys.prefix(key));
             LOG.infof("Configured admin key %s... is active", ApiKeys.prefix(key));
         }, () -> LOG.info("No colorize.ingest.admin-key set: only admin keys already in the database work"));
     }

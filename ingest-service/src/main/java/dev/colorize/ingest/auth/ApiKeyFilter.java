@@ -1,6 +1,7 @@
 package dev.colorize.ingest.auth;
 
 import dev.colorize.ingest.persistence.ApiKeyRepository;
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.rest.BearerKey;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -29,7 +30,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         if (!BearerKey.isApiRequest(request)) {
             return;
         }
-        BearerKey.of(request).ifPresentOrElse(presented -> keys.findActive(ApiKeys.hash(presented)).ifPresentOrElse(
+        BearerKey.of(request).ifPresentOrElse(presented -> keys.findActive(Sha256.digest(presented)).ifPresentOrElse(
                         key -> caller.authenticate(key.publisherId(), key.admin()),
                         () -> request.abortWith(BearerKey.unauthorized("The API key is unknown or revoked"))),
                 () -> request.abortWith(BearerKey.unauthorized("Send an API key as Authorization: Bearer <key>")));

@@ -1,12 +1,12 @@
 package dev.colorize.ingest.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** API key format: "ck_" + 43 url-safe characters; stored as SHA-256, shown once. */
+/**
+ * API key format: "ck_" + 43 url-safe characters; stored as its SHA-256
+ * ({@link dev.colorize.platform.hashing.Sha256#digest(String)}), shown once.
+ */
 public final class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -19,14 +19,6 @@ public final class ApiKeys {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return "ck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    public static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Enough of the key to tell keys apart in a list, not enough to use it. */

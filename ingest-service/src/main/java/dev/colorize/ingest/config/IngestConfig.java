@@ -6,11 +6,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Every setting of the ingest service; documented in application.properties. */
+/**
+ * Every setting of the ingest service (colorize.ingest.*), each with its default: application.properties
+ * names only what differs (environment variables, the test profile). Quarkus maps a.b-c to the environment
+ * variable A_B_C.
+ */
 @ConfigMapping(prefix = "colorize.ingest")
 public interface IngestConfig {
 
-    /** Hashed into api_keys on start so a fresh install has a way in. */
+    /**
+     * Admin API key installed (hashed) on start so a fresh install has a way in; at least 16 characters.
+     * Changing it revokes the previously configured key. Unset: only admin keys already in the database work.
+     */
     Optional<String> adminKey();
 
     Upload upload();
@@ -29,31 +36,39 @@ public interface IngestConfig {
     @WithDefault("500ms")
     Duration eventsPollInterval();
 
+    /** Upload limits: they guard against decompression and zip bombs as much as against big chapters. */
     interface Upload {
+        /** Bytes of one page image (32 MiB). */
         @WithDefault("33554432")
         long maxPageBytes();
 
+        /** Pixels of one page as its header declares them: a decompression bomb is refused before decoding. */
         @WithDefault("100000000")
         long maxPagePixels();
 
+        /** Pages of one chapter. */
         @WithDefault("500")
         int maxPages();
 
+        /** Bytes of an uploaded CBZ/ZIP (512 MiB); quarkus.http.limits.max-body-size bounds the request above it. */
         @WithDefault("536870912")
         long maxArchiveBytes();
 
+        /** Entries of an archive, pages or not. */
         @WithDefault("2000")
         int maxArchiveEntries();
 
+        /** Bytes of an archive's entries once inflated, all together (1 GiB). */
         @WithDefault("1073741824")
         long maxArchiveUncompressedBytes();
 
-        /** Parallel object store writes per upload. */
+        /** Parallel object store writes per upload: S3 latency, not bandwidth, bounds an upload. */
         @WithDefault("8")
         int storeParallelism();
     }
 
     interface Outbox {
+        /** Rows the relay sends to Kafka in one batch. */
         @WithDefault("500")
         int batchSize();
 
@@ -63,18 +78,22 @@ public interface IngestConfig {
     }
 
     interface Results {
+        /** Consumer group of the results consumer. */
         @WithDefault("ingest-service")
         String consumerGroup();
     }
 
     interface Webhook {
-        /** Delay before each attempt: the first is the delay after the final state, each next one after a failure. */
+        /**
+         * Delay before each attempt (Svix-like): the first counts from the chapter's final state, each next one
+         * from the failed attempt before it; after the last the delivery has failed.
+         */
         @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
         List<Duration> retrySchedule();
 
         /**
-         * Deadline of one attempt as a whole: connecting, the response headers and the first few KiB of the
-         * body. A receiver still busy at the deadline has failed the attempt.
+         * Deadline of one attempt as a whole: connecting, the response headers and at most 4 KiB of the body.
+         * A receiver still busy (or stalling) at the deadline has failed the attempt.
          */
         @WithDefault("10s")
         Duration timeout();
@@ -95,7 +114,10 @@ public interface IngestConfig {
         @WithDefault("24h")
         Duration secretRotationOverlap();
 
-        /** CIDRs (127.0.0.0/8) or host names webhooks may reach although they are private, loopback or link-local. */
+        /**
+         * CIDRs or host names webhooks may reach although they are private, loopback or link-local, e.g.
+         * 127.0.0.0/8,10.0.0.0/8,hooks.internal for local runs. Unset: only public addresses.
+         */
         Optional<List<String>> ssrfAllow();
     }
 }

@@ -5,7 +5,7 @@ import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ApiKeyRepository;
 import dev.colorize.ingest.persistence.PublisherRepository;
 import dev.colorize.platform.webhook.WebhookSignature;
-import dev.colorize.ingest.webhook.WebhookUrlGuard;
+import dev.colorize.platform.hashing.Sha256;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,9 +61,7 @@ public class AdminResource {
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw ApiProblemException.badRequest("invalid-publisher", "name is required");
         }
-        if (request.defaultWebhookUrl() != null && WebhookUrlGuard.syntaxProblem(request.defaultWebhookUrl()) != null) {
-            throw ApiProblemException.badRequest("invalid-webhook-url", WebhookUrlGuard.syntaxProblem(request.defaultWebhookUrl()));
-        }
+        WebhookUrlField.checked(request.defaultWebhookUrl());
         String secret = WebhookSignature.newSecret();
         var created = publishers.create(request.name().trim(), request.defaultWebhookUrl(), secret)
                 .orElseThrow(() -> ApiProblemException.conflict("publisher-exists", "A publisher named " + request.name()
@@ -87,7 +85,7 @@ public class AdminResource {
         caller.requireAdmin();
         publishers.find(publisherId).orElseThrow(() -> ApiProblemException.notFound("Publisher " + publisherId));
         String key = ApiKeys.generate();
-        var info = keys.create(publisherId, ApiKeys.prefix(key), ApiKeys.hash(key), request == null ? null : request.label());
+        var info = keys.create(publisherId, ApiKeys.prefix(key), Sha256.digest(key), request == null ? null : request.label());
         return Response.status(201).entity(view(info, key)).build();
     }
 

@@ -7,7 +7,6 @@ import dev.colorize.ingest.webhook.Attempt;
 import dev.colorize.ingest.webhook.Delivery;
 import dev.colorize.ingest.webhook.WebhookDeliveries;
 import dev.colorize.platform.webhook.WebhookSignature;
-import dev.colorize.ingest.webhook.WebhookUrlGuard;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,10 +58,7 @@ public class WebhookResource {
     @PUT
     @Path("settings")
     public WebhookSettings updateSettings(WebhookSettings settings) {
-        String url = settings == null ? null : settings.defaultUrl();
-        if (url != null && WebhookUrlGuard.syntaxProblem(url) != null) {
-            throw ApiProblemException.badRequest("invalid-webhook-url", WebhookUrlGuard.syntaxProblem(url));
-        }
+        String url = WebhookUrlField.checked(settings == null ? null : settings.defaultUrl());
         publishers.setDefaultWebhookUrl(caller.publisherId(), url);
         return new WebhookSettings(url);
     }

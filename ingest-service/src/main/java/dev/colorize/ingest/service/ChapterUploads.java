@@ -12,6 +12,7 @@ import dev.colorize.ingest.upload.PageRejectedException;
 import dev.colorize.ingest.upload.PageSource;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.storage.ObjectKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class ChapterUploads {
         List<PageObjects.StoredObject> stored = new ArrayList<>();
         List<NewPage> rows = new ArrayList<>();
         for (InspectedPage p : pages) {
-            String key = PageObjects.sketchKey(publisherId, chapterId, p.pageNumber(), p.format().extension());
+            String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.bytes(), p.format().mediaType()));
             String job = MessageCodec.encodeToString(PageJob.of(publisherId, chapterId, p.pageNumber(), key,
                     request.outputFormat(), request.modelVersion(), now));

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +33,6 @@ public class PageObjects {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    public static String sketchKey(UUID publisherId, UUID chapterId, int pageNumber, String extension) {
-        return String.format("sketches/%s/%s/%04d.%s", publisherId, chapterId, pageNumber, extension);
     }
 
     /** Stores all or, when one write fails, removes what was written and rethrows. */

@@ -1,18 +1,15 @@
 package dev.colorize.ingest.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.platform.webhook.ChapterWebhook;
 import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,14 +21,12 @@ import java.util.UUID;
 public class WebhookDeliveries {
 
     private final Jdbc jdbc;
-    private final ObjectMapper json;
-    private final List<Duration> schedule;
+    private final RetrySchedule schedule;
     private final Duration lease;
 
-    public WebhookDeliveries(Jdbc jdbc, ObjectMapper json, IngestConfig config) {
+    public WebhookDeliveries(Jdbc jdbc, IngestConfig config) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.schedule = config.webhook().retrySchedule();
+        this.schedule = new RetrySchedule(config.webhook().retrySchedule());
         this.lease = config.webhook().claimLease();
     }
 
@@ -42,29 +37,13 @@ public class WebhookDeliveries {
         if (url.isEmpty()) {
             return;
         }
-        String type = "chapter." + chapter.state();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("chapterId", chapter.id());
-        data.put("title", chapter.title());
-        data.put("state", chapter.state());
-        data.put("pageCount", chapter.pageCount());
-        data.put("pagesDone", chapter.pagesDone());
-        data.put("pagesFailed", chapter.pagesFailed());
-        data.put("statusPath", "/v1/chapters/" + chapter.id());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", type);
-        event.put("timestamp", Instant.now().toString());
-        event.put("data", data);
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Instant now = Instant.now();
+        ChapterWebhook event = ChapterWebhook.finished(chapter.id(), chapter.title(), chapter.state(),
+                chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), now);
         Jdbc.update(c, """
                 INSERT INTO webhook_deliveries (id, publisher_id, chapter_id, event_type, url, payload, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), type, url.get(),
-                payload, Instant.now().plus(schedule.get(0)));
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), event.type(),
+                url.get(), event.toJson(), schedule.firstAttemptAt(now));
     }
 
     /** Claims due deliveries for one send each; they become due again only if the send is never recorded. */
@@ -79,8 +58,9 @@ public class WebhookDeliveries {
     /** Records the attempt and moves the delivery on: succeeded, the next slot of the schedule, or failed. */
     public void recordAttempt(Delivery delivery, Integer statusCode, String error, long durationMs, boolean success) {
         int attempt = delivery.attemptCount() + 1;
-        String state = success ? "succeeded" : attempt < schedule.size() ? "pending" : "failed";
-        Instant next = "pending".equals(state) ? Instant.now().plus(schedule.get(attempt)) : null;
+        Optional<Instant> retry = success ? Optional.empty() : schedule.retryAt(attempt, Instant.now());
+        String state = success ? "succeeded" : retry.isPresent() ? "pending" : "failed";
+        Instant next = retry.orElse(null);
         jdbc.inTransaction(c -> {
             Jdbc.update(c, """
                     INSERT INTO webhook_attempts (delivery_id, attempt_number, status_code, error, duration_ms)

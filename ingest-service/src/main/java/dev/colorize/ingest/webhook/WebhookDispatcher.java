@@ -69,7 +69,7 @@ public class WebhookDispatcher {
         });
     }
 
-    @Scheduled(every = "${colorize.ingest.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${colorize.ingest.webhook.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         int idle;
         while ((idle = idleSenders.drainPermits()) > 0) {

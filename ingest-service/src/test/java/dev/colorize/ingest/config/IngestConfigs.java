@@ -2,6 +2,7 @@ package dev.colorize.ingest.config;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
@@ -13,11 +14,15 @@ public final class IngestConfigs {
     }
 
     public static IngestConfig of(Map<String, String> properties) {
+        return config(properties).getConfigMapping(IngestConfig.class);
+    }
+
+    /** The whole configuration, for what reads settings by name (such as a @Scheduled expression). */
+    public static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .withMapping(IngestConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .build()
-                .getConfigMapping(IngestConfig.class);
+                .build();
     }
 }

@@ -20,6 +20,23 @@ class NaturalOrderTest {
     }
 
     @Test
+    void caseIsIgnoredAndNamesDifferingOnlyInCaseHaveOneOrder() {
+        List<String> names = new ArrayList<>(List.of("page10.png", "PAGE1.png", "Page2.png", "a.png", "A.png"));
+        for (int i = 0; i < 10; i++) {
+            Collections.shuffle(names, new Random(i));
+            names.sort(NaturalOrder.INSTANCE);
+            assertThat(names).containsExactly("A.png", "a.png", "PAGE1.png", "Page2.png", "page10.png");
+        }
+    }
+
+    @Test
+    void aPrefixComesFirstAndPunctuationComparesAsCharacters() {
+        List<String> names = new ArrayList<>(List.of("p1-2.png", "p1.png", "p1-10.png", "p"));
+        names.sort(NaturalOrder.INSTANCE);
+        assertThat(names).containsExactly("p", "p1-2.png", "p1-10.png", "p1.png");
+    }
+
+    @Test
     void leadingZerosDoNotChangeTheValue() {
         List<String> names = new ArrayList<>(List.of("p0010.png", "p9.png", "p000.png", "p0000000000000000000001.png"));
         names.sort(NaturalOrder.INSTANCE);

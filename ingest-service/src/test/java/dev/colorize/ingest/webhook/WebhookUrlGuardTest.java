@@ -34,6 +34,42 @@ class WebhookUrlGuardTest {
     }
 
     @Test
+    void multicastAndCarrierGradeNatAreBlockedUpToTheirEdges() throws Exception {
+        for (String blocked : new String[] {"224.0.0.1", "239.255.255.250", "ff02::1", "100.64.0.0", "100.127.255.255"}) {
+            assertThat(WebhookUrlGuard.isInternal(InetAddress.getByName(blocked))).as(blocked).isTrue();
+        }
+        for (String open : new String[] {"100.63.255.255", "100.128.0.0", "223.255.255.255"}) {
+            assertThat(WebhookUrlGuard.isInternal(InetAddress.getByName(open))).as(open).isFalse();
+        }
+    }
+
+    @Test
+    void anIpv4MappedIpv6AddressIsJudgedByItsIpv4Address() throws Exception {
+        for (String blocked : new String[] {"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254",
+                "::ffff:100.64.0.1"}) {
+            assertThat(WebhookUrlGuard.isInternal(InetAddress.getByName(blocked))).as(blocked).isTrue();
+        }
+        assertThat(WebhookUrlGuard.isInternal(InetAddress.getByName("::ffff:93.184.216.34"))).isFalse();
+    }
+
+    @Test
+    void addressLiteralsInUrlsAreJudgedWithoutDns() {
+        WebhookUrlGuard guard = new WebhookUrlGuard(IngestConfigs.of(Map.of()));
+        assertThat(guard.forbiddenReason(URI.create("http://93.184.216.34/hook"))).isNull();
+        assertThat(guard.forbiddenReason(URI.create("http://[::1]:8080/hook"))).contains("non-public address");
+        assertThat(guard.forbiddenReason(URI.create("http://[::ffff:a9fe:a9fe]/latest/meta-data")))
+                .contains("non-public address 169.254.169.254");
+        assertThat(guard.forbiddenReason(URI.create("http://[64:ff9b::a00:1]/hook"))).contains("non-public address");
+        assertThat(guard.forbiddenReason(URI.create("ftp://93.184.216.34/hook"))).contains("http or https");
+    }
+
+    @Test
+    void anAllowedHostNameIsLetThroughWhateverItsCaseAndWithoutLookingItUp() {
+        WebhookUrlGuard guard = new WebhookUrlGuard(config("hooks.internal"));
+        assertThat(guard.forbiddenReason(URI.create("https://HOOKS.Internal/x"))).isNull();
+    }
+
+    @Test
     void cidrsMatchByPrefix() throws Exception {
         assertThat(WebhookUrlGuard.Cidr.parse("127.0.0.0/8").contains(InetAddress.getByName("127.9.9.9"))).isTrue();
         assertThat(WebhookUrlGuard.Cidr.parse("127.0.0.0/8").contains(InetAddress.getByName("128.0.0.1"))).isFalse();
@@ -55,7 +91,7 @@ class WebhookUrlGuardTest {
     @Test
     void aMalformedAllowListEntryIsAStartUpErrorNamingIt() {
         for (String bad : new String[] {"10.0.0.0/-1", "10.0.0.0/33", "::1/129", "10.0.0.0/", "10.0.0.0/x",
-                "10.0.0.256/8", "fd00::zz/8"}) {
+                "10.0.0.256/8", "fd00::zz/8", "10.0.0/8", "hooks.internal/8", "/8"}) {
             assertThatThrownBy(() -> new WebhookUrlGuard(config("127.0.0.0/8," + bad))).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("colorize.ingest.webhook.ssrf-allow")

@@ -1,6 +1,7 @@
 package dev.colorize.platform.image;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The image formats the platform takes in, told by their first bytes rather than by a name or a client's word. */
@@ -41,6 +42,19 @@ public enum ImageFormat {
             return Optional.of(WEBP);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The format an object's name says it is (png, jpg or jpeg, webp in any case), or empty. Only for names the
+     * platform chose itself, such as object keys; what a client sends is told by {@link #sniff}.
+     */
+    public static Optional<ImageFormat> ofFileName(String name) {
+        return switch (name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
+            case "png" -> Optional.of(PNG);
+            case "jpg", "jpeg" -> Optional.of(JPEG);
+            case "webp" -> Optional.of(WEBP);
+            default -> Optional.empty();
+        };
     }
 
     private static boolean startsWith(byte[] b, int offset, byte[] prefix) {

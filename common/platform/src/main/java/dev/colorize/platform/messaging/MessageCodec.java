@@ -31,12 +31,30 @@ public final class MessageCodec {
         }
     }
 
+    /** A contract that travels outside Kafka (the chapter webhook), written as the messages are. */
+    public static String toJson(Record contract) {
+        try {
+            return MAPPER.writeValueAsString(contract);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot encode " + contract, e);
+        }
+    }
+
+    /** Reads such a contract, or throws {@link UnsupportedMessageException} saying what is wrong with it. */
+    public static <T extends Record> T fromJson(String json, Class<T> type) {
+        return read(json == null ? null : json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
     public static String encodeToString(Message message) {
         return new String(encode(message), StandardCharsets.UTF_8);
     }
 
     /** Reads a message, or throws {@link UnsupportedMessageException} saying what is wrong with it. */
     public static <T extends Message> T decode(byte[] json, Class<T> type) {
+        return read(json, type);
+    }
+
+    private static <T> T read(byte[] json, Class<T> type) {
         if (json == null) {
             throw new UnsupportedMessageException("empty " + type.getSimpleName() + " message");
         }

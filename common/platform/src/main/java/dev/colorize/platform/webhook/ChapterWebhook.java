@@ -1,0 +1,41 @@
+package dev.colorize.platform.webhook;
+
+import dev.colorize.platform.messaging.Message;
+import dev.colorize.platform.messaging.MessageCodec;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The webhook body announcing that a chapter reached a final state, as the ingest service sends it and
+ * publishers' receivers (the local run, tests) read it:
+ * {@code {"schemaVersion":1,"type":"chapter.completed","timestamp":"...","data":{"chapterId":...}}}.
+ * The type is "chapter." + the final state, so receivers can route on it without reading data.
+ */
+public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, FinishedChapter data) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The chapter as it finished; statusPath is where its full status (every page) is read. */
+    public record FinishedChapter(UUID chapterId, String title, String state, int pageCount, int pagesDone,
+            int pagesFailed, String statusPath) {
+    }
+
+    public ChapterWebhook {
+        Message.requireVersion(SCHEMA_VERSION, schemaVersion, "ChapterWebhook");
+    }
+
+    public static ChapterWebhook finished(UUID chapterId, String title, String state, int pageCount, int pagesDone,
+            int pagesFailed, Instant at) {
+        return new ChapterWebhook(SCHEMA_VERSION, "chapter." + state, at, new FinishedChapter(chapterId, title, state,
+                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId));
+    }
+
+    public String toJson() {
+        return MessageCodec.toJson(this);
+    }
+
+    /** Reads a webhook body; an unreadable one or another schema version is an UnsupportedMessageException. */
+    public static ChapterWebhook parse(String json) {
+        return MessageCodec.fromJson(json, ChapterWebhook.class);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.colorize.ingest.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.colorize.ingest.service.UploadRequest;
+import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.rest.ApiProblem;
+import dev.colorize.rest.ApiProblemException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UploadFormTest {
+
+    private static UploadRequest request(UploadForm form) {
+        return form.toRequest(List::of);
+    }
+
+    private static String problemType(UploadForm form) {
+        ApiProblem problem = catchThrowableOfType(ApiProblemException.class, () -> request(form)).problem();
+        assertThat(problem.status()).isEqualTo(400);
+        return problem.type().substring(ApiProblem.TYPE_BASE.length());
+    }
+
+    @Test
+    void blankFieldsAreAbsentAndTheOutputFormatDefaultsToPng() {
+        UploadRequest request = request(new UploadForm(" ", "", null, " ", ""));
+        assertThat(request.title()).isNull();
+        assertThat(request.webhookUrl()).isNull();
+        assertThat(request.outputFormat()).isEqualTo(OutputFormat.PNG);
+        assertThat(request.modelVersion()).isNull();
+        assertThat(request.idempotencyKey()).isNull();
+    }
+
+    @Test
+    void valuesAreTrimmedAndParsed() {
+        UploadRequest request = request(new UploadForm(" Chapter 1 ", " https://hooks.example/x ", " jpeg ", " 3 ",
+                " key-1 "));
+        assertThat(request.title()).isEqualTo("Chapter 1");
+        assertThat(request.webhookUrl()).isEqualTo("https://hooks.example/x");
+        assertThat(request.outputFormat()).isEqualTo(OutputFormat.JPEG);
+        assertThat(request.modelVersion()).isEqualTo(3);
+        assertThat(request.idempotencyKey()).isEqualTo("key-1");
+    }
+
+    @Test
+    void eachBadValueIsA400NamingIt() {
+        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null)))
+                .isEqualTo("invalid-webhook-url");
+        assertThat(problemType(new UploadForm(null, null, "gif", null, null))).isEqualTo("invalid-output-format");
+        assertThat(problemType(new UploadForm(null, null, null, "0", null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, "v2", null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256))))
+                .isEqualTo("invalid-idempotency-key");
+        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255))).idempotencyKey()).hasSize(255);
+    }
+}
