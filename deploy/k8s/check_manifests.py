@@ -6,7 +6,7 @@ checks what the deployment depends on and a schema would not catch: probes on th
 endpoints, resources, security contexts, the worker's GPU request and toleration, Services and PDBs
 selecting a Deployment's pods on a declared port, ConfigMap/Secret references, the shared COLORIZE_*
 variables, and the KEDA ScaledObject pointing at the worker Deployment with the worker's own topic and
-consumer group (read from gpu-worker's application.properties).
+consumer group (gpu-worker's WorkerConfig defaults, or its application.properties where it sets them).
 
 usage: check_manifests.py RENDERED.yaml --name NAME --worker gpu|cpu [--namespace NS]
                           [--secret absent|example|forbidden-placeholders] [--repo DIR]
@@ -51,6 +51,29 @@ def read_properties(path):
             k, v = line.split("=", 1)
             props[k.strip()] = v.strip()
     return props
+
+
+def worker_jobs_setting(repo, name):
+    """The worker's jobs.<name>: application.properties if it sets it, else WorkerConfig's @WithDefault."""
+    props = read_properties(os.path.join(repo, "gpu-worker/src/main/resources/application.properties"))
+    if f"colorize.worker.jobs.{name}" in props:
+        return props[f"colorize.worker.jobs.{name}"]
+    java = os.path.join(repo, "gpu-worker/src/main/java/dev/colorize/worker/config/WorkerConfig.java")
+    with open(java, encoding="utf-8") as f:
+        source = f.read()
+    m = re.search(r"@WithDefault\(([^)]*)\)\s*String\s+" + re.escape(name) + r"\(\)", source)
+    if not m:
+        raise ValueError(f"no default for jobs.{name} in {java}")
+    value = m.group(1).strip()
+    if value.startswith('"'):
+        return value.strip('"')
+    constant = value.split(".")[-1]
+    topics = os.path.join(repo, "common/platform/src/main/java/dev/colorize/platform/messaging/Topics.java")
+    with open(topics, encoding="utf-8") as f:
+        c = re.search(r"\b" + re.escape(constant) + r'\s*=\s*"([^"]+)"', f.read())
+    if not c:
+        raise ValueError(f"cannot resolve {value} in {topics}")
+    return c.group(1)
 
 
 class Checker:
@@ -321,9 +344,8 @@ class Checker:
             self.fail(where, "expected one kafka trigger")
             return
         md = kafka[0].get("metadata", {})
-        props = read_properties(os.path.join(self.args.repo, "gpu-worker/src/main/resources/application.properties"))
-        want_topic = props.get("colorize.worker.jobs.topic", "colorize.jobs")
-        want_group = props.get("colorize.worker.jobs.group", "colorize-workers")
+        want_topic = worker_jobs_setting(self.args.repo, "topic")
+        want_group = worker_jobs_setting(self.args.repo, "group")
         if md.get("topic") != want_topic:
             self.fail(where, f"topic {md.get('topic')!r}, the worker consumes {want_topic!r}")
         if md.get("consumerGroup") != want_group:
