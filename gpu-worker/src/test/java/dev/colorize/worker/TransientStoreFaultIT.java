@@ -15,6 +15,7 @@ import dev.colorize.worker.support.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,12 +34,7 @@ class TransientStoreFaultIT {
     @Test
     void anUnreachableStoreIsRetriedThenTheJobIsDeadLetteredAndThePartitionMovesOn() throws Exception {
         stack.ensureProduction();
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ObjectStore unreachable = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + closedPort, "colorize",
-                "colorize-secret-key", "us-east-1", "colorize"));
+        ObjectStore unreachable = unreachableStore();
         String topic = "jobs-offline-store-" + UUID.randomUUID();
         String group = "offline-store-workers-" + UUID.randomUUID();
         UUID chapter = UUID.randomUUID();
@@ -63,12 +59,7 @@ class TransientStoreFaultIT {
     @Test
     void aPageWhoseStoreStaysDownPastTheRetryBudgetIsReportedFailedWithTheReasonSoItsChapterCanEnd() throws Exception {
         stack.freshProduction();
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ObjectStore unreachable = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + closedPort, "colorize",
-                "colorize-secret-key", "us-east-1", "colorize"));
+        ObjectStore unreachable = unreachableStore();
         String topic = "jobs-store-down-" + UUID.randomUUID();
         String group = "store-down-workers-" + UUID.randomUUID();
         UUID chapter = UUID.randomUUID();
@@ -91,5 +82,15 @@ class TransientStoreFaultIT {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** A store on a port nobody listens on: every call is refused, a transient fault. */
+    private static ObjectStore unreachableStore() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        return new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + closedPort, "colorize",
+                "colorize-secret-key", "us-east-1", "colorize"));
     }
 }

@@ -197,6 +197,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         } catch (CvException e) {
             page.fail("cannot be decoded: " + e.getMessage()); // deterministic: retrying would block the partition
         } catch (ObjectStoreException e) {
+            WorkerStoppedException.throwIfInterrupted("reading " + page.job.sourceKey(), e);
             if (e.isTransient()) {
                 page.deadLetter(DeadLetterKind.STORE_FAILED, e.getMessage());
             } else {
@@ -232,6 +233,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             pages.forEach(p -> p.fail(e.getMessage()));
             return;
         } catch (ObjectStoreException e) {
+            WorkerStoppedException.throwIfInterrupted("loading model version " + pinnedVersion, e);
             pages.forEach(p -> p.deadLetter(DeadLetterKind.STORE_FAILED, "loading model version " + pinnedVersion
                     + ": " + e.getMessage()));
             return;
@@ -289,6 +291,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             page.resultKey = key;
             page.release();
         } catch (ObjectStoreException e) {
+            WorkerStoppedException.throwIfInterrupted("writing the result of page " + page.job.pageNumber(), e);
             page.deadLetter(DeadLetterKind.STORE_FAILED, e.getMessage());
         } catch (CvException | IllegalStateException e) {
             page.fail("cannot be encoded: " + e.getMessage());
