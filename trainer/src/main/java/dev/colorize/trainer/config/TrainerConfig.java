@@ -129,5 +129,9 @@ public interface TrainerConfig {
         /** Outbox rows per Kafka batch. */
         @WithDefault("100")
         int batchSize();
+
+        /** How long published outbox rows are kept (unpublished ones stay until they are sent). */
+        @WithDefault("7d")
+        Duration retention();
     }
 }
