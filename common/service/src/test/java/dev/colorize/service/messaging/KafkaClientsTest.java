@@ -7,6 +7,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 class KafkaClientsTest {
@@ -68,5 +70,19 @@ class KafkaClientsTest {
     void withoutSecuritySettingsClientsUseThePlaintextDefault() {
         assertThat(kafka.producerSettings("relay", new Properties()))
                 .doesNotContainKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+    }
+
+    @Test
+    void theSettingsComeFromKafkaPrefixedConfigurationSuchAsEnvironmentVariables() {
+        var environment = new EnvConfigSource(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required;",
+                "KAFKA_UNRELATED", "ignored"), 300);
+        KafkaClients configured = new KafkaClients("broker-1:9093",
+                new SmallRyeConfigBuilder().withSources(environment).build());
+
+        assertThat(configured.producerSettings("relay", new Properties()))
+                .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;")
+                .doesNotContainKey("unrelated").doesNotContainKey("sasl.mechanism");
     }
 }
