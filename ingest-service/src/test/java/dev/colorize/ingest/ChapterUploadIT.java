@@ -34,6 +34,7 @@ class ChapterUploadIT {
 
     @Test
     void pagesAreStoredUnderPublisherAndChapterWithRowsAndOneOutboxJobEach() {
+        Stack.modelVersion(db, 3, true);
         var publisher = Publishers.create();
         byte[] first = Pages.png(40, 30, 1);
         byte[] second = Pages.jpeg(20, 50, 2);

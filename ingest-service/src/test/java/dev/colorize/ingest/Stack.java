@@ -45,6 +45,21 @@ final class Stack {
         }
     }
 
+    /** Registers a model version (a row only, no artifact), pinnable by chapters or not. */
+    static void modelVersion(AgroalDataSource db, int version, boolean pinnable) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO model_versions (version, artifact_key, sha256, spec, pinnable)
+                VALUES (?, ?, repeat('0', 64), '{}'::jsonb, ?)
+                ON CONFLICT (version) DO UPDATE SET pinnable = excluded.pinnable""")) {
+            s.setInt(1, version);
+            s.setString(2, "models/v" + version + "/model.zip");
+            s.setBoolean(3, pinnable);
+            s.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<String> objects(ObjectStore store, UUID publisherId) {
         return store.list("sketches/" + publisherId + "/");
     }

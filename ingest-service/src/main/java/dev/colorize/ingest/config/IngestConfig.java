@@ -75,6 +75,10 @@ public interface IngestConfig {
         /** How often the relay looks for rows nobody woke it up for (e.g. after Kafka was down). */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /** How long published outbox rows are kept (unpublished ones stay until they are sent). */
+        @WithDefault("7d")
+        Duration retention();
     }
 
     interface Results {

@@ -21,7 +21,7 @@ public class OutboxRelayProducer {
     OutboxRelay relay(Jdbc jdbc, KafkaClients kafka, IngestConfig config, MeterRegistry metrics) {
         Counter published = metrics.counter("colorize.ingest.outbox.published");
         return OutboxRelay.start(jdbc, kafka, new OutboxRelay.Settings("ingest-outbox-relay",
-                config.outbox().batchSize(), config.outbox().pollInterval()), published::increment);
+                config.outbox().batchSize(), config.outbox().pollInterval(), config.outbox().retention()), published::increment);
     }
 
     void stop(@Observes ShutdownEvent event, OutboxRelay relay) throws InterruptedException {

@@ -38,13 +38,15 @@ public class ChapterUploads {
     private final PageInspector inspector;
     private final PageObjects objects;
     private final OutboxRelay relay;
+    private final ModelPins pins;
     private final IngestConfig.Upload limits;
     private final Counter acceptedChapters;
     private final Counter acceptedPages;
 
     public ChapterUploads(ChapterRepository chapters, PageInspector inspector, PageObjects objects, OutboxRelay relay,
-            IngestConfig config, MeterRegistry metrics) {
+            IngestConfig config, MeterRegistry metrics, ModelPins pins) {
         this.chapters = chapters;
+        this.pins = pins;
         this.inspector = inspector;
         this.objects = objects;
         this.relay = relay;
@@ -60,6 +62,7 @@ public class ChapterUploads {
                 return new Accepted(earlier.get(), true);
             }
         }
+        pins.check(request.modelVersion());
         List<InspectedPage> pages = inspect(request.pages().get());
         UUID chapterId = UUID.randomUUID();
         Instant now = Instant.now();

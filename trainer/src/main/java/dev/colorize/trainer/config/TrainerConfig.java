@@ -62,6 +62,13 @@ public interface TrainerConfig {
         /** Steps of a run when the request names none. */
         @WithDefault("20000")
         long defaultSteps();
+
+        /**
+         * Starts of a run after which one its trainer did not finish (killed, out of memory) is failed
+         * instead of resumed again: a run that kills its trainer would otherwise do so forever.
+         */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     interface Schedule {
@@ -122,5 +129,9 @@ public interface TrainerConfig {
         /** Outbox rows per Kafka batch. */
         @WithDefault("100")
         int batchSize();
+
+        /** How long published outbox rows are kept (unpublished ones stay until they are sent). */
+        @WithDefault("7d")
+        Duration retention();
     }
 }

@@ -21,7 +21,7 @@ public class OutboxRelayProducer {
     @Startup
     OutboxRelay relay(Jdbc jdbc, KafkaClients kafka, TrainerConfig config) {
         return OutboxRelay.start(jdbc, kafka, new OutboxRelay.Settings("trainer-outbox-relay",
-                config.relay().batchSize(), config.relay().every()), published -> { });
+                config.relay().batchSize(), config.relay().every(), config.relay().retention()), published -> { });
     }
 
     void stop(@Observes ShutdownEvent event, OutboxRelay relay) throws InterruptedException {

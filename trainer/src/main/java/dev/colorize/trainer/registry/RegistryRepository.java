@@ -44,6 +44,18 @@ public class RegistryRepository {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Marks a version pinnable or not, audited; empty when there is no such version. */
+    public Optional<ModelVersion> markPinnable(int version, boolean pinnable, String actor) {
+        return jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "UPDATE model_versions SET pinnable = ? WHERE version = ?", pinnable, version) == 0) {
+                return Optional.empty();
+            }
+            Jdbc.update(c, "INSERT INTO model_pin_audit (version, pinnable, actor) VALUES (?, ?, ?)",
+                    version, pinnable, actor);
+            return version(c, version);
+        });
+    }
+
     public List<AliasChange> audit(String alias) {
         return jdbc.query("SELECT * FROM model_alias_audit WHERE alias = ? ORDER BY id DESC",
                 RegistryRepository::change, alias);
@@ -65,6 +77,6 @@ public class RegistryRepository {
                 json.tree(r.getString("spec")), json.tree(r.getString("training_config")), r.getString("dataset"),
                 json.read(r.getString("split"), SplitSummary.class),
                 json.read(r.getString("metrics"), ValidationMetrics.class), Jdbc.nullableInt(r, "parent_version"),
-                r.getObject("run_id", UUID.class), Jdbc.instant(r, "created_at"));
+                r.getObject("run_id", UUID.class), Jdbc.instant(r, "created_at"), r.getBoolean("pinnable"));
     }
 }

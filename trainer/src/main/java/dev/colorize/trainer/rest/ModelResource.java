@@ -13,6 +13,7 @@ import dev.colorize.trainer.registry.RollbackRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -73,6 +74,21 @@ public class ModelResource {
     @Path("/models/{version}")
     public ModelVersion version(@PathParam("version") int version) {
         return registry.version(version).orElseThrow(() -> ApiProblemException.notFound("Model version " + version));
+    }
+
+    /** PUT /v1/admin/models/{version}/pinnable: whether chapters may pin the version without an alias on it. */
+    public record PinnableRequest(Boolean pinnable) {}
+
+    @PUT
+    @Path("/models/{version}/pinnable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelVersion pinnable(@PathParam("version") int version, PinnableRequest request) {
+        if (request == null || request.pinnable() == null) {
+            throw ApiProblemException.badRequest("pinnable-required", "Say whether the version is pinnable: "
+                    + "{\"pinnable\": true}");
+        }
+        return registry.markPinnable(version, request.pinnable(), admin.actor())
+                .orElseThrow(() -> ApiProblemException.notFound("Model version " + version));
     }
 
     @POST

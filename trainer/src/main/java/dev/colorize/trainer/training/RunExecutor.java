@@ -1,5 +1,6 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.trainer.config.TrainerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Works off pending runs, one at a time across all replicas: whoever holds the {@link RunLock} takes
- * the oldest queued run, or a "running" one whose trainer died (it resumes from its checkpoint).
+ * the oldest queued run, or a "running" one whose trainer died (it resumes from its checkpoint, unless
+ * it was started {@code max-attempts} times already: then it is failed, so it cannot kill trainers forever).
  * Triggered on start, when a run is requested, and on a poll timer.
  */
 @ApplicationScoped
@@ -27,6 +29,7 @@ public class RunExecutor {
     private final RunRepository runs;
     private final RunLock lock;
     private final RunTrainer trainer;
+    private final int maxAttempts;
     private final String runnerId = ManagementFactory.getRuntimeMXBean().getName();
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -36,10 +39,11 @@ public class RunExecutor {
         return t;
     });
 
-    public RunExecutor(RunRepository runs, RunLock lock, RunTrainer trainer) {
+    public RunExecutor(RunRepository runs, RunLock lock, RunTrainer trainer, TrainerConfig config) {
         this.runs = runs;
         this.lock = lock;
         this.trainer = trainer;
+        this.maxAttempts = config.runs().maxAttempts();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -81,6 +85,13 @@ public class RunExecutor {
     }
 
     private void execute(TrainingRun run) {
+        if (run.attempts() >= maxAttempts) {
+            String reason = "gave up after " + run.attempts() + " attempts: the trainer stopped without finishing "
+                    + "(last runner " + run.runner() + ", at step " + run.step() + ")";
+            LOG.errorf("run %s %s", run.id(), reason);
+            runs.fail(run.id(), reason);
+            return;
+        }
         try {
             trainer.execute(run, runnerId, stopping::get);
         } catch (RunInterruptedException e) {

@@ -18,7 +18,7 @@ class QualityGateTest {
         ValidationMetrics metrics = l1 == null ? null : new ValidationMetrics(10, l1(l1), l1(0.3), l1(0.2), 30,
                 measuredProduction, measuredL1 == null ? null : l1(measuredL1));
         return new ModelVersion(version, "models/v" + version + "/model.zip", "sha", null, null, "data", null,
-                metrics, null, null, null);
+                metrics, null, null, null, false);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.colorize.service.messaging;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,20 +17,43 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place Kafka client settings are written: string keys; producers idempotent and acknowledged by
  * all in-sync replicas (an acknowledged message is durable), consumers that never commit on their own.
- * Callers add only what is theirs (a relay's fail-fast timeouts, a consumer's poll size).
+ * Callers add only what is theirs (a relay's fail-fast timeouts, a consumer's poll size). A production
+ * broker's SASL/TLS settings, set as {@code kafka.<kafka setting>} (e.g. KAFKA_SECURITY_PROTOCOL), reach
+ * every producer, consumer and admin client of every service.
  */
 @Singleton
 public class KafkaClients {
 
-    private final String bootstrap;
+    /** The standard Kafka client settings of an authenticated, encrypted connection. */
+    static final List<String> SECURITY_SETTINGS = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
+            "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type", "ssl.keystore.location",
+            "ssl.keystore.password", "ssl.keystore.type", "ssl.key.password", "ssl.endpoint.identification.algorithm");
 
-    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    private final String bootstrap;
+    private final Map<String, String> security;
+
+    @Inject
+    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, Config config) {
+        this(bootstrap, securitySettings(config));
+    }
+
+    KafkaClients(String bootstrap, Map<String, String> security) {
         this.bootstrap = bootstrap;
+        this.security = Map.copyOf(security);
+    }
+
+    private static Map<String, String> securitySettings(Config config) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String name : SECURITY_SETTINGS) {
+            config.getOptionalValue("kafka." + name, String.class).ifPresent(value -> settings.put(name, value));
+        }
+        return settings;
     }
 
     /** {@code group} null: a consumer that assigns partitions itself and never commits. */
@@ -44,9 +71,13 @@ public class KafkaClients {
     }
 
     public Admin admin(String clientId, Properties extra) {
+        return Admin.create(adminSettings(clientId, extra));
+    }
+
+    Properties adminSettings(String clientId, Properties extra) {
         Properties p = common(clientId);
         p.putAll(extra);
-        return Admin.create(p);
+        return p;
     }
 
     Properties consumerSettings(String clientId, String group, Properties extra) {
@@ -73,6 +104,7 @@ public class KafkaClients {
         Properties p = new Properties();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        p.putAll(security);
         return p;
     }
 }

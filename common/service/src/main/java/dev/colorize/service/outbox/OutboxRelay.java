@@ -20,15 +20,17 @@ import org.jboss.logging.Logger;
  * only the acknowledged rows are marked published in the same transaction. While Kafka is down the batch
  * rolls back and is tried again: delivery is at least once (a crash between the broker's ack and the
  * commit resends), which every consumer tolerates. Writers wake the relay so messages leave at once
- * rather than at the next poll.
+ * rather than at the next poll. Published rows older than the retention are pruned on start and hourly.
  *
  * <p>Not a bean by itself: each service that writes the outbox produces one from its own configuration.
  */
 public final class OutboxRelay {
 
-    /** How the relay's service configures it. */
-    public record Settings(String clientId, int batchSize, Duration pollInterval) {
+    /** How the relay's service configures it; {@code retention}: how long published rows are kept. */
+    public record Settings(String clientId, int batchSize, Duration pollInterval, Duration retention) {
     }
+
+    private static final long PRUNE_EVERY_NANOS = Duration.ofHours(1).toNanos();
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
@@ -38,6 +40,8 @@ public final class OutboxRelay {
     private final int batchSize;
     private final long pollMillis;
     private final IntConsumer published;
+    private final OutboxPruner pruner;
+    private long prunedAt;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -49,6 +53,7 @@ public final class OutboxRelay {
         this.batchSize = settings.batchSize();
         this.pollMillis = settings.pollInterval().toMillis();
         this.published = published;
+        this.pruner = new OutboxPruner(jdbc, settings.retention());
     }
 
     /** A running relay; {@code published} hears how many rows each batch published. */
@@ -80,8 +85,10 @@ public final class OutboxRelay {
     }
 
     private void loop() {
+        prunedAt = System.nanoTime() - PRUNE_EVERY_NANOS;
         while (running) {
             try {
+                pruneWhenDue();
                 if (publishBatch() < batchSize) {
                     wakeUps.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
@@ -92,6 +99,16 @@ public final class OutboxRelay {
             } catch (RuntimeException e) {
                 LOG.warnf("Outbox relay could not publish, retrying: %s", e.getMessage());
                 sleep();
+            }
+        }
+    }
+
+    private void pruneWhenDue() {
+        if (System.nanoTime() - prunedAt >= PRUNE_EVERY_NANOS) {
+            prunedAt = System.nanoTime();
+            int pruned = pruner.prune();
+            if (pruned > 0) {
+                LOG.infof("Pruned %d published outbox rows", pruned);
             }
         }
     }
