@@ -2,6 +2,7 @@ package dev.colorize.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -100,6 +101,26 @@ class ChapterUploadIT {
                 .extract().path("chapterId");
 
         assertThat(again).isEqualTo(first);
+        assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isEqualTo(1);
+        assertThat(Stack.objects(store, publisher.id())).hasSize(1);
+    }
+
+    @Test
+    void reusingAnIdempotencyKeyForADifferentRequestIsRefusedNamingTheHeader() {
+        var publisher = Publishers.create();
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(publisher.apiKey()).header("Idempotency-Key", key)
+                .multiPart("pages", "1.png", Pages.png(8, 8, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(202);
+        given().auth().oauth2(publisher.apiKey()).header("Idempotency-Key", key)
+                .multiPart("pages", "1.png", Pages.png(16, 16, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(422).contentType("application/problem+json")
+                .body("type", endsWith("/idempotency-key-reused"))
+                .body("detail", containsString("Idempotency-Key"));
+        given().auth().oauth2(publisher.apiKey()).header("Idempotency-Key", key)
+                .multiPart("pages", "1.png", Pages.png(8, 8, 1), "image/png").multiPart("title", "another title")
+                .post("/v1/chapters").then().statusCode(422);
+
         assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isEqualTo(1);
         assertThat(Stack.objects(store, publisher.id())).hasSize(1);
     }

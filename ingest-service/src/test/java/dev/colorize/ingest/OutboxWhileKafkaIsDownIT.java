@@ -2,6 +2,9 @@ package dev.colorize.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import dev.colorize.stack.EmbeddedStack;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
@@ -22,13 +25,17 @@ class OutboxWhileKafkaIsDownIT {
     AgroalDataSource db;
 
     @Test
-    void anUploadSucceedsWithoutKafkaAndItsJobsGoOutWhenKafkaIsBack() {
+    void theServiceStaysReadyAndAnUploadSucceedsWithoutKafkaAndItsJobsGoOutWhenKafkaIsBack() {
         EmbeddedStack stack = SharedStack.embedded().orElseThrow(() -> new IllegalStateException(
                 "this fault test stops the embedded broker; it does not run against external servers"));
         var publisher = Publishers.create();
         String id;
         stack.stopKafka();
         try {
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.name", not(hasItem("kafka")));
+            given().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"));
             id = given().auth().oauth2(publisher.apiKey())
                     .multiPart("pages", "1.png", Pages.png(8, 8, 1), "image/png")
                     .multiPart("pages", "2.png", Pages.png(8, 8, 2), "image/png")

@@ -1,6 +1,7 @@
 package dev.colorize.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
@@ -9,10 +10,26 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import dev.colorize.ingest.auth.AdminKeyBootstrap;
+import dev.colorize.platform.hashing.Sha256;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackTestResource.class)
 class PublisherAccessIT {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    AdminKeyBootstrap adminKeyBootstrap;
+
 
     private static String upload(String key) {
         return given().auth().oauth2(key).multiPart("pages", "1.png", Pages.png(16, 16, 1), "image/png")
@@ -72,5 +89,49 @@ class PublisherAccessIT {
                 .post("/v1/admin/publishers");
         given().auth().oauth2(Publishers.ADMIN_KEY).contentType("application/json").body(Map.of("name", "unique-name"))
                 .post("/v1/admin/publishers").then().statusCode(409);
+    }
+
+    @Test
+    void aRevokedConfiguredAdminKeyStaysRevokedWhenTheServiceStartsAgain() {
+        given().auth().oauth2(Publishers.ADMIN_KEY).get("/v1/admin/publishers").then().statusCode(200);
+        try {
+            Stack.update(db, "UPDATE api_keys SET revoked_at = now() WHERE key_hash = ?", Sha256.digest(Publishers.ADMIN_KEY));
+            adminKeyBootstrap.install(); // what a restart does
+            given().auth().oauth2(Publishers.ADMIN_KEY).get("/v1/admin/publishers").then().statusCode(401);
+        } finally {
+            Stack.update(db, "UPDATE api_keys SET revoked_at = NULL WHERE key_hash = ?", Sha256.digest(Publishers.ADMIN_KEY));
+        }
+        given().auth().oauth2(Publishers.ADMIN_KEY).get("/v1/admin/publishers").then().statusCode(200);
+    }
+
+    @Test
+    void noKeyMaterialIsLoggedWhenKeysAreInstalledOrCreated() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.colorize");
+        logger.addHandler(capture);
+        try {
+            adminKeyBootstrap.install();
+            var publisher = Publishers.create();
+            assertThat(logged).isNotEmpty(); // the bootstrap says whether the key is active
+            for (String key : List.of(Publishers.ADMIN_KEY, publisher.apiKey())) {
+                assertThat(logged).noneMatch(line -> line.contains(key.substring(0, 10)));
+            }
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -25,6 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import dev.colorize.platform.messaging.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipInputStream;
@@ -36,6 +41,9 @@ class ResultsAndWebhooksIT {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    AgroalDataSource db;
 
     @TestHTTPResource("/")
     URL base;
@@ -211,5 +219,73 @@ class ResultsAndWebhooksIT {
                 .first().asString().contains("\"pagesDone\":0");
         assertThat(lines.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow())
                 .contains("\"state\":\"completed_with_errors\"");
+    }
+
+    @Test
+    void aResultOutsideItsChapterOrUnreadableIsDeadLetteredAndNeverMarksThePageDone() {
+        var victim = Publishers.create();
+        String victimChapter = upload(victim.apiKey(), 1, null);
+        String victimKey = colored(victim.id(), victimChapter, 1);
+        var attacker = Publishers.create();
+        String id = upload(attacker.apiKey(), 2, null);
+        String garbageKey = "garbage-" + UUID.randomUUID();
+
+        Stack.publishRawResults(List.of(Map.entry(garbageKey, "{not json".getBytes(StandardCharsets.UTF_8))));
+        // page 1 points at another tenant's result, page 2 escapes its prefix; then a good result for page 2
+        String escaping = ObjectKeys.resultPrefix(attacker.id(), UUID.fromString(id)) + "../../" + victimChapter + "/x.png";
+        Stack.publishResults(List.of(done(id, 1, victimKey), done(id, 2, escaping), done(id, 2, colored(attacker.id(), id, 2))));
+
+        Await.until("page 2's good result", Duration.ofSeconds(30),
+                () -> status(attacker.apiKey(), id).getInt("pagesDone") == 1);
+        JsonPath chapter = status(attacker.apiKey(), id);
+        assertThat(chapter.getList("pages.state")).containsExactly("queued", "done");
+        given().auth().oauth2(attacker.apiKey()).queryParam("delivery", "stream")
+                .get("/v1/chapters/" + id + "/pages/1/result").then().statusCode(409);
+
+        List<ConsumerRecord<String, String>> letters = Stack.read(Topics.RESULTS_DEAD_LETTER,
+                values -> values.stream().filter(v -> v.contains(id) || v.equals("{not json")).count() >= 3,
+                Duration.ofSeconds(30));
+        assertThat(letters.stream().filter(r -> r.key().equals(garbageKey)).map(ConsumerRecord::value))
+                .containsExactly("{not json");
+        assertThat(letters.stream().filter(r -> r.value().contains(id)).map(r -> header(r, "colorize.error")))
+                .containsExactly("result key " + victimKey + " is outside chapter " + id + "'s results",
+                        "result key " + escaping + " is outside chapter " + id + "'s results");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("colorize_ingest_results_dead_lettered_total{reason=\"unreadable\"}"))
+                .body(containsString("colorize_ingest_results_dead_lettered_total{reason=\"foreign-key\"}"));
+    }
+
+    @Test
+    void aChapterPastItsDeadlineFailsItsUnfinishedPagesAndSendsItsWebhook() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            var publisher = Publishers.create(receiver.url());
+            String id = upload(publisher.apiKey(), 3, null);
+            Stack.publishResults(List.of(done(id, 1, colored(publisher.id(), id, 1))));
+            Await.until("page 1 done", Duration.ofSeconds(30), () -> status(publisher.apiKey(), id).getInt("pagesDone") == 1);
+
+            // the default deadline is hours: the chapter is made that old rather than the deadline short
+            Stack.update(db, "UPDATE chapters SET created_at = now() - interval '7 hours' WHERE id = ?", UUID.fromString(id));
+            Await.until("the deadline to end the chapter", Duration.ofSeconds(30),
+                    () -> status(publisher.apiKey(), id).getString("state").equals("completed_with_errors"));
+            JsonPath chapter = status(publisher.apiKey(), id);
+            assertThat(chapter.getInt("pagesDone")).isEqualTo(1);
+            assertThat(chapter.getInt("pagesFailed")).isEqualTo(2);
+            assertThat(chapter.getList("pages.state")).containsExactly("done", "failed", "failed");
+            assertThat(chapter.getList("pages.error")).containsExactly(null, "deadline exceeded", "deadline exceeded");
+
+            Await.until("the webhook", Duration.ofSeconds(30), () -> !receiver.received().isEmpty());
+            ChapterWebhook event = ChapterWebhook.parse(receiver.received().get(0).body());
+            assertThat(event.type()).isEqualTo("chapter.completed_with_errors");
+            assertThat(event.data().chapterId()).hasToString(id);
+            // a late result after the deadline changes nothing
+            Stack.publishResults(List.of(done(id, 2, colored(publisher.id(), id, 2))));
+            Thread.sleep(1500);
+            assertThat(status(publisher.apiKey(), id).getInt("pagesDone")).isEqualTo(1);
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.colorize.ingest;
 
+import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.stack.testing.SharedStack;
 import io.agroal.api.AgroalDataSource;
@@ -14,6 +15,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,14 +49,19 @@ final class Stack {
 
     /** Registers a model version (a row only, no artifact), pinnable by chapters or not. */
     static void modelVersion(AgroalDataSource db, int version, boolean pinnable) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+        update(db, """
                 INSERT INTO model_versions (version, artifact_key, sha256, spec, pinnable)
                 VALUES (?, ?, repeat('0', 64), '{}'::jsonb, ?)
-                ON CONFLICT (version) DO UPDATE SET pinnable = excluded.pinnable""")) {
-            s.setInt(1, version);
-            s.setString(2, "models/v" + version + "/model.zip");
-            s.setBoolean(3, pinnable);
-            s.executeUpdate();
+                ON CONFLICT (version) DO UPDATE SET pinnable = excluded.pinnable""",
+                version, ObjectKeys.modelArtifact(version), pinnable);
+    }
+
+    static int update(AgroalDataSource db, String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -66,29 +73,41 @@ final class Stack {
 
     /** Reads the jobs topic from the start until the predicate holds for what was read, or the time is up. */
     static List<String> readJobs(Predicate<List<String>> enough, Duration timeout) {
+        return read(Topics.JOBS, enough, timeout).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Reads a topic from the start until the predicate holds for what was read, or the time is up. */
+    static List<ConsumerRecord<String, String>> read(String topic, Predicate<List<String>> enough, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.endpoints().kafkaBootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.JOBS));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !enough.test(values)) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> values.add(r.value()));
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    records.add(r);
+                    values.add(r.value());
+                });
             }
         }
-        return values;
+        return records;
     }
 
     /** Publishes results as the worker would. */
     static void publishResults(List<PageResult> results) {
+        publishRawResults(results.stream().map(r -> Map.entry(r.key(), MessageCodec.encode(r))).toList());
+    }
+
+    /** Publishes bytes to the results topic, each under its key, in order. */
+    static void publishRawResults(List<Map.Entry<String, byte[]>> results) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.endpoints().kafkaBootstrap()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (PageResult r : results) {
-                producer.send(new ProducerRecord<>(Topics.RESULTS, r.key(), MessageCodec.encode(r)));
-            }
+            results.forEach(r -> producer.send(new ProducerRecord<>(Topics.RESULTS, r.getKey(), r.getValue())));
             producer.flush();
         }
     }

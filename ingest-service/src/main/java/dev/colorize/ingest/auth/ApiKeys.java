@@ -21,8 +21,11 @@ public final class ApiKeys {
         return "ck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    /** Enough of the key to tell keys apart in a list, not enough to use it. */
+    /**
+     * Enough of the key to tell keys apart in a list, not enough to use it: at most a quarter of the key, so a
+     * short configured key is not mostly shown.
+     */
     public static String prefix(String key) {
-        return key.substring(0, Math.min(PREFIX_LENGTH, key.length()));
+        return key.substring(0, Math.min(PREFIX_LENGTH, key.length() / 4));
     }
 }

@@ -28,6 +28,8 @@ public interface IngestConfig {
 
     Webhook webhook();
 
+    Deadline deadline();
+
     /** How long presigned result URLs stay valid. */
     @WithDefault("15m")
     Duration presignedUrlValidity();
@@ -65,6 +67,17 @@ public interface IngestConfig {
         /** Parallel object store writes per upload: S3 latency, not bandwidth, bounds an upload. */
         @WithDefault("8")
         int storeParallelism();
+    }
+
+    /** No chapter waits forever: pages still unfinished this long after the upload are failed. */
+    interface Deadline {
+        /** Time from upload after which a chapter's unfinished pages fail with "deadline exceeded". */
+        @WithDefault("6h")
+        Duration after();
+
+        /** How often chapters past their deadline are looked for. */
+        @WithDefault("1m")
+        Duration pollInterval();
     }
 
     interface Outbox {

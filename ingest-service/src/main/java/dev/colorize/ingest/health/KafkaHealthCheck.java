@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import io.smallrye.health.api.Wellness;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the broker answers; uploads still succeed without it (the outbox waits). */
-@Readiness
+/**
+ * Whether the broker answers, at /q/health/well and in /q/health. Not a readiness check: uploads succeed without
+ * Kafka (their jobs wait in the outbox), so a broker outage must not take every replica out of service.
+ */
+@Wellness
 @ApplicationScoped
 public class KafkaHealthCheck implements HealthCheck {
 

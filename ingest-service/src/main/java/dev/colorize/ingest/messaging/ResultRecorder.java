@@ -1,12 +1,13 @@
 package dev.colorize.ingest.messaging;
 
-import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.service.persistence.Jdbc;
-import dev.colorize.ingest.webhook.WebhookDeliveries;
+import dev.colorize.ingest.service.ChapterCompletion;
 import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.storage.ObjectKeys;
+import dev.colorize.service.persistence.Jdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Applies one page result. Only a page still queued or processing changes, so a duplicate or late
@@ -16,20 +17,36 @@ import java.util.List;
 @ApplicationScoped
 public class ResultRecorder {
 
+    /** What a result did. */
+    public enum Outcome {
+        APPLIED,
+        /** A duplicate or late result: nothing to change. */
+        IGNORED,
+        /** Its object key is outside its chapter's results: a worker must not point a tenant at another's object. */
+        FOREIGN_KEY
+    }
+
     private final Jdbc jdbc;
-    private final WebhookDeliveries webhooks;
+    private final ChapterCompletion completion;
     private final MeterRegistry metrics;
 
-    public ResultRecorder(Jdbc jdbc, WebhookDeliveries webhooks, MeterRegistry metrics) {
+    public ResultRecorder(Jdbc jdbc, ChapterCompletion completion, MeterRegistry metrics) {
         this.jdbc = jdbc;
-        this.webhooks = webhooks;
+        this.completion = completion;
         this.metrics = metrics;
     }
 
-    /** True when the result changed the page. */
-    public boolean apply(PageResult result) {
+    public Outcome apply(PageResult result) {
         boolean done = result.status() == PageResult.Status.DONE;
-        boolean applied = jdbc.inTransaction(c -> {
+        Outcome outcome = jdbc.inTransaction(c -> {
+            Optional<UUID> publisher = Jdbc.queryOne(c, "SELECT publisher_id FROM chapters WHERE id = ?",
+                    r -> r.getObject(1, UUID.class), result.chapterId());
+            if (publisher.isEmpty()) {
+                return Outcome.IGNORED;
+            }
+            if (done && !underChapterResults(result, publisher.get())) {
+                return Outcome.FOREIGN_KEY;
+            }
             int updated = Jdbc.update(c, """
                     UPDATE pages SET state = ?, result_key = ?, model_version = ?, error = ?, inference_ms = ?,
                                      finished_at = ?
@@ -38,27 +55,19 @@ public class ResultRecorder {
                     done ? null : result.error(), result.inferenceMillis(), result.finishedAt(), result.chapterId(),
                     result.pageNumber());
             if (updated == 0) {
-                return false;
+                return Outcome.IGNORED;
             }
-            int doneDelta = done ? 1 : 0;
-            int failedDelta = done ? 0 : 1;
-            List<ChapterRow> chapter = Jdbc.query(c, """
-                    UPDATE chapters SET pages_done = pages_done + ?, pages_failed = pages_failed + ?, updated_at = now(),
-                      state = CASE
-                        WHEN pages_done + pages_failed + 1 < page_count THEN 'processing'
-                        WHEN pages_failed + ? = 0 THEN 'completed'
-                        WHEN pages_done + ? = 0 THEN 'failed'
-                        ELSE 'completed_with_errors' END,
-                      completed_at = CASE WHEN pages_done + pages_failed + 1 = page_count THEN now() END
-                    WHERE id = ? RETURNING *""", ChapterRow.MAPPER, doneDelta, failedDelta, failedDelta, doneDelta,
-                    result.chapterId());
-            if (!chapter.isEmpty() && chapter.get(0).isFinal()) {
-                webhooks.enqueueChapterFinished(c, chapter.get(0));
-            }
-            return true;
+            completion.pagesFinished(c, result.chapterId(), done ? 1 : 0, done ? 0 : 1);
+            return Outcome.APPLIED;
         });
         metrics.counter("colorize.ingest.results", "status", result.status().name(), "applied",
-                Boolean.toString(applied)).increment();
-        return applied;
+                Boolean.toString(outcome == Outcome.APPLIED)).increment();
+        return outcome;
+    }
+
+    private static boolean underChapterResults(PageResult result, UUID publisherId) {
+        return result.resultKey() != null
+                && result.resultKey().startsWith(ObjectKeys.resultPrefix(publisherId, result.chapterId()))
+                && !result.resultKey().contains("..");
     }
 }

@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads colorize.results and records each page's outcome. Offsets are committed only after the batch
- * is in the database; when recording fails the batch is read again (results are idempotent). An
- * unreadable message is logged and skipped rather than blocking its partition.
+ * is in the database; when recording fails the batch is read again (results are idempotent). A result that
+ * cannot be applied (unreadable, or naming an object outside its chapter) is dead-lettered rather than blocking
+ * its partition or vanishing.
  */
 @ApplicationScoped
 public class ResultsConsumer {
@@ -34,14 +35,17 @@ public class ResultsConsumer {
 
     private final KafkaClients kafka;
     private final ResultRecorder recorder;
+    private final ResultDeadLetters deadLetters;
     private final String group;
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public ResultsConsumer(KafkaClients kafka, ResultRecorder recorder, IngestConfig config) {
+    public ResultsConsumer(KafkaClients kafka, ResultRecorder recorder, ResultDeadLetters deadLetters,
+            IngestConfig config) {
         this.kafka = kafka;
         this.recorder = recorder;
+        this.deadLetters = deadLetters;
         this.group = config.results().consumerGroup();
     }
 
@@ -90,11 +94,13 @@ public class ResultsConsumer {
         try {
             result = MessageCodec.decode(record.value(), PageResult.class);
         } catch (UnsupportedMessageException e) {
-            LOG.errorf("Skipping unreadable result at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            deadLetters.park(record, "unreadable", e.getMessage());
             return;
         }
-        recorder.apply(result);
+        if (recorder.apply(result) == ResultRecorder.Outcome.FOREIGN_KEY) {
+            deadLetters.park(record, "foreign-key", "result key " + result.resultKey() + " is outside chapter "
+                    + result.chapterId() + "'s results");
+        }
     }
 
     private void rewind(ConsumerRecords<String, byte[]> records) {

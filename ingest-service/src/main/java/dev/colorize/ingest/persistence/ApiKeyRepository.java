@@ -36,14 +36,20 @@ public class ApiKeyRepository {
                 hash);
     }
 
-    public void installConfiguredAdminKey(byte[] hash, String prefix) {
-        jdbc.inTransaction(c -> {
+    /**
+     * Adds the configured admin key unless it exists (a revoked one is not revived) and revokes other configured
+     * admin keys; true when the key is active.
+     */
+    public boolean installConfiguredAdminKey(byte[] hash, String prefix) {
+        return jdbc.inTransaction(c -> {
             Jdbc.update(c, """
                     INSERT INTO api_keys (id, role, key_prefix, key_hash, label) VALUES (?, 'admin', ?, ?, ?)
-                    ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL""",
+                    ON CONFLICT (key_hash) DO NOTHING""",
                     UUID.randomUUID(), prefix, hash, CONFIGURED_ADMIN_LABEL);
-            return Jdbc.update(c, "UPDATE api_keys SET revoked_at = now() WHERE label = ? AND role = 'admin' "
+            Jdbc.update(c, "UPDATE api_keys SET revoked_at = now() WHERE label = ? AND role = 'admin' "
                     + "AND key_hash <> ? AND revoked_at IS NULL", CONFIGURED_ADMIN_LABEL, hash);
+            return Jdbc.queryOne(c, "SELECT revoked_at IS NULL FROM api_keys WHERE key_hash = ?", r -> r.getBoolean(1),
+                    hash).orElse(false);
         });
     }
 

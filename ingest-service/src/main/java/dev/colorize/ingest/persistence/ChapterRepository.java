@@ -22,7 +22,11 @@ public class ChapterRepository {
 
     /** What an accepted upload writes: the chapter, its pages, and one outbox payload per page. */
     public record NewChapter(UUID id, UUID publisherId, String title, String webhookUrl, String outputFormat,
-            Integer modelVersionPin, String idempotencyKey, List<NewPage> pages) {
+            Integer modelVersionPin, String idempotencyKey, String requestFingerprint, List<NewPage> pages) {
+    }
+
+    /** A chapter created with an Idempotency-Key, and the fingerprint of the request that created it (or null). */
+    public record IdempotentChapter(ChapterRow chapter, String requestFingerprint) {
     }
 
     public record NewPage(int pageNumber, String originalName, String sourceKey, String sourceFormat, int width,
@@ -46,10 +50,10 @@ public class ChapterRepository {
             return jdbc.inTransaction(c -> {
                 Jdbc.update(c, """
                         INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, output_format,
-                                              model_version_pin, idempotency_key)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
+                                              model_version_pin, idempotency_key, request_fingerprint)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
                         chapter.pages().size(), chapter.webhookUrl(), chapter.outputFormat(), chapter.modelVersionPin(),
-                        chapter.idempotencyKey());
+                        chapter.idempotencyKey(), chapter.requestFingerprint());
                 insertPages(c, chapter);
                 outbox.add(c, chapter.pages().stream()
                         .map(p -> new OutboxMessage(Topics.JOBS, chapter.id().toString(), p.jobPayload())).toList());
@@ -77,9 +81,9 @@ public class ChapterRepository {
         }
     }
 
-    public Optional<ChapterRow> findByIdempotencyKey(UUID publisherId, String key) {
-        return jdbc.queryOne("SELECT * FROM chapters WHERE publisher_id = ? AND idempotency_key = ?", ChapterRow::map,
-                publisherId, key);
+    public Optional<IdempotentChapter> findByIdempotencyKey(UUID publisherId, String key) {
+        return jdbc.queryOne("SELECT * FROM chapters WHERE publisher_id = ? AND idempotency_key = ?",
+                row -> new IdempotentChapter(ChapterRow.map(row), row.getString("request_fingerprint")), publisherId, key);
     }
 
     public Optional<ChapterRow> find(UUID publisherId, UUID id) {

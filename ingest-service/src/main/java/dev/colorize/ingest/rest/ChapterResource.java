@@ -77,7 +77,8 @@ public class ChapterResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         UUID publisherId = caller.publisherId();
         var form = new UploadForm(title, webhookUrl, outputFormat, modelVersion, idempotencyKey);
-        ChapterUploads.Accepted accepted = uploads.accept(publisherId, form.toRequest(() -> multipartPages.read(files)));
+        ChapterUploads.Accepted accepted = uploads.accept(publisherId, form.toRequest(MultipartPages.describe(files),
+                () -> multipartPages.read(files)));
         ChapterRow c = accepted.chapter();
         URI status = uri.getBaseUriBuilder().path("v1/chapters").path(c.id().toString()).build();
         return Response.accepted(new ChapterAccepted(c.id(), c.state(), c.pageCount(), status.toString()))

@@ -16,9 +16,9 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
 
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-    UploadRequest toRequest(Supplier<List<PageSource>> pages) {
+    UploadRequest toRequest(List<String> parts, Supplier<List<PageSource>> pages) {
         return new UploadRequest(blankToNull(title), WebhookUrlField.checked(blankToNull(webhookUrl)),
-                parsedOutputFormat(), parsedModelVersion(), checkedIdempotencyKey(), pages);
+                parsedOutputFormat(), parsedModelVersion(), checkedIdempotencyKey(), parts, pages);
     }
 
     private OutputFormat parsedOutputFormat() {

@@ -13,6 +13,8 @@ import dev.colorize.ingest.upload.PageSource;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.storage.ObjectKeys;
+import dev.colorize.rest.ApiProblem;
+import dev.colorize.rest.ApiProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +61,7 @@ public class ChapterUploads {
         if (request.idempotencyKey() != null) {
             var earlier = chapters.findByIdempotencyKey(publisherId, request.idempotencyKey());
             if (earlier.isPresent()) {
-                return new Accepted(earlier.get(), true);
+                return replayed(earlier.get(), request);
             }
         }
         pins.check(request.modelVersion());
@@ -80,7 +82,8 @@ public class ChapterUploads {
         boolean inserted;
         try {
             inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
-                    request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(), rows));
+                    request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(),
+                    request.idempotencyKey() == null ? null : request.fingerprint(), rows));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
             throw e;
@@ -88,12 +91,22 @@ public class ChapterUploads {
         if (!inserted) {
             // a concurrent retry with the same Idempotency-Key won the race: answer with its chapter
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
-            return new Accepted(chapters.findByIdempotencyKey(publisherId, request.idempotencyKey()).orElseThrow(), true);
+            return replayed(chapters.findByIdempotencyKey(publisherId, request.idempotencyKey()).orElseThrow(), request);
         }
         relay.wakeUp();
         acceptedChapters.increment();
         acceptedPages.increment(pages.size());
         return new Accepted(chapters.find(publisherId, chapterId).orElseThrow(), false);
+    }
+
+    /** A key's earlier chapter answers only the same request again (chapters from before fingerprints: any). */
+    private static Accepted replayed(ChapterRepository.IdempotentChapter earlier, UploadRequest request) {
+        if (earlier.requestFingerprint() != null && !earlier.requestFingerprint().equals(request.fingerprint())) {
+            throw new ApiProblemException(new ApiProblem("idempotency-key-reused", "Unprocessable content", 422,
+                    "Idempotency-Key " + request.idempotencyKey() + " was used for a different request; "
+                            + "use a new key for a new upload"));
+        }
+        return new Accepted(earlier.chapter(), true);
     }
 
     private List<InspectedPage> inspect(List<PageSource> sources) {

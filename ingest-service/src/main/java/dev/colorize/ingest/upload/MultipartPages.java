@@ -28,6 +28,11 @@ public class MultipartPages {
         this.limits = config.upload();
     }
 
+    /** Each part as "name/file name/size", in request order: what the request sent, without reading it. */
+    public static List<String> describe(List<FileUpload> files) {
+        return files.stream().map(f -> f.name() + "/" + f.fileName() + "/" + f.size()).toList();
+    }
+
     public List<PageSource> read(List<FileUpload> files) {
         List<FileUpload> archive = files.stream().filter(f -> ARCHIVE_PART.equals(f.name())).toList();
         List<FileUpload> pages = files.stream().filter(f -> PAGES_PART.equals(f.name())).toList();

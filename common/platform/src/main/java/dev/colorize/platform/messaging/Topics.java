@@ -9,6 +9,11 @@ public final class Topics {
     public static final String RESULTS = "colorize.results";
     /** Jobs that could not be parsed or kept failing transiently, with the error in headers. */
     public static final String JOBS_DEAD_LETTER = "colorize.jobs.dlq";
+    /**
+     * Results the ingest service could not apply (unreadable, unknown version, an object key outside the
+     * chapter's results): the message unchanged, the reason in headers.
+     */
+    public static final String RESULTS_DEAD_LETTER = "colorize.results.dlq";
     /** {@link ModelEvent}s: a version registered or an alias moved. */
     public static final String MODEL_EVENTS = "model.events";
 

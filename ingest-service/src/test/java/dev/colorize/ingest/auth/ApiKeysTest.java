@@ -1,0 +1,20 @@
+package dev.colorize.ingest.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+
+    @Test
+    void aGeneratedKeyShowsItsFirstTenCharacters() {
+        String key = ApiKeys.generate();
+        assertThat(key).startsWith("ck_").hasSize(46);
+        assertThat(ApiKeys.prefix(key)).isEqualTo(key.substring(0, 10));
+    }
+
+    @Test
+    void aShortConfiguredKeyShowsAtMostAQuarterOfItself() {
+        assertThat(ApiKeys.prefix("0123456789abcdef")).isEqualTo("0123");
+    }
+}

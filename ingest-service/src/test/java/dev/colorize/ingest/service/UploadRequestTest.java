@@ -1,0 +1,39 @@
+package dev.colorize.ingest.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colorize.platform.messaging.OutputFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UploadRequestTest {
+
+    private static String fingerprint(String title, OutputFormat format, Integer model, List<String> parts) {
+        return new UploadRequest(title, null, format, model, "key", parts, List::of).fingerprint();
+    }
+
+    @Test
+    void theSameRequestHasTheSameFingerprintWhateverItsKey() {
+        String a = fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/100"));
+        assertThat(new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "other-key", List.of("pages/1.png/100"), List::of)
+                .fingerprint()).isEqualTo(a).hasSize(64);
+    }
+
+    @Test
+    void anyDifferentFieldOrPartChangesTheFingerprint() {
+        String a = fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/100"));
+        assertThat(List.of(
+                fingerprint("Ch 2", OutputFormat.PNG, 3, List.of("pages/1.png/100")),
+                fingerprint("Ch 1", OutputFormat.JPEG, 3, List.of("pages/1.png/100")),
+                fingerprint("Ch 1", OutputFormat.PNG, null, List.of("pages/1.png/100")),
+                fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/101")),
+                fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/100", "pages/2.png/100")))).doesNotContain(a);
+    }
+
+    @Test
+    void valuesCannotBeShiftedFromOneFieldIntoTheNext() {
+        assertThat(fingerprint("a", OutputFormat.PNG, null, List.of("b")))
+                .isNotEqualTo(fingerprint("a\n2:b", OutputFormat.PNG, null, List.of()))
+                .isNotEqualTo(fingerprint(null, OutputFormat.PNG, null, List.of("a", "b")));
+    }
+}
