@@ -3,7 +3,9 @@ package dev.colorize.ingest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.Test;
 class OperationsEndpointsIT {
 
     @Test
-    void readinessChecksDatabaseKafkaAndObjectStore() {
+    void readinessChecksDatabaseAndObjectStoreAndHealthAlsoReportsKafka() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("object-store", "Database connections health check"))
+                .body("checks.name", not(hasItem("kafka")));
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItems("kafka", "object-store", "Database connections health check"));
     }
 

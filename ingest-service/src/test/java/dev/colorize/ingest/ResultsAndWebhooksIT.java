@@ -285,6 +285,27 @@ class ResultsAndWebhooksIT {
         }
     }
 
+    @Test
+    void deliveredWebhooksAreDeletedWithTheirAttemptsAfterTheRetention() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            var publisher = Publishers.create(receiver.url());
+            String old = upload(publisher.apiKey(), 1, null);
+            String recent = upload(publisher.apiKey(), 1, null);
+            Stack.publishResults(List.of(failed(old, 1, "x"), failed(recent, 1, "x")));
+            Await.until("both delivered", Duration.ofSeconds(30), () -> Stack.count(db,
+                    "SELECT count(*) FROM webhook_deliveries WHERE publisher_id = ? AND state = 'succeeded'", publisher.id()) == 2);
+
+            Stack.update(db, "UPDATE webhook_deliveries SET updated_at = now() - interval '31 days' WHERE chapter_id = ?",
+                    UUID.fromString(old));
+            Await.until("the old delivery pruned", Duration.ofSeconds(30), () -> Stack.count(db,
+                    "SELECT count(*) FROM webhook_deliveries WHERE chapter_id = ?", UUID.fromString(old)) == 0);
+            assertThat(Stack.count(db, "SELECT count(*) FROM webhook_deliveries WHERE chapter_id = ?", UUID.fromString(recent)))
+                    .isEqualTo(1);
+            assertThat(Stack.count(db, "SELECT count(*) FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
+                    + "WHERE d.publisher_id = ?", publisher.id())).isEqualTo(1);
+        }
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }

@@ -127,6 +127,14 @@ public interface IngestConfig {
         @WithDefault("2m")
         Duration claimLease();
 
+        /** Delivered (succeeded) webhooks and their attempts are deleted this long after delivery. */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How often delivered webhooks past the retention are deleted. */
+        @WithDefault("1h")
+        Duration pruneInterval();
+
         /** How long the previous secret keeps signing after a rotation. */
         @WithDefault("24h")
         Duration secretRotationOverlap();

@@ -19,6 +19,9 @@ class IngestConfigDefaultsTest {
         assertThat(config.getValue("colorize.ingest.webhook.poll-interval", Duration.class)).hasSeconds(1);
         assertThat(IngestConfigs.config(Map.of("colorize.ingest.webhook.poll-interval", "200ms"))
                 .getValue("colorize.ingest.webhook.poll-interval", Duration.class)).hasMillis(200);
+        // so do the deadline and the webhook pruning jobs
+        assertThat(config.getValue("colorize.ingest.deadline.poll-interval", Duration.class)).hasMinutes(1);
+        assertThat(config.getValue("colorize.ingest.webhook.prune-interval", Duration.class)).hasHours(1);
     }
 
     @Test
