@@ -80,6 +80,20 @@ class PageAttemptsIT {
         Eventually.until("its count is done with", Duration.ofSeconds(10), () -> stack.pageAttempts(chapter, 1) == 0);
     }
 
+    @Test
+    void aPageTakenByAWorkerShowsAsProcessingUntilTheIngestServiceRecordsItsResult() throws Exception {
+        stack.ensureProduction();
+        UUID chapter = UUID.randomUUID();
+        stack.queuedPage(chapter, 1);
+        assertThat(stack.pageState(chapter, 1)).isEqualTo("queued");
+
+        stack.pages.enqueue(Topics.JOBS, chapter, 1, 64, 64);
+        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).status())
+                .isEqualTo(PageResult.Status.DONE);
+        // no ingest service here to apply the result, so the page stays where the worker put it
+        assertThat(stack.pageState(chapter, 1)).isEqualTo("processing");
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }

@@ -18,8 +18,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * {@link PageAttempts} in PostgreSQL (page_attempts), one statement per batch. When the database cannot be
- * reached, pages are worked on uncounted: the count guards against poison pages, it must not stop the fleet.
+ * {@link PageAttempts} in PostgreSQL (page_attempts), one statement per batch, which also moves the pages
+ * from queued to processing so chapter status shows what is in work. When the database cannot be reached,
+ * pages are worked on uncounted: the count guards against poison pages, it must not stop the fleet.
  */
 @ApplicationScoped
 public class PageAttemptsTable implements PageAttempts {
@@ -37,8 +38,11 @@ public class PageAttemptsTable implements PageAttempts {
         List<Page> pages = distinct(jobs);
         Map<Page, Integer> counts = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                WITH taken AS (SELECT chapter, page FROM unnest(?::uuid[], ?::int[]) AS t(chapter, page)),
+                in_work AS (UPDATE pages SET state = 'processing'
+                            WHERE state = 'queued' AND (chapter_id, page_number) IN (SELECT chapter, page FROM taken))
                 INSERT INTO page_attempts (chapter_id, page_number, attempts)
-                SELECT chapter, page, 1 FROM unnest(?::uuid[], ?::int[]) AS t(chapter, page)
+                SELECT chapter, page, 1 FROM taken
                 ON CONFLICT (chapter_id, page_number)
                 DO UPDATE SET attempts = page_attempts.attempts + 1, updated_at = now()
                 RETURNING chapter_id, page_number, attempts""")) {

@@ -137,4 +137,28 @@ public class TestStack {
             }
         }
     }
+
+    /** A chapter with one queued page, as the ingest service writes it (the worker only reads and marks it). */
+    public void queuedPage(java.util.UUID chapter, int page) throws Exception {
+        java.util.UUID publisher = java.util.UUID.randomUUID();
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO publishers (id, name) VALUES ('" + publisher + "', 'p-" + publisher + "')");
+            s.executeUpdate("INSERT INTO chapters (id, publisher_id, page_count) VALUES ('" + chapter + "', '"
+                    + publisher + "', 1)");
+            s.executeUpdate("INSERT INTO pages (chapter_id, page_number, source_key, source_format, width, height,"
+                    + " byte_size) VALUES ('" + chapter + "', " + page + ", 'sketches/x.png', 'png', 64, 64, 1)");
+        }
+    }
+
+    /** The page's state in the pages table. */
+    public String pageState(java.util.UUID chapter, int page) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(
+                "SELECT state FROM pages WHERE chapter_id = ? AND page_number = ?")) {
+            s.setObject(1, chapter);
+            s.setInt(2, page);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
 }
