@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.messaging.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.PageResult;
@@ -63,8 +64,8 @@ class PageAttemptsIT {
             assertThat(result.workerId()).isEqualTo("healthy");
             List<ConsumerRecord<String, byte[]>> letters = stack.pages.await(Topics.JOBS_DEAD_LETTER, chapter.toString(),
                     r -> !r.isEmpty(), Duration.ofSeconds(30));
-            assertThat(header(letters.get(0), ResultPublisher.ERROR_KIND)).isEqualTo("ATTEMPTS_EXHAUSTED");
-            assertThat(header(letters.get(0), ResultPublisher.ORIGINAL_TOPIC)).isEqualTo(topic);
+            assertThat(header(letters.get(0), DeadLetterHeaders.ERROR_KIND)).isEqualTo("ATTEMPTS_EXHAUSTED");
+            assertThat(header(letters.get(0), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
             Eventually.until("the job is committed", Duration.ofSeconds(10), () -> stack.committed(group) == 1);
             Eventually.until("its count is done with", Duration.ofSeconds(10), () -> stack.pageAttempts(chapter, 1) == 0);
         }

@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.messaging.DeadLetterHeaders;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,13 +119,13 @@ class PagesAreColoredInBatchesIT {
         List<ConsumerRecord<String, byte[]>> letters = pages.await(Topics.JOBS_DEAD_LETTER, key, r -> r.size() >= 2, WAIT);
         assertThat(letters).hasSize(2);
         assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(header(letters.get(0), ResultPublisher.ERROR_KIND)).isEqualTo("UNPARSEABLE");
-        assertThat(header(letters.get(0), ResultPublisher.ERROR)).startsWith("Unreadable PageJob");
-        assertThat(header(letters.get(0), ResultPublisher.ORIGINAL_TOPIC)).isEqualTo(Topics.JOBS);
-        assertThat(header(letters.get(0), ResultPublisher.ORIGINAL_PARTITION)).matches("\\d+");
-        assertThat(Long.parseLong(header(letters.get(1), ResultPublisher.ORIGINAL_OFFSET)))
-                .isEqualTo(Long.parseLong(header(letters.get(0), ResultPublisher.ORIGINAL_OFFSET)) + 1);
-        assertThat(header(letters.get(1), ResultPublisher.ERROR)).contains("schema version 99 is not supported");
+        assertThat(header(letters.get(0), DeadLetterHeaders.ERROR_KIND)).isEqualTo("UNPARSEABLE");
+        assertThat(header(letters.get(0), DeadLetterHeaders.ERROR)).startsWith("Unreadable PageJob");
+        assertThat(header(letters.get(0), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.JOBS);
+        assertThat(header(letters.get(0), DeadLetterHeaders.ORIGINAL_PARTITION)).matches("\\d+");
+        assertThat(Long.parseLong(header(letters.get(1), DeadLetterHeaders.ORIGINAL_OFFSET)))
+                .isEqualTo(Long.parseLong(header(letters.get(0), DeadLetterHeaders.ORIGINAL_OFFSET)) + 1);
+        assertThat(header(letters.get(1), DeadLetterHeaders.ERROR)).contains("schema version 99 is not supported");
 
         PageResult after = pages.awaitResults(chapter, 1, WAIT).get(0);
         assertThat(after.pageNumber()).isEqualTo(2);

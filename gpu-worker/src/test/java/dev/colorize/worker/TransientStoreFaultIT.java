@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.messaging.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.PageResult;
@@ -46,12 +47,12 @@ class TransientStoreFaultIT {
             List<ConsumerRecord<String, byte[]>> letters = stack.pages.await(Topics.JOBS_DEAD_LETTER, chapter.toString(),
                     r -> r.size() >= 2, Duration.ofSeconds(60));
             ConsumerRecord<String, byte[]> first = letters.get(0);
-            assertThat(header(first, ResultPublisher.ERROR_KIND)).isEqualTo("STORE_FAILED");
-            assertThat(header(first, ResultPublisher.ERROR)).contains("unreachable", "sketches/");
-            assertThat(header(first, ResultPublisher.ORIGINAL_TOPIC)).isEqualTo(topic);
-            assertThat(header(first, ResultPublisher.ORIGINAL_OFFSET)).isEqualTo("0");
-            assertThat(header(first, ResultPublisher.WORKER)).isEqualTo("worker-offline");
-            assertThat(header(letters.get(1), ResultPublisher.ORIGINAL_OFFSET)).isEqualTo("1");
+            assertThat(header(first, DeadLetterHeaders.ERROR_KIND)).isEqualTo("STORE_FAILED");
+            assertThat(header(first, DeadLetterHeaders.ERROR)).contains("unreachable", "sketches/");
+            assertThat(header(first, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
+            assertThat(header(first, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("0");
+            assertThat(header(first, DeadLetterHeaders.WORKER)).isEqualTo("worker-offline");
+            assertThat(header(letters.get(1), DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("1");
             Eventually.until("both jobs committed", Duration.ofSeconds(10), () -> stack.committed(group) == 2);
         }
     }

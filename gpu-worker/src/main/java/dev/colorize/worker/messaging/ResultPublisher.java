@@ -1,5 +1,12 @@
 package dev.colorize.worker.messaging;
 
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ERROR;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ERROR_KIND;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ORIGINAL_OFFSET;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ORIGINAL_PARTITION;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ORIGINAL_TOPIC;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.WORKER;
+
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
@@ -28,12 +35,6 @@ public class ResultPublisher implements PageResults, DeadLetters<ConsumerRecord<
     private static final Logger LOG = Logger.getLogger(ResultPublisher.class);
 
     /** Dead-letter headers: why, and where the job came from. */
-    public static final String ERROR = "colorize.error";
-    public static final String ERROR_KIND = "colorize.error.kind";
-    public static final String ORIGINAL_TOPIC = "colorize.original.topic";
-    public static final String ORIGINAL_PARTITION = "colorize.original.partition";
-    public static final String ORIGINAL_OFFSET = "colorize.original.offset";
-    public static final String WORKER = "colorize.worker";
 
     private final KafkaProducer<String, byte[]> producer;
 

@@ -1,5 +1,10 @@
 package dev.colorize.ingest.messaging;
 
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ERROR;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ORIGINAL_OFFSET;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ORIGINAL_PARTITION;
+import static dev.colorize.platform.messaging.DeadLetterHeaders.ORIGINAL_TOPIC;
+
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.service.messaging.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,16 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Parks results that cannot be applied on {@link Topics#RESULTS_DEAD_LETTER}: the message unchanged, the reason
- * in headers (the names the worker's job dead letters use). Waits for the broker's ack so the result's offset is
+ * in {@link dev.colorize.platform.messaging.DeadLetterHeaders}, as on the worker's job dead letters. Waits for the broker's ack so the result's offset is
  * committed only once its dead letter is durable.
  */
 @ApplicationScoped
 public class ResultDeadLetters {
-
-    public static final String ERROR = "colorize.error";
-    public static final String ORIGINAL_TOPIC = "colorize.original.topic";
-    public static final String ORIGINAL_PARTITION = "colorize.original.partition";
-    public static final String ORIGINAL_OFFSET = "colorize.original.offset";
 
     private static final Logger LOG = Logger.getLogger(ResultDeadLetters.class);
 
