@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +94,41 @@ class CrashResumeIT {
         List<Integer> steps = admin().queryParam("limit", 1000).get("/v1/admin/runs/" + id + "/progress")
                 .then().extract().jsonPath().getList("step", Integer.class);
         assertThat(steps).hasSize(200).startsWith(1).endsWith(200);
+    }
+
+    @Test
+    void aTrainerStoppedGracefullyLeavesItsRunToResumeWithoutSpendingAnAttempt() throws Exception {
+        TinyRuns.dataset("shapes-restart", 24);
+        int port = freePort();
+        child = startChildTrainer(port);
+        String childUrl = "http://127.0.0.1:" + port;
+        AdminApi.await("the second trainer to start", Duration.ofSeconds(90), () -> {
+            assertThat(child.isAlive()).as("second trainer alive (see target/child-trainer.log)").isTrue();
+            try {
+                return given().get(childUrl + "/q/health/ready").statusCode() == 200;
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+        String id = given().header("Authorization", "Bearer " + CHILD_KEY).contentType("application/json")
+                .body(TinyRuns.request("shapes-restart", 200, 20)).post(childUrl + "/v1/admin/runs")
+                .then().statusCode(202).extract().path("id");
+        AdminApi.await("a first checkpoint", Duration.ofSeconds(90), () -> {
+            JsonPath run = admin().get("/v1/admin/runs/" + id).then().extract().jsonPath();
+            return run.getString("checkpointKey") != null && run.getInt("attempts") == 1;
+        });
+
+        // SIGTERM, as a rolling restart sends it: the child stops at its next step
+        assertThat(child.destroy().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        JsonPath left = admin().get("/v1/admin/runs/" + id).then().extract().jsonPath();
+        assertThat(left.getString("state")).isEqualTo("running");
+        assertThat(left.getInt("attempts")).isZero();
+
+        AdminApi.await("this trainer to take over", Duration.ofMinutes(3), executor::drainPending);
+        JsonPath done = admin().get("/v1/admin/runs/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(done.getString("state")).isEqualTo("succeeded");
+        assertThat(done.getInt("attempts")).isEqualTo(1);
+        assertThat(done.getInt("resumedFromStep")).isPositive();
     }
 
     private static Process startChildTrainer(int port) throws Exception {

@@ -65,7 +65,8 @@ public interface TrainerConfig {
 
         /**
          * Starts of a run after which one its trainer did not finish (killed, out of memory) is failed
-         * instead of resumed again: a run that kills its trainer would otherwise do so forever.
+         * instead of resumed again: a run that kills its trainer would otherwise do so forever. A graceful
+         * stop (SIGTERM) does not count.
          */
         @WithDefault("3")
         int maxAttempts();

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Works off pending runs, one at a time across all replicas: whoever holds the {@link RunLock} takes
  * the oldest queued run, or a "running" one whose trainer died (it resumes from its checkpoint, unless
- * it was started {@code max-attempts} times already: then it is failed, so it cannot kill trainers forever).
+ * it was started {@code max-attempts} times already: then it is failed, so it cannot kill trainers forever; a
+ * graceful stop gives its attempt back, so rolling restarts never fail a run).
  * Triggered on start, when a run is requested, and on a poll timer.
  */
 @ApplicationScoped
@@ -96,6 +97,7 @@ public class RunExecutor {
             trainer.execute(run, runnerId, stopping::get);
         } catch (RunInterruptedException e) {
             LOG.infof("run %s left to resume: %s", run.id(), e.getMessage());
+            runs.releaseAttempt(run.id(), runnerId);
         } catch (Exception | OutOfMemoryError e) {
             LOG.errorf(e, "run %s failed", run.id());
             runs.fail(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -46,6 +46,15 @@ public class RunRepository {
                 runner, resumedFromStep, id);
     }
 
+    /**
+     * Gives back the attempt a graceful stop took: the run was left at a checkpoint on purpose, so resuming it
+     * later is no sign that it kills trainers. Only the runner that holds it may.
+     */
+    public void releaseAttempt(UUID id, String runner) {
+        jdbc.update("UPDATE training_runs SET attempts = attempts - 1 "
+                + "WHERE id = ? AND runner = ? AND state = 'running' AND attempts > 0", id, runner);
+    }
+
     public void checkpointed(UUID id, int step, String checkpointKey) {
         jdbc.update("UPDATE training_runs SET step = ?, checkpoint_key = ?, heartbeat_at = now() WHERE id = ?",
                 step, checkpointKey, id);
