@@ -41,6 +41,24 @@ class OutboxPruningIT {
         }
     }
 
+    @Test
+    void theRetentionJobsFindOldRowsThroughAnIndexNotByScanningTheTable() {
+        // planner told to avoid scans: it still scans when no index can answer the retention query
+        String outboxPlan = plan("SELECT id FROM outbox WHERE published_at < now() - interval '7 days'");
+        String deliveriesPlan = plan("SELECT id FROM webhook_deliveries "
+                + "WHERE state = 'succeeded' AND updated_at < now() - interval '30 days'");
+
+        assertThat(outboxPlan).contains("outbox_published").doesNotContain("Seq Scan");
+        assertThat(deliveriesPlan).contains("webhook_deliveries_succeeded").doesNotContain("Seq Scan");
+    }
+
+    private String plan(String query) {
+        return jdbc.inTransaction(c -> {
+            Jdbc.update(c, "SET LOCAL enable_seqscan = off");
+            return String.join("\n", Jdbc.query(c, "EXPLAIN " + query, r -> r.getString(1)));
+        });
+    }
+
     private long row(String createdAt, String publishedAt) {
         return jdbc.queryOne("INSERT INTO outbox (topic, message_key, payload, created_at, published_at) "
                 + "VALUES ('test.pruning', 'k', '{}', " + createdAt + ", " + publishedAt + ") RETURNING id",
