@@ -1,0 +1,117 @@
+package dev.colorize.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Archives that inflate to far more than the service's heap, at the production upload limits (the test profile
+ * keeps them), in a test JVM with the pod's heap and its exit on OutOfMemoryError (ingest-service pom): each is
+ * refused with a problem naming its first entry, nothing of it is stored or left on disk, and the service
+ * takes the next upload. Holding inflated pages in memory, 32 entries of 32 MiB (each at the page limit, all
+ * together at the archive limit) would need 1 GiB of a 768 MiB heap.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackTestResource.class)
+class UploadMemoryBombIT {
+
+    private static final int ENTRIES = 32;
+    private static final int ENTRY_BYTES = 32 << 20;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    IngestConfig config;
+
+    @ConfigProperty(name = "quarkus.http.body.uploads-directory")
+    String uploadsDirectory;
+
+    @BeforeEach
+    void limitsAreTheProductionDefaults() {
+        assertThat(config.upload().maxPageBytes()).isEqualTo(ENTRY_BYTES);
+        assertThat(config.upload().maxArchiveUncompressedBytes()).isEqualTo((long) ENTRIES * ENTRY_BYTES);
+    }
+
+    @Test
+    void aCbzOf32EntriesOf32MiBOfZerosIsRefusedAtItsFirstEntryAndTheServiceStaysUp() {
+        byte[] bomb = Pages.zipBomb(ENTRIES, new byte[0], ENTRY_BYTES);
+        assertThat(bomb.length).isLessThan(2 << 20);
+
+        refused(bomb, 400, "unsupported-format").body("detail", containsString("not a PNG, JPEG or WebP"));
+
+        serviceTakesTheNextUpload();
+    }
+
+    @Test
+    void entriesWhoseHeadersPassButThatInflatePastWhatTheirPixelsTakeAreRefusedWhileInflating() {
+        // a 100x100 RGBA PNG decodes to 40000 bytes: its file may have 2 x 40000 + 1 MiB, not 32 MiB
+        byte[] bomb = Pages.zipBomb(ENTRIES, Pages.pngSignatureAndHeader(100, 100), ENTRY_BYTES);
+
+        refused(bomb, 413, "archive-too-large").body("detail", containsString("0001.png"))
+                .body("detail", containsString("100x100 PNG may take"));
+
+        serviceTakesTheNextUpload();
+    }
+
+    @Test
+    void entriesWithLargeHeadersWithinTheLimitsAreInspectedOneByOneAndTheFirstCorruptOneStopsTheArchive() {
+        // 4000x4000 RGBA may take 32 MiB: the first entry inflates in full (to disk) and is then found corrupt
+        byte[] bomb = Pages.zipBomb(ENTRIES, Pages.pngSignatureAndHeader(4000, 4000), ENTRY_BYTES);
+
+        refused(bomb, 400, "corrupt-image");
+
+        serviceTakesTheNextUpload();
+    }
+
+    private ValidatableResponse refused(byte[] bomb, int status, String code) {
+        var publisher = Publishers.create();
+        ValidatableResponse response = given().auth().oauth2(publisher.apiKey())
+                .multiPart("archive", "bomb.cbz", bomb, "application/zip")
+                .post("/v1/chapters").then().statusCode(status).contentType("application/problem+json")
+                .body("type", endsWith("/" + code)).body("page", equalTo(1)).body("file", equalTo("0001.png"));
+        assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isZero();
+        assertThat(Stack.objects(store, publisher.id())).isEmpty();
+        assertThat(spools()).as("inflated pages left on disk").isEmpty();
+        return response;
+    }
+
+    private void serviceTakesTheNextUpload() {
+        given().get("/q/health/live").then().statusCode(200);
+        var publisher = Publishers.create();
+        given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(16, 16, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(202).body("pageCount", equalTo(1));
+        assertThat(Stack.objects(store, publisher.id())).hasSize(1);
+    }
+
+    /** The folders archives are inflated into, beside the request's spooled parts. */
+    private Stream<Path> spools() {
+        try (Stream<Path> files = Files.list(Path.of(uploadsDirectory))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("pages-")).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
