@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -108,24 +109,40 @@ public class ArchiveReader {
     /** Inflates one entry into file, refusing it by its header first, then as soon as it passes its byte limit. */
     private long inflate(ZipFile zip, ZipEntry entry, int pageNumber, Path file, long totalLeft, byte[] buffer)
             throws IOException {
-        try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(file,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (InputStream in = zip.getInputStream(entry); OutputStream out = spoolFile(file)) {
             PageLimits.Head head = pageLimits.head(pageNumber, entry.getName(), in);
             long limit = Math.min(pageLimits.maxBytes(head.header()), totalLeft);
             long size = head.length();
             if (size > limit) {
                 throw inflatesTooFar(entry, pageNumber, head, totalLeft);
             }
-            out.write(head.bytes(), 0, head.length());
+            spoolWrite(out, head.bytes(), head.length());
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 size += n;
                 if (size > limit) {
                     throw inflatesTooFar(entry, pageNumber, head, totalLeft);
                 }
-                out.write(buffer, 0, n);
+                spoolWrite(out, buffer, n);
             }
             return size;
+        }
+    }
+
+    /** The spool is the service's disk: failing to write it (disk full) is the service's error, not the archive's. */
+    private static OutputStream spoolFile(Path file) {
+        try {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void spoolWrite(OutputStream out, byte[] bytes, int length) {
+        try {
+            out.write(bytes, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
