@@ -47,9 +47,7 @@ final class Pages {
     /** A valid PNG signature and IHDR declaring width x height, then a tiny IDAT and IEND: a decompression bomb's header. */
     static byte[] pngHeaderOnly(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        out.writeBytes(pngSignatureAndHeader(width, height));
         chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
@@ -81,19 +79,34 @@ final class Pages {
         }
     }
 
-    /** One entry named like a page that inflates to the given number of zero bytes. */
-    static byte[] zipBomb(String name, int inflatedBytes) {
+    /**
+     * A zip bomb: entries 0001.png, 0002.png, ... that each inflate to entryBytes, the given start followed by
+     * zeros. Zeros deflate about a thousandfold, so 32 entries of 32 MiB make an archive of about 1 MB.
+     */
+    static byte[] zipBomb(int entries, byte[] start, int entryBytes) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
             byte[] zeros = new byte[1 << 20];
-            for (int written = 0; written < inflatedBytes; written += zeros.length) {
-                zip.write(zeros, 0, Math.min(zeros.length, inflatedBytes - written));
+            for (int i = 1; i <= entries; i++) {
+                zip.putNextEntry(new ZipEntry(String.format("%04d.png", i)));
+                zip.write(start);
+                for (int written = start.length; written < entryBytes; written += zeros.length) {
+                    zip.write(zeros, 0, Math.min(zeros.length, entryBytes - written));
+                }
+                zip.closeEntry();
             }
-            zip.closeEntry();
             zip.finish();
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A PNG signature and IHDR chunk (8-bit RGBA) declaring width x height, and nothing after. */
+    static byte[] pngSignatureAndHeader(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 6)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        return out.toByteArray();
     }
 }

@@ -40,7 +40,10 @@ public interface IngestConfig {
 
     /** Upload limits: they guard against decompression and zip bombs as much as against big chapters. */
     interface Upload {
-        /** Bytes of one page image (32 MiB). */
+        /**
+         * Bytes of one page image (32 MiB). A page may also take no more than its header's pixels allow
+         * (2 x its decoded bytes + 1 MiB of metadata, {@code PageLimits}), so a small page cannot bring this much.
+         */
         @WithDefault("33554432")
         long maxPageBytes();
 
@@ -60,7 +63,10 @@ public interface IngestConfig {
         @WithDefault("2000")
         int maxArchiveEntries();
 
-        /** Bytes of an archive's entries once inflated, all together (1 GiB). */
+        /**
+         * Bytes of an archive's entries once inflated, all together (1 GiB), counted as they inflate. Inflated
+         * pages go to disk beside the spooled request, never into memory: this bounds an archive upload's disk use.
+         */
         @WithDefault("1073741824")
         long maxArchiveUncompressedBytes();
 

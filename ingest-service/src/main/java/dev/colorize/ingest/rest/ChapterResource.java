@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -131,8 +132,8 @@ public class ChapterResource {
         String key = results.resultKey(owned(id).id(), page);
         return switch (delivery) {
             case "redirect" -> Response.temporaryRedirect(results.presignedUrl(key)).build();
-            case "stream" -> Response.ok(results.read(key), ImageFormat.ofFileName(key).map(ImageFormat::mediaType)
-                    .orElse(MediaType.APPLICATION_OCTET_STREAM)).build();
+            case "stream" -> Response.ok(streamed(results.open(key)), ImageFormat.ofFileName(key)
+                    .map(ImageFormat::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM)).build();
             default -> throw ApiProblemException.badRequest("invalid-delivery", "delivery is redirect or stream");
         };
     }
@@ -156,6 +157,15 @@ public class ChapterResource {
             throw ApiProblemException.notFound("Chapter " + id);
         }
         return Response.noContent().build();
+    }
+
+    /** Opened before the response, so a store failure is still a problem response; copied on, never held. */
+    private static StreamingOutput streamed(InputStream result) {
+        return out -> {
+            try (result) {
+                result.transferTo(out);
+            }
+        };
     }
 
     private ChapterRow owned(UUID id) {

@@ -1,7 +1,7 @@
 package dev.colorize.ingest.rest;
 
 import dev.colorize.ingest.service.UploadRequest;
-import dev.colorize.ingest.upload.PageSource;
+import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.rest.ApiProblemException;
 import java.util.List;
@@ -16,7 +16,7 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
 
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-    UploadRequest toRequest(List<String> parts, Supplier<List<PageSource>> pages) {
+    UploadRequest toRequest(List<String> parts, Supplier<UploadedPages> pages) {
         return new UploadRequest(blankToNull(title), WebhookUrlField.checked(blankToNull(webhookUrl)),
                 parsedOutputFormat(), parsedModelVersion(), checkedIdempotencyKey(), parts, pages);
     }

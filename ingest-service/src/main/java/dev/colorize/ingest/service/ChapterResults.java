@@ -7,6 +7,7 @@ import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
@@ -42,8 +43,9 @@ public class ChapterResults {
         return URI.create(store.presignedGetUrl(resultKey, config.presignedUrlValidity()));
     }
 
-    public byte[] read(String resultKey) {
-        return store.get(resultKey);
+    /** The result's bytes as the store sends them, copied on without holding them; the caller closes it. */
+    public InputStream open(String resultKey) {
+        return store.open(resultKey);
     }
 
     /** The pages that have a result, in page order; 409 while none has. */
@@ -55,14 +57,19 @@ public class ChapterResults {
         return colored;
     }
 
-    /** A CBZ of the pages' results, one entry per page named by its number (0001.png), read one at a time. */
+    /**
+     * A CBZ of the pages' results, one entry per page named by its number (0001.png), each copied from the
+     * store as it arrives: neither the archive nor a page is ever held whole.
+     */
     public void writeArchive(List<PageRow> pages, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.NO_COMPRESSION); // PNG and JPEG are compressed already
             for (PageRow p : pages) {
                 String extension = p.resultKey().substring(p.resultKey().lastIndexOf('.') + 1);
                 zip.putNextEntry(new ZipEntry(String.format("%04d.%s", p.pageNumber(), extension)));
-                zip.write(store.get(p.resultKey()));
+                try (InputStream in = store.open(p.resultKey())) {
+                    in.transferTo(zip);
+                }
                 zip.closeEntry();
             }
         }

@@ -1,15 +1,12 @@
 package dev.colorize.ingest.service;
 
-import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.service.outbox.OutboxRelay;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRepository.NewChapter;
 import dev.colorize.ingest.persistence.ChapterRepository.NewPage;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.upload.InspectedPage;
-import dev.colorize.ingest.upload.PageInspector;
-import dev.colorize.ingest.upload.PageRejectedException;
-import dev.colorize.ingest.upload.PageSource;
+import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.storage.ObjectKeys;
@@ -24,9 +21,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Accepts a chapter: every page is validated before anything is written, so a refused upload leaves
- * nothing behind; then the objects are stored and the rows plus one outbox job per page commit in one
- * transaction. Objects go first: a job never points at a missing page, and a failed commit only leaves
+ * Accepts a chapter: every page is validated, from disk ({@link UploadedPages}), before anything is written,
+ * so a refused upload leaves nothing behind; then the objects are stored from those files and the rows plus
+ * one outbox job per page commit in one transaction. Objects go first: a job never points at a missing page, and a failed commit only leaves
  * objects, which are removed.
  */
 @ApplicationScoped
@@ -37,22 +34,18 @@ public class ChapterUploads {
     }
 
     private final ChapterRepository chapters;
-    private final PageInspector inspector;
     private final PageObjects objects;
     private final OutboxRelay relay;
     private final ModelPins pins;
-    private final IngestConfig.Upload limits;
     private final Counter acceptedChapters;
     private final Counter acceptedPages;
 
-    public ChapterUploads(ChapterRepository chapters, PageInspector inspector, PageObjects objects, OutboxRelay relay,
-            IngestConfig config, MeterRegistry metrics, ModelPins pins) {
+    public ChapterUploads(ChapterRepository chapters, PageObjects objects, OutboxRelay relay, MeterRegistry metrics,
+            ModelPins pins) {
         this.chapters = chapters;
         this.pins = pins;
-        this.inspector = inspector;
         this.objects = objects;
         this.relay = relay;
-        this.limits = config.upload();
         this.acceptedChapters = metrics.counter("colorize.ingest.chapters.accepted");
         this.acceptedPages = metrics.counter("colorize.ingest.pages.accepted");
     }
@@ -65,18 +58,23 @@ public class ChapterUploads {
             }
         }
         pins.check(request.modelVersion());
-        List<InspectedPage> pages = inspect(request.pages().get());
+        try (UploadedPages uploaded = request.pages().get()) {
+            return accept(publisherId, request, uploaded.pages());
+        }
+    }
+
+    private Accepted accept(UUID publisherId, UploadRequest request, List<InspectedPage> pages) {
         UUID chapterId = UUID.randomUUID();
         Instant now = Instant.now();
         List<PageObjects.StoredObject> stored = new ArrayList<>();
         List<NewPage> rows = new ArrayList<>();
         for (InspectedPage p : pages) {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
-            stored.add(new PageObjects.StoredObject(key, p.bytes(), p.format().mediaType()));
+            stored.add(new PageObjects.StoredObject(key, p.file(), p.format().mediaType()));
             String job = MessageCodec.encodeToString(PageJob.of(publisherId, chapterId, p.pageNumber(), key,
                     request.outputFormat(), request.modelVersion(), now));
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
-                    p.bytes().length, job));
+                    p.size(), job));
         }
         objects.putAll(stored);
         boolean inserted;
@@ -107,20 +105,5 @@ public class ChapterUploads {
                             + "use a new key for a new upload"));
         }
         return new Accepted(earlier.chapter(), true);
-    }
-
-    private List<InspectedPage> inspect(List<PageSource> sources) {
-        if (sources.isEmpty()) {
-            throw PageRejectedException.invalid("empty-chapter", null, null, "The chapter has no pages");
-        }
-        if (sources.size() > limits.maxPages()) {
-            throw PageRejectedException.tooLarge("too-many-pages", null, null, "The chapter has " + sources.size()
-                    + " pages, more than the limit of " + limits.maxPages());
-        }
-        List<InspectedPage> pages = new ArrayList<>(sources.size());
-        for (PageSource source : sources) {
-            pages.add(inspector.inspect(pages.size() + 1, source));
-        }
-        return pages;
     }
 }

@@ -4,6 +4,7 @@ import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.platform.storage.ObjectStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +20,8 @@ public class PageObjects {
 
     private static final Logger LOG = Logger.getLogger(PageObjects.class);
 
-    /** One page to store. */
-    public record StoredObject(String key, byte[] bytes, String mediaType) {
+    /** One page to store, from its file. */
+    public record StoredObject(String key, Path file, String mediaType) {
     }
 
     private final ObjectStore store;
@@ -39,7 +40,7 @@ public class PageObjects {
     public void putAll(List<StoredObject> objects) {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (StoredObject o : objects) {
-            writes.add(CompletableFuture.runAsync(() -> store.put(o.key(), o.bytes(), o.mediaType()), writers));
+            writes.add(CompletableFuture.runAsync(() -> store.put(o.key(), o.file(), o.mediaType()), writers));
         }
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();

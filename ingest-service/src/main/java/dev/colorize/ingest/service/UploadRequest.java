@@ -1,6 +1,6 @@
 package dev.colorize.ingest.service;
 
-import dev.colorize.ingest.upload.PageSource;
+import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.OutputFormat;
 import java.util.ArrayList;
@@ -10,11 +10,11 @@ import java.util.function.Supplier;
 
 /**
  * An upload as the service sees it. Pages come from a supplier so an idempotent replay never reads
- * (or inflates) the files it does not need; {@code parts} describes the uploaded files (name, file name, size)
+ * (or inflates) the files it does not need; whoever gets them closes them; {@code parts} describes the uploaded files (name, file name, size)
  * without reading them, for the {@link #fingerprint()}.
  */
 public record UploadRequest(String title, String webhookUrl, OutputFormat outputFormat, Integer modelVersion,
-        String idempotencyKey, List<String> parts, Supplier<List<PageSource>> pages) {
+        String idempotencyKey, List<String> parts, Supplier<UploadedPages> pages) {
 
     /**
      * SHA-256 hex of what the request asks for: its fields and file parts, each length-prefixed so no two

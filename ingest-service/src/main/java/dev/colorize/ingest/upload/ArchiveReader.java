@@ -1,11 +1,15 @@
 package dev.colorize.ingest.upload;
 
 import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,9 +20,12 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Reads the pages of a CBZ/ZIP defensively: entry count and names are checked from the central
- * directory before anything is inflated, and inflation counts the bytes really produced (never the
- * sizes the archive declares) against the per-page and total limits, so a zip bomb stops early.
+ * Reads the pages of a CBZ/ZIP defensively: entry count, names and the page count are checked from the
+ * central directory before anything is inflated. Each page entry is then inflated into the upload's spool
+ * folder and inspected before the next: its header is read from its first bytes and refused by format or
+ * dimensions before the rest is inflated, and inflation counts the bytes really produced (never the sizes
+ * the archive declares) against what that header allows ({@link PageLimits#maxBytes}) and the archive's
+ * total, so a zip bomb stops early and nothing of an entry is ever held in memory.
  * Entries that are not images by name (ComicInfo.xml, __MACOSX/, dot files, folders) are skipped;
  * image entries are then judged by content like any page. Pages come in natural file name order; their
  * names must pass {@link PageFileNames} first.
@@ -26,16 +33,22 @@ import java.util.zip.ZipFile;
 @ApplicationScoped
 public class ArchiveReader {
 
+    private static final int BUFFER = 64 << 10;
     private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".webp");
 
     private final IngestConfig.Upload limits;
+    private final PageLimits pageLimits;
+    private final PageInspector inspector;
 
-    public ArchiveReader(IngestConfig config) {
+    public ArchiveReader(IngestConfig config, PageLimits pageLimits, PageInspector inspector) {
         this.limits = config.upload();
+        this.pageLimits = pageLimits;
+        this.inspector = inspector;
     }
 
-    public List<PageSource> read(Path archive, String archiveName) {
-        List<PageSource> pages = new ArrayList<>();
+    /** The archive's pages, inspected, inflated into spool (which the caller removes, also when this throws). */
+    public List<InspectedPage> read(Path archive, String archiveName, Path spool) {
+        List<InspectedPage> pages = new ArrayList<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > limits.maxArchiveEntries()) {
                 throw PageRejectedException.tooLarge("too-many-entries", null, archiveName, "The archive has "
@@ -54,12 +67,16 @@ public class ArchiveReader {
                     images.add(entry);
                 }
             }
+            pageLimits.checkCount(images.size());
             images.sort(Comparator.comparing(ZipEntry::getName, NaturalOrder.INSTANCE));
             long total = 0;
+            byte[] buffer = new byte[BUFFER];
             for (ZipEntry entry : images) {
-                byte[] bytes = inflate(zip, entry, pages.size() + 1, limits.maxArchiveUncompressedBytes() - total);
-                total += bytes.length;
-                pages.add(new PageSource(entry.getName(), bytes));
+                int number = pages.size() + 1;
+                Path file = spool.resolve(number + ".page");
+                long size = inflate(zip, entry, number, file, limits.maxArchiveUncompressedBytes() - total, buffer);
+                total += size;
+                pages.add(inspector.inspect(number, new PageSource(entry.getName(), file, size)));
             }
         } catch (ZipException e) {
             throw PageRejectedException.invalid("invalid-archive", null, archiveName, "Not a readable ZIP/CBZ archive: "
@@ -89,24 +106,51 @@ public class ArchiveReader {
                 && IMAGE_EXTENSIONS.stream().anyMatch(base::endsWith);
     }
 
-    private byte[] inflate(ZipFile zip, ZipEntry entry, int pageNumber, long totalLeft) throws IOException {
-        long limit = Math.min(limits.maxPageBytes(), totalLeft);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                (int) Math.min(Math.max(entry.getSize(), 8192), Math.min(limit + 1, 64L << 20)));
-        byte[] buffer = new byte[65536];
-        try (InputStream in = zip.getInputStream(entry)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + (long) n > limit) {
-                    String which = limit == limits.maxPageBytes()
-                            ? "more than the per-page limit of " + limits.maxPageBytes() + " bytes"
-                            : "beyond the archive's uncompressed limit of " + limits.maxArchiveUncompressedBytes() + " bytes";
-                    throw PageRejectedException.tooLarge("archive-too-large", pageNumber, entry.getName(),
-                            "The archive entry " + entry.getName() + " inflates to " + which);
-                }
-                out.write(buffer, 0, n);
+    /** Inflates one entry into file, refusing it by its header first, then as soon as it passes its byte limit. */
+    private long inflate(ZipFile zip, ZipEntry entry, int pageNumber, Path file, long totalLeft, byte[] buffer)
+            throws IOException {
+        try (InputStream in = zip.getInputStream(entry); OutputStream out = spoolFile(file)) {
+            PageLimits.Head head = pageLimits.head(pageNumber, entry.getName(), in);
+            long limit = Math.min(pageLimits.maxBytes(head.header()), totalLeft);
+            long size = head.length();
+            if (size > limit) {
+                throw inflatesTooFar(entry, pageNumber, head, totalLeft);
             }
+            spoolWrite(out, head.bytes(), head.length());
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                size += n;
+                if (size > limit) {
+                    throw inflatesTooFar(entry, pageNumber, head, totalLeft);
+                }
+                spoolWrite(out, buffer, n);
+            }
+            return size;
         }
-        return out.toByteArray();
+    }
+
+    /** The spool is the service's disk: failing to write it (disk full) is the service's error, not the archive's. */
+    private static OutputStream spoolFile(Path file) {
+        try {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void spoolWrite(OutputStream out, byte[] bytes, int length) {
+        try {
+            out.write(bytes, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApiProblemException inflatesTooFar(ZipEntry entry, int pageNumber, PageLimits.Head head, long totalLeft) {
+        String which = pageLimits.maxBytes(head.header()) <= totalLeft
+                ? "more than " + pageLimits.describeMaxBytes(head.header())
+                : "beyond the archive's uncompressed limit of " + limits.maxArchiveUncompressedBytes() + " bytes";
+        return PageRejectedException.tooLarge("archive-too-large", pageNumber, entry.getName(),
+                "The archive entry " + entry.getName() + " inflates to " + which);
     }
 }

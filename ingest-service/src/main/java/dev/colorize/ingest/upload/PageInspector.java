@@ -1,155 +1,157 @@
 package dev.colorize.ingest.upload;
 
-import dev.colorize.ingest.config.IngestConfig;
+import dev.colorize.platform.image.ImageHeader;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.zip.CRC32;
-import dev.colorize.platform.image.ImageFormat;
 
 /**
- * Checks a page without decoding it: the format from its magic bytes (never the file name), the
- * dimensions from its header (so a decompression bomb is refused before any pixel is allocated), and
- * the container's integrity (PNG chunk CRCs up to IEND, JPEG markers up to EOI, WebP RIFF length), which
- * catches truncated files at a fraction of the cost of decoding.
+ * Checks a page on disk without decoding it and without holding it: the format and dimensions from its
+ * header ({@link PageLimits#head}, so a decompression bomb is refused before any pixel is allocated), its
+ * size against what those dimensions allow, and the container's integrity (PNG chunk CRCs up to IEND, JPEG
+ * markers up to the scan and EOI at the end, WebP RIFF length), which catches truncated files at a fraction
+ * of the cost of decoding. The file is read in 64 KiB steps.
  */
 @ApplicationScoped
 public class PageInspector {
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final int BUFFER = 64 << 10;
+    /** Encoders may pad after a JPEG's EOI; this much trailing padding is tolerated, not a cut-off scan. */
+    private static final int JPEG_TAIL = 64;
 
-    private final IngestConfig.Upload limits;
+    private final PageLimits pageLimits;
 
-    public PageInspector(IngestConfig config) {
-        this.limits = config.upload();
+    public PageInspector(PageLimits pageLimits) {
+        this.pageLimits = pageLimits;
     }
 
     public InspectedPage inspect(int pageNumber, PageSource source) {
-        byte[] b = source.bytes();
-        if (b.length == 0) {
-            throw PageRejectedException.invalid("empty-page", pageNumber, source.fileName(), "Page " + pageNumber + " is empty");
-        }
-        if (b.length > limits.maxPageBytes()) {
-            throw PageRejectedException.tooLarge("page-too-large", pageNumber, source.fileName(), "Page " + pageNumber
-                    + " has " + b.length + " bytes, more than the limit of " + limits.maxPageBytes());
-        }
-        ImageFormat format = ImageFormat.sniff(b).orElseThrow(() -> PageRejectedException.invalid("unsupported-format", pageNumber, source.fileName(), "Page " + pageNumber
-                    + " is not a PNG, JPEG or WebP image (judged by its content, not its name)"));
-        int[] size;
         try {
-            size = switch (format) {
-                case PNG -> png(b);
-                case JPEG -> jpeg(b);
-                case WEBP -> webp(b);
+            ImageHeader header;
+            try (InputStream in = Files.newInputStream(source.file())) {
+                header = pageLimits.head(pageNumber, source.fileName(), in).header();
+            }
+            if (source.size() > pageLimits.maxBytes(header)) {
+                throw PageRejectedException.tooLarge("page-too-large", pageNumber, source.fileName(), "Page "
+                        + pageNumber + " has " + source.size() + " bytes, more than "
+                        + pageLimits.describeMaxBytes(header));
+            }
+            boolean intact = switch (header.format()) {
+                case PNG -> pngIntact(source);
+                case JPEG -> jpegIntact(source);
+                case WEBP -> webpIntact(source);
             };
-        } catch (IndexOutOfBoundsException e) {
-            size = null;
+            if (!intact) {
+                throw PageRejectedException.invalid("corrupt-image", pageNumber, source.fileName(), "Page "
+                        + pageNumber + " is a truncated or corrupt " + header.format());
+            }
+            return new InspectedPage(pageNumber, source.fileName(), source.file(), source.size(), header.format(),
+                    header.width(), header.height());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (size == null) {
-            throw PageRejectedException.invalid("corrupt-image", pageNumber, source.fileName(), "Page " + pageNumber
-                    + " is a truncated or corrupt " + format);
-        }
-        long pixels = (long) size[0] * size[1];
-        if (size[0] <= 0 || size[1] <= 0) {
-            throw PageRejectedException.invalid("corrupt-image", pageNumber, source.fileName(), "Page " + pageNumber
-                    + " declares no pixels");
-        }
-        if (pixels > limits.maxPagePixels()) {
-            throw PageRejectedException.tooLarge("too-many-pixels", pageNumber, source.fileName(), "Page " + pageNumber
-                    + " is " + size[0] + "x" + size[1] + " = " + pixels + " pixels, more than the limit of "
-                    + limits.maxPagePixels());
-        }
-        return new InspectedPage(pageNumber, source.fileName(), b, format, size[0], size[1]);
     }
 
-    /** Walks every chunk, checking its CRC; width and height from IHDR, or null unless it ends with IEND. */
-    private static int[] png(byte[] b) {
-        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
-        int pos = PNG_SIGNATURE.length;
-        int[] size = null;
-        CRC32 crc = new CRC32();
-        while (pos + 12 <= b.length) {
-            long length = Integer.toUnsignedLong(buf.getInt(pos));
-            if (pos + 12 + length > b.length) {
-                return null;
-            }
-            String type = new String(b, pos + 4, 4, StandardCharsets.US_ASCII);
-            crc.reset();
-            crc.update(b, pos + 4, 4 + (int) length);
-            if ((int) crc.getValue() != buf.getInt(pos + 8 + (int) length)) {
-                return null;
-            }
-            if (size == null) {
-                if (!"IHDR".equals(type) || length != 13) {
-                    return null;
+    /** Walks every chunk, checking its CRC: IHDR first, and it must end with IEND. */
+    private static boolean pngIntact(PageSource source) throws IOException {
+        try (DataInputStream in = open(source)) {
+            in.skipNBytes(8); // the signature, which the header check read
+            CRC32 crc = new CRC32();
+            byte[] buffer = new byte[BUFFER];
+            boolean first = true;
+            while (true) {
+                long length = Integer.toUnsignedLong(in.readInt());
+                byte[] type = in.readNBytes(4);
+                String name = new String(type, StandardCharsets.US_ASCII);
+                if (first && (!"IHDR".equals(name) || length != 13)) {
+                    return false;
                 }
-                size = new int[] {buf.getInt(pos + 8), buf.getInt(pos + 12)};
+                first = false;
+                crc.reset();
+                crc.update(type);
+                for (long left = length; left > 0; ) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        return false;
+                    }
+                    crc.update(buffer, 0, n);
+                    left -= n;
+                }
+                if ((int) crc.getValue() != in.readInt()) {
+                    return false;
+                }
+                if ("IEND".equals(name)) {
+                    return true;
+                }
             }
-            if ("IEND".equals(type)) {
-                return size;
-            }
-            pos += 12 + (int) length;
+        } catch (EOFException e) {
+            return false;
         }
-        return null;
     }
 
-    /** Markers up to start-of-scan; dimensions from the SOF segment; the data must end with EOI. */
-    private static int[] jpeg(byte[] b) {
-        int pos = 2;
-        int[] size = null;
-        while (pos + 4 <= b.length) {
-            if ((b[pos] & 0xff) != 0xff) {
-                return null;
+    /** Marker segments up to the start of scan, then EOI within the last bytes. */
+    private static boolean jpegIntact(PageSource source) throws IOException {
+        try (DataInputStream in = open(source)) {
+            in.skipNBytes(2); // SOI
+            while (true) {
+                if (in.readUnsignedByte() != 0xff) {
+                    return false;
+                }
+                int marker = in.readUnsignedByte();
+                while (marker == 0xff) { // fill bytes
+                    marker = in.readUnsignedByte();
+                }
+                int length = in.readUnsignedShort();
+                if (length < 2) {
+                    return false;
+                }
+                if (marker == 0xda) {
+                    return endsWithEoi(source);
+                }
+                in.skipNBytes(length - 2);
             }
-            int marker = b[pos + 1] & 0xff;
-            if (marker == 0xff) {
-                pos++;
-                continue;
-            }
-            int length = ((b[pos + 2] & 0xff) << 8) | (b[pos + 3] & 0xff);
-            if (length < 2 || pos + 2 + length > b.length) {
-                return null;
-            }
-            boolean startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-            if (startOfFrame) {
-                size = new int[] {((b[pos + 7] & 0xff) << 8) | (b[pos + 8] & 0xff),
-                        ((b[pos + 5] & 0xff) << 8) | (b[pos + 6] & 0xff)};
-            }
-            if (marker == 0xda) {
-                return size != null && endsWithEoi(b) ? size : null;
-            }
-            pos += 2 + length;
+        } catch (EOFException e) {
+            return false;
         }
-        return null;
     }
 
-    private static boolean endsWithEoi(byte[] b) {
-        // encoders may pad after EOI; tolerate a little trailing padding, not a cut-off scan
-        for (int i = b.length - 2; i >= Math.max(2, b.length - 64); i--) {
-            if ((b[i] & 0xff) == 0xff && (b[i + 1] & 0xff) == 0xd9) {
+    private static boolean endsWithEoi(PageSource source) throws IOException {
+        int tail = (int) Math.min(JPEG_TAIL, source.size() - 2);
+        ByteBuffer b = ByteBuffer.allocate(tail);
+        try (SeekableByteChannel channel = Files.newByteChannel(source.file())) {
+            channel.position(source.size() - tail);
+            while (b.hasRemaining() && channel.read(b) > 0) {
+                // fills the tail
+            }
+        }
+        for (int i = tail - 2; i >= 0; i--) {
+            if ((b.get(i) & 0xff) == 0xff && (b.get(i + 1) & 0xff) == 0xd9) {
                 return true;
             }
         }
         return false;
     }
 
-    /** RIFF length must match; dimensions from the VP8, VP8L or VP8X header. */
-    private static int[] webp(byte[] b) {
-        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        long riffLength = Integer.toUnsignedLong(buf.getInt(4));
-        if (riffLength + 8 > b.length || b.length < 32) {
-            return null;
+    /** The RIFF length must fit the file; the chunk and dimensions were read by the header check. */
+    private static boolean webpIntact(PageSource source) throws IOException {
+        try (DataInputStream in = open(source)) {
+            byte[] start = in.readNBytes(8);
+            long riffLength = Integer.toUnsignedLong(ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+            return source.size() >= 32 && riffLength + 8 <= source.size();
         }
-        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
-        return switch (chunk) {
-            case "VP8 " -> new int[] {buf.getShort(26) & 0x3fff, buf.getShort(28) & 0x3fff};
-            case "VP8L" -> {
-                int bits = buf.getInt(21);
-                yield new int[] {(bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1};
-            }
-            case "VP8X" -> new int[] {(buf.getInt(24) & 0xffffff) + 1, (buf.getInt(27) & 0xffffff) + 1};
-            default -> null;
-        };
+    }
+
+    private static DataInputStream open(PageSource source) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(source.file()), BUFFER));
     }
 }

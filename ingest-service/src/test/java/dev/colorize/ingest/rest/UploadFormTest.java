@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class UploadFormTest {
 
     private static UploadRequest request(UploadForm form) {
-        return form.toRequest(List.of(), List::of);
+        return form.toRequest(List.of(), () -> null);
     }
 
     private static String problemType(UploadForm form) {

@@ -3,9 +3,12 @@ package dev.colorize.ingest.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.rest.ApiProblemException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,21 +17,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArchiveReaderTest {
 
-    private final ArchiveReader reader = new ArchiveReader(IngestConfigs.of(Map.of()));
+    private final ArchiveReader reader = reader(Map.of());
 
     @TempDir
     Path folder;
 
+    Path spool;
+
+    @BeforeEach
+    void createSpool() throws IOException {
+        spool = Files.createDirectory(folder.resolve("spool"));
+    }
+
     @Test
     void pagesComeInNaturalOrderAndOtherEntriesAreSkipped() throws IOException {
         Path zip = zip("ch/10.png", "ch/2.png", "ch/1.png", "ComicInfo.xml", "Icon\r", "__MACOSX/ch/._1.png");
-        assertThat(reader.read(zip, "c.cbz")).extracting(PageSource::fileName)
+        assertThat(reader.read(zip, "c.cbz", spool)).extracting(InspectedPage::fileName)
                 .containsExactly("ch/1.png", "ch/2.png", "ch/10.png");
+    }
+
+    @Test
+    void inflatedPagesAreInspectedFilesInTheSpoolFolder() throws IOException {
+        List<InspectedPage> pages = reader.read(zip("a.png", "b.png"), "c.cbz", spool);
+        assertThat(pages).extracting(InspectedPage::width).containsExactly(3, 3);
+        assertThat(pages).allSatisfy(p -> {
+            assertThat(p.file().getParent()).isEqualTo(spool);
+            assertThat(Files.readAllBytes(p.file())).isEqualTo(png());
+            assertThat(p.size()).isEqualTo(png().length);
+        });
+    }
+
+    @Test
+    void theArchiveTotalIsCountedAsEntriesInflateAndNamesTheEntryThatPassesIt() throws IOException {
+        long limit = 2L * png().length + 10;
+        ArchiveReader small = reader(Map.of("colorize.ingest.upload.max-archive-uncompressed-bytes", "" + limit));
+        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
+                () -> small.read(zip("1.png", "2.png", "3.png"), "c.cbz", spool)).problem();
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.type()).endsWith("/archive-too-large");
+        assertThat(problem.page()).isEqualTo(3);
+        assertThat(problem.detail()).contains("3.png").contains("uncompressed limit of " + limit);
     }
 
     @Test
@@ -51,7 +86,7 @@ class ArchiveReaderTest {
     }
 
     private ApiProblem refused(Path zip) {
-        return catchThrowableOfType(ApiProblemException.class, () -> reader.read(zip, "c.cbz")).problem();
+        return catchThrowableOfType(ApiProblemException.class, () -> reader.read(zip, "c.cbz", spool)).problem();
     }
 
     private Path zip(String... names) throws IOException {
@@ -59,10 +94,23 @@ class ArchiveReaderTest {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String name : List.of(names)) {
                 zip.putNextEntry(new ZipEntry(name));
-                zip.write(name.getBytes());
+                zip.write(name.endsWith(".png") ? png() : name.getBytes());
                 zip.closeEntry();
             }
         }
         return file;
+    }
+
+    /** A 3x3 PNG. */
+    private static byte[] png() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static ArchiveReader reader(Map<String, String> properties) {
+        IngestConfig config = IngestConfigs.of(properties);
+        PageLimits limits = new PageLimits(config);
+        return new ArchiveReader(config, limits, new PageInspector(limits));
     }
 }

@@ -10,12 +10,14 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +66,24 @@ public final class ObjectStore {
                 .build()));
     }
 
+    /** Stores a file as it is on disk: the SDK reads it part by part, so its size does not matter to the heap. */
+    public void put(String key, Path file, String contentType) {
+        call("put " + key, () -> client.uploadObject(UploadObjectArgs.builder()
+                .bucket(bucket).object(key).contentType(contentType).filename(file.toString())
+                .build()));
+    }
+
     public byte[] get(String key) {
         return call("get " + key, () -> {
             try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return in.readAllBytes();
             }
         });
+    }
+
+    /** The object's content as it arrives, for copying on without holding it; the caller closes it. */
+    public InputStream open(String key) {
+        return call("get " + key, () -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
     }
 
     /** The object's size, or empty when there is no such object. */
