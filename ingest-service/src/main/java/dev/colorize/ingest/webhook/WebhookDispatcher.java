@@ -59,8 +59,8 @@ public class WebhookDispatcher {
             throw new IllegalStateException("colorize.ingest.webhook.claim-lease (" + config.webhook().claimLease()
                     + ") must be more than twice colorize.ingest.webhook.timeout (" + timeout + ")");
         }
-        this.exchange = new WebhookExchange(vertx, timeout);
         int concurrency = config.webhook().concurrency();
+        this.exchange = new WebhookExchange(vertx, timeout, concurrency);
         this.idleSenders = new Semaphore(concurrency);
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(concurrency, task -> {

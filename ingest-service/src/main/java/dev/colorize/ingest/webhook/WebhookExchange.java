@@ -39,8 +39,9 @@ final class WebhookExchange implements AutoCloseable {
     private final Duration deadline;
     private final HttpClient http;
 
-    WebhookExchange(Vertx vertx, Duration deadline) {
-        this(vertx, deadline, new HttpClientOptions());
+    /** Up to {@code concurrency} attempts connect at once, to one receiver as well as to many. */
+    WebhookExchange(Vertx vertx, Duration deadline, int concurrency) {
+        this(vertx, deadline, new HttpClientOptions().setMaxPoolSize(concurrency));
     }
 
     /** The options carry the TLS trust (the JVM's by default); hostname verification is always on. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DNS rebinding: the name a webhook URL carries is looked up once, by the guard, and the POST goes to
  * the address that lookup gave and the guard judged, however the name resolves afterwards. A scripted
  * resolver answers 127.0.0.1 (allowed here as the test's "public" address) to the first lookup and
- * 127.0.0.2 (standing for an internal target) to any later one; a server listens on each.
+ * 127.0.0.2 (standing for an internal target) to any later one; a server listens on each. And the
+ * exchange's connection pool lets every sender reach the same receiver at once.
  */
 class PinnedWebhookConnectionIT {
 
@@ -92,6 +93,35 @@ class PinnedWebhookConnectionIT {
         assertThat(mismatch.statusCode()).isNull();
         assertThat(mismatch.error()).containsIgnoringCase("SSL");
         assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void asManyAttemptsAsTheConcurrencyReachOneReceiverAtOnce() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        int port = vertx.createHttpServer().requestHandler(request -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            vertx.setTimer(500, t -> {
+                inFlight.decrementAndGet();
+                request.response().setStatusCode(204).end();
+            });
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        URI url = URI.create("http://127.0.0.1:" + port + "/hook");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        int concurrency = 8; // more than Vert.x's default of 5 connections per server
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        try (var exchange = new WebhookExchange(vertx, Duration.ofSeconds(5), concurrency)) {
+            List<java.util.concurrent.Future<WebhookExchange.Outcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                outcomes.add(senders.submit(() -> exchange.post(url, loopback, Map.of(), "{}")));
+            }
+            for (var outcome : outcomes) {
+                assertThat(outcome.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(most).as("requests in flight at once").hasValue(concurrency);
     }
 
     private WebhookExchange.Outcome deliver(URI url, HttpClientOptions options) {
