@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -168,11 +170,11 @@ final class FaultCensus {
         return md.toString();
     }
 
-    private int sum(java.util.function.ToIntFunction<ChapterRow> column) {
+    private int sum(ToIntFunction<ChapterRow> column) {
         return rows.stream().mapToInt(column).sum();
     }
 
-    private long count(java.util.function.Predicate<ChapterRow> which) {
+    private long count(Predicate<ChapterRow> which) {
         return rows.stream().filter(which).count();
     }
 

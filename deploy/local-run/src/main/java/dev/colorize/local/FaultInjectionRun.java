@@ -7,8 +7,10 @@ import dev.colorize.stack.StackEndpoints;
 import dev.colorize.stack.StackOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -299,7 +301,7 @@ public final class FaultInjectionRun {
     private static Set<PageAttemptsWatch.Page> inWork(PageAttemptsWatch attempts) {
         try {
             return attempts.inWork();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return Set.of();
         }
     }
@@ -321,7 +323,7 @@ public final class FaultInjectionRun {
         try {
             return api.get("/v1/chapters/" + chapter);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -10,12 +10,16 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +42,7 @@ class PinnedWebhookConnectionIT {
     private final AtomicInteger lookups = new AtomicInteger();
     private final HostResolver rebinding = host -> {
         if (!host.equals(HOST)) {
-            throw new java.net.UnknownHostException(host);
+            throw new UnknownHostException(host);
         }
         String answer = lookups.getAndIncrement() == 0 ? "127.0.0.1" : "127.0.0.2";
         return new InetAddress[] {InetAddress.getByName(answer)};
@@ -109,9 +113,9 @@ class PinnedWebhookConnectionIT {
         URI url = URI.create("http://127.0.0.1:" + port + "/hook");
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         int concurrency = 8; // more than Vert.x's default of 5 connections per server
-        var senders = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        var senders = Executors.newFixedThreadPool(concurrency);
         try (var exchange = new WebhookExchange(vertx, Duration.ofSeconds(5), concurrency)) {
-            List<java.util.concurrent.Future<WebhookExchange.Outcome>> outcomes = new java.util.ArrayList<>();
+            List<Future<WebhookExchange.Outcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 outcomes.add(senders.submit(() -> exchange.post(url, loopback, Map.of(), "{}")));
             }
