@@ -91,6 +91,16 @@ public final class EmbeddedStack implements AutoCloseable {
         return kafka.isRunning();
     }
 
+    /** Stops S3Proxy only: the fault-injection run uses it to show that work waits for the store. */
+    public void stopS3() {
+        s3.stop();
+    }
+
+    /** Starts S3Proxy again on the same port and data. */
+    public void startS3() {
+        run(() -> s3.start(STARTUP_TIMEOUT));
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

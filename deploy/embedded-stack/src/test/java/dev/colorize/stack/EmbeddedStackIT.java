@@ -3,6 +3,10 @@ package dev.colorize.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,6 +69,22 @@ class EmbeddedStackIT {
             stack.startKafka();
             produce(bootstrap, "outage", "c", "after");
             assertThat(consumeAll(bootstrap, "outage", 2)).containsExactly("before", "after");
+        }
+    }
+
+    @Test
+    void objectStoreStoppedAndStartedAgainAnswersOnTheSameEndpoint() throws Exception {
+        try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.temporary())) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest unsigned = HttpRequest.newBuilder(URI.create(stack.endpoints().s3Endpoint() + "/")).build();
+            assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+
+            stack.stopS3();
+            assertThatThrownBy(() -> http.send(unsigned, HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(java.net.ConnectException.class);
+
+            stack.startS3();
+            assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
         }
     }
 

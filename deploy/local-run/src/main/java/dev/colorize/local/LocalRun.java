@@ -125,8 +125,8 @@ final class LocalRun {
             throws IOException {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
-        ServiceProcess service = ServiceProcess.start(options.projectRoot(), module, FreePorts.pick(), heap, env,
-                options.data().resolve("logs"));
+        ServiceProcess service = ServiceProcess.start(options.projectRoot(), module, module, FreePorts.pick(), heap,
+                env, options.data().resolve("logs"));
         services.add(service);
         return service;
     }
@@ -197,12 +197,17 @@ final class LocalRun {
         if (Files.exists(file)) {
             return JsonHttp.JSON.readValue(file.toFile(), Publisher.class);
         }
-        JsonNode created = admin.post("/v1/admin/publishers", Map.of("name", "local-" + randomHex(4)));
-        String id = created.get("id").asText();
-        JsonNode key = admin.post("/v1/admin/publishers/" + id + "/keys", Map.of("label", "colorize-local"));
-        Publisher publisher = new Publisher(id, key.get("key").asText(), created.get("webhookSecret").asText());
+        Publisher publisher = createPublisher(admin, "local-" + randomHex(4), "colorize-local");
         JsonHttp.JSON.writeValue(file.toFile(), publisher);
         return publisher;
+    }
+
+    /** A new publisher with one API key, through the ingest's admin API. */
+    static Publisher createPublisher(JsonHttp admin, String name, String keyLabel) throws IOException, InterruptedException {
+        JsonNode created = admin.post("/v1/admin/publishers", Map.of("name", name));
+        String id = created.get("id").asText();
+        JsonNode key = admin.post("/v1/admin/publishers/" + id + "/keys", Map.of("label", keyLabel));
+        return new Publisher(id, key.get("key").asText(), created.get("webhookSecret").asText());
     }
 
     /** The local publisher: its id, API key and webhook signing secret. */
@@ -317,7 +322,7 @@ final class LocalRun {
         return value;
     }
 
-    private static String randomHex(int bytes) {
+    static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);

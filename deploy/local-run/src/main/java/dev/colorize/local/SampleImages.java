@@ -31,15 +31,23 @@ final class SampleImages {
         new Color(0x8D, 0x6E, 0x63), new Color(0x26, 0xA6, 0x9A),
     };
 
+    private static final int PAGE_WIDTH = 800;
+    private static final int PAGE_HEIGHT = 1132;
+
     private SampleImages() {
     }
 
     /** {@code count} PNG pages named page-1.png ... in {@code dir}; deterministic per page number. */
     static List<Path> chapter(Path dir, int count) throws IOException {
+        return chapter(dir, count, PAGE_HEIGHT);
+    }
+
+    /** The same pages scaled to {@code height} pixels high (aspect kept), for runs that need many cheap pages. */
+    static List<Path> chapter(Path dir, int count, int height) throws IOException {
         Files.createDirectories(dir);
         List<Path> pages = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
-            BufferedImage page = new BufferedImage(800, 1132, BufferedImage.TYPE_BYTE_GRAY);
+            BufferedImage page = new BufferedImage(PAGE_WIDTH, PAGE_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
             Graphics2D g = canvas(page, Color.WHITE);
             Random random = new Random(n);
             // a 2 x 3 panel grid with a few figures in each panel, outlines only
@@ -54,7 +62,7 @@ final class SampleImages {
             }
             g.dispose();
             Path file = dir.resolve("page-" + n + ".png");
-            ImageIO.write(page, "png", file.toFile());
+            ImageIO.write(height == PAGE_HEIGHT ? page : scaled(page, height), "png", file.toFile());
             pages.add(file);
         }
         return pages;
@@ -75,6 +83,16 @@ final class SampleImages {
             images.add(file);
         }
         return images;
+    }
+
+    private static BufferedImage scaled(BufferedImage page, int height) {
+        int width = Math.max(1, Math.round((float) page.getWidth() * height / page.getHeight()));
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(page, 0, 0, width, height, null);
+        g.dispose();
+        return small;
     }
 
     private static Graphics2D canvas(BufferedImage image, Color background) {

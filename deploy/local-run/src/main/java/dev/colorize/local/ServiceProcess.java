@@ -30,18 +30,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code module}'s app on {@code port} with the given environment on top of this one's.
-     * The app must have been built (mvn package) first.
+     * Starts {@code module}'s app as {@code name} (its log is name.log) on {@code port} with the given
+     * environment on top of this one's. The app must have been built (mvn package) first.
      */
-    static ServiceProcess start(Path projectRoot, String module, int port, String heap, Map<String, String> env,
-            Path logDir) throws IOException {
+    static ServiceProcess start(Path projectRoot, String module, String name, int port, String heap,
+            Map<String, String> env, Path logDir) throws IOException {
         Path app = projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(app)) {
             throw new IllegalStateException(module + " is not built (" + app + " is missing): run "
                     + "'mvn -B -DskipTests install' in " + projectRoot);
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(module + ".log");
+        Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -53,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log);
     }
 
     String baseUrl() {
@@ -83,6 +83,15 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** SIGKILL: the process gets no chance to finish, commit or say goodbye, as in a crash or OOM kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     @Override

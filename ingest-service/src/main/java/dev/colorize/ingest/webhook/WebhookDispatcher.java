@@ -7,13 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -47,7 +48,7 @@ public class WebhookDispatcher {
     private final ExecutorService senders;
 
     public WebhookDispatcher(WebhookDeliveries deliveries, PublisherRepository publishers, WebhookUrlGuard guard,
-            MeterRegistry metrics, IngestConfig config) {
+            MeterRegistry metrics, Vertx vertx, IngestConfig config) {
         this.deliveries = deliveries;
         this.publishers = publishers;
         this.guard = guard;
@@ -58,8 +59,8 @@ public class WebhookDispatcher {
             throw new IllegalStateException("colorize.ingest.webhook.claim-lease (" + config.webhook().claimLease()
                     + ") must be more than twice colorize.ingest.webhook.timeout (" + timeout + ")");
         }
-        this.exchange = new WebhookExchange(timeout);
         int concurrency = config.webhook().concurrency();
+        this.exchange = new WebhookExchange(vertx, timeout, concurrency);
         this.idleSenders = new Semaphore(concurrency);
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(concurrency, task -> {
@@ -92,6 +93,7 @@ public class WebhookDispatcher {
         if (!senders.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
             senders.shutdownNow();
         }
+        exchange.close();
     }
 
     private void sendAndRecord(Delivery delivery) {
@@ -109,21 +111,20 @@ public class WebhookDispatcher {
 
     private WebhookExchange.Outcome send(Delivery delivery) {
         URI uri = URI.create(delivery.url());
-        String forbidden = guard.forbiddenReason(uri);
-        if (forbidden != null) {
-            return new WebhookExchange.Outcome(null, "blocked: " + forbidden);
+        WebhookUrlGuard.Verdict verdict = guard.check(uri);
+        if (verdict.forbidden() != null) {
+            return new WebhookExchange.Outcome(null, "blocked: " + verdict.forbidden());
         }
         long timestamp = Instant.now().getEpochSecond();
         List<String> secrets = publishers.activeSecrets(delivery.publisherId()).stream()
                 .map(PublisherRepository.Secret::secret).toList();
-        return exchange.post(HttpRequest.newBuilder(uri)
-                .header("content-type", "application/json")
-                .header(WebhookSignature.ID_HEADER, delivery.id().toString())
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(secrets, delivery.id().toString(),
-                        timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build());
+        return exchange.post(uri, verdict.pinned(), Map.of(
+                "content-type", "application/json",
+                WebhookSignature.ID_HEADER, delivery.id().toString(),
+                WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(secrets, delivery.id().toString(),
+                        timestamp, delivery.payload())),
+                delivery.payload());
     }
 
     private void record(Delivery delivery, WebhookExchange.Outcome outcome, long startedNanos) {

@@ -3,6 +3,7 @@ package dev.colorize.ingest.webhook;
 import dev.colorize.ingest.config.IngestConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -18,8 +19,11 @@ import java.util.stream.Stream;
  * metadata at 169.254.169.254), carrier-grade NAT, unique-local, multicast, unspecified or reserved
  * address, nor one of the IPv6 ranges that carry an IPv4 address (NAT64, 6to4), unless
  * colorize.ingest.webhook.ssrf-allow names the host or a CIDR containing the address. Redirects are
- * never followed, so a public URL cannot bounce the request inside. The allow-list is parsed on start
- * (hence {@link Startup}): a malformed entry stops the service instead of silently allowing or blocking.
+ * never followed, so a public URL cannot bounce the request inside. The check pins the address it
+ * judged ({@link Verdict#pinned}) and the exchange connects to exactly that address: a second lookup
+ * could be answered differently (DNS rebinding) and reach an internal address after a public one was
+ * checked. The allow-list is parsed on start (hence {@link Startup}): a malformed entry stops the
+ * service instead of silently allowing or blocking.
  */
 @Startup
 @ApplicationScoped
@@ -38,10 +42,28 @@ public class WebhookUrlGuard {
             "2002::/16") // 6to4: embeds an IPv4 address too
             .map(Cidr::parse).toList();
 
+    /**
+     * Whether a URL may be sent to now. When it may, pinned is the checked address to connect to, or
+     * null for a host the allow-list names, which is trusted by name and never looked up here.
+     */
+    public record Verdict(String forbidden, InetAddress pinned) {
+
+        static Verdict forbidden(String reason) {
+            return new Verdict(reason, null);
+        }
+    }
+
     private final List<String> allowedHosts = new ArrayList<>();
     private final List<Cidr> allowedRanges = new ArrayList<>();
+    private final HostResolver resolver;
 
+    @Inject
     public WebhookUrlGuard(IngestConfig config) {
+        this(config, HostResolver.SYSTEM);
+    }
+
+    WebhookUrlGuard(IngestConfig config, HostResolver resolver) {
+        this.resolver = resolver;
         for (String entry : config.webhook().ssrfAllow().orElse(List.of())) {
             String trimmed = entry.trim();
             if (!trimmed.contains("/")) {
@@ -76,29 +98,30 @@ public class WebhookUrlGuard {
         }
     }
 
-    /** Why sending to this URL now is forbidden, or null when it may be sent to. */
-    public String forbiddenReason(URI uri) {
+    /** Whether sending to this URL now is allowed, and to which address. */
+    public Verdict check(URI uri) {
         String problem = syntaxProblem(uri.toString());
         if (problem != null) {
-            return problem;
+            return Verdict.forbidden(problem);
         }
         String host = uri.getHost();
         if (allowedHosts.stream().anyMatch(a -> a.equalsIgnoreCase(host))) {
-            return null;
+            return new Verdict(null, null);
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return "host " + host + " does not resolve";
+            return Verdict.forbidden("host " + host + " does not resolve");
         }
+        // every address is judged, not only the one pinned: a name with any internal address is refused
         for (InetAddress address : addresses) {
             if (isInternal(address) && allowedRanges.stream().noneMatch(range -> range.contains(address))) {
-                return "host " + host + " resolves to the non-public address " + address.getHostAddress()
-                        + " (" + ALLOW_SETTING + " can permit it)";
+                return Verdict.forbidden("host " + host + " resolves to the non-public address "
+                        + address.getHostAddress() + " (" + ALLOW_SETTING + " can permit it)");
             }
         }
-        return null;
+        return new Verdict(null, addresses[0]);
     }
 
     static boolean isInternal(InetAddress a) {

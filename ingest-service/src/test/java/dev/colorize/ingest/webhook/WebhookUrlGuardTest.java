@@ -55,18 +55,18 @@ class WebhookUrlGuardTest {
     @Test
     void addressLiteralsInUrlsAreJudgedWithoutDns() {
         WebhookUrlGuard guard = new WebhookUrlGuard(IngestConfigs.of(Map.of()));
-        assertThat(guard.forbiddenReason(URI.create("http://93.184.216.34/hook"))).isNull();
-        assertThat(guard.forbiddenReason(URI.create("http://[::1]:8080/hook"))).contains("non-public address");
-        assertThat(guard.forbiddenReason(URI.create("http://[::ffff:a9fe:a9fe]/latest/meta-data")))
+        assertThat(guard.check(URI.create("http://93.184.216.34/hook")).forbidden()).isNull();
+        assertThat(guard.check(URI.create("http://[::1]:8080/hook")).forbidden()).contains("non-public address");
+        assertThat(guard.check(URI.create("http://[::ffff:a9fe:a9fe]/latest/meta-data")).forbidden())
                 .contains("non-public address 169.254.169.254");
-        assertThat(guard.forbiddenReason(URI.create("http://[64:ff9b::a00:1]/hook"))).contains("non-public address");
-        assertThat(guard.forbiddenReason(URI.create("ftp://93.184.216.34/hook"))).contains("http or https");
+        assertThat(guard.check(URI.create("http://[64:ff9b::a00:1]/hook")).forbidden()).contains("non-public address");
+        assertThat(guard.check(URI.create("ftp://93.184.216.34/hook")).forbidden()).contains("http or https");
     }
 
     @Test
     void anAllowedHostNameIsLetThroughWhateverItsCaseAndWithoutLookingItUp() {
         WebhookUrlGuard guard = new WebhookUrlGuard(config("hooks.internal"));
-        assertThat(guard.forbiddenReason(URI.create("https://HOOKS.Internal/x"))).isNull();
+        assertThat(guard.check(URI.create("https://HOOKS.Internal/x")).forbidden()).isNull();
     }
 
     @Test
@@ -83,9 +83,27 @@ class WebhookUrlGuardTest {
     @Test
     void anAllowedRangeLetsItsAddressesThrough() {
         WebhookUrlGuard guard = new WebhookUrlGuard(config("127.0.0.0/8"));
-        assertThat(guard.forbiddenReason(URI.create("http://127.0.0.1:8080/hook"))).isNull();
-        assertThat(new WebhookUrlGuard(config("10.0.0.0/8")).forbiddenReason(URI.create("http://127.0.0.1/hook")))
+        assertThat(guard.check(URI.create("http://127.0.0.1:8080/hook")).forbidden()).isNull();
+        assertThat(new WebhookUrlGuard(config("10.0.0.0/8")).check(URI.create("http://127.0.0.1/hook")).forbidden())
                 .contains("non-public address 127.0.0.1");
+    }
+
+    @Test
+    void aNameIsLookedUpOnceAndTheCheckedAddressIsPinned() throws Exception {
+        InetAddress publicAddress = InetAddress.getByName("93.184.216.34");
+        WebhookUrlGuard guard = new WebhookUrlGuard(IngestConfigs.of(Map.of()),
+                host -> new InetAddress[] {publicAddress, InetAddress.getByName("93.184.216.35")});
+        assertThat(guard.check(URI.create("https://hooks.example/x")))
+                .isEqualTo(new WebhookUrlGuard.Verdict(null, publicAddress));
+    }
+
+    @Test
+    void aNameWithAnyInternalAddressIsRefusedNothingPinned() {
+        WebhookUrlGuard guard = new WebhookUrlGuard(IngestConfigs.of(Map.of()), host -> new InetAddress[] {
+            InetAddress.getByName("93.184.216.34"), InetAddress.getByName("169.254.169.254")});
+        WebhookUrlGuard.Verdict verdict = guard.check(URI.create("https://hooks.example/x"));
+        assertThat(verdict.forbidden()).contains("non-public address 169.254.169.254");
+        assertThat(verdict.pinned()).isNull();
     }
 
     @Test
