@@ -66,6 +66,7 @@ public class ChapterUploads {
         }
         pins.check(request.modelVersion());
         List<InspectedPage> pages = inspect(request.pages().get());
+        checkForcedPages(request.forceColor(), pages.size());
         UUID chapterId = UUID.randomUUID();
         Instant now = Instant.now();
         List<PageObjects.StoredObject> stored = new ArrayList<>();
@@ -73,10 +74,12 @@ public class ChapterUploads {
         for (InspectedPage p : pages) {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.bytes(), p.format().mediaType()));
-            String job = MessageCodec.encodeToString(PageJob.of(publisherId, chapterId, p.pageNumber(), key,
-                    request.outputFormat(), request.modelVersion(), now));
+            boolean forceColor = request.forceColor().forces(p.pageNumber());
+            PageJob pageJob = PageJob.of(publisherId, chapterId, p.pageNumber(), key, request.outputFormat(),
+                    request.modelVersion(), now);
+            String job = MessageCodec.encodeToString(forceColor ? pageJob.withForceColor(true) : pageJob);
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
-                    p.bytes().length, job));
+                    p.bytes().length, forceColor, job));
         }
         objects.putAll(stored);
         boolean inserted;
@@ -107,6 +110,14 @@ public class ChapterUploads {
                             + "use a new key for a new upload"));
         }
         return new Accepted(earlier.chapter(), true);
+    }
+
+    /** Every page forced by number is a page of the chapter. */
+    private static void checkForcedPages(ForcedColoring force, int pageCount) {
+        if (!force.pages().isEmpty() && force.pages().last() > pageCount) {
+            throw ApiProblemException.badRequest("invalid-force-color-pages", "forceColorPages names page "
+                    + force.pages().last() + ", but the chapter has " + pageCount + " pages");
+        }
     }
 
     private List<InspectedPage> inspect(List<PageSource> sources) {
