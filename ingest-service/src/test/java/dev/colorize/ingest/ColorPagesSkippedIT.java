@@ -159,4 +159,15 @@ class ColorPagesSkippedIT {
         assertThat(chapterStatus.getInt("pagesSkipped")).isEqualTo(2);
         assertThat(chapterStatus.getList("modelVersions")).isEmpty();
     }
+
+    @Test
+    void theOpenApiDocumentListsTheOptionsAndTheSkippedCounts() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> upload = api.getMap("paths.'/v1/chapters'.post.requestBody.content.'multipart/form-data'"
+                + ".schema.properties");
+        assertThat(upload).containsKeys("forceColor", "forceColorPages");
+        assertThat(api.getMap("components.schemas.ChapterStatus.properties")).containsKey("pagesSkipped");
+        assertThat(api.getMap("components.schemas.PageStatus.properties")).containsKey("forceColor");
+        assertThat(api.getString("paths.'/v1/chapters'.post.description")).contains("forceColorPages", "skipped");
+    }
 }
