@@ -39,7 +39,8 @@ import org.opencv.core.Mat;
 /**
  * Colors batches of jobs in overlapping stages: count the attempt of each page (a page given up after too
  * many is not worked on), read each sketch's header and decode those within the pixel limits in parallel (I/O
- * threads; a page already in color is passed through, see {@link ColorPageRule}), one forward pass per model used (the model thread, one batch after another in submission
+ * threads; a page already in color is passed through, see {@link ColorPageRule}), one forward pass per model
+ * used (the model thread, one batch after another in submission
  * order), write the pages in parallel (I/O threads), then publish one result (or dead letter) per job
  * (in submission order) and wait until every one is durable. So batch N+1 is read while batch N
  * is in its forward pass, and batch N is written and published while batch N+1 is.

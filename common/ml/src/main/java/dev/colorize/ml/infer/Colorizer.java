@@ -26,8 +26,8 @@ import org.opencv.imgproc.Imgproc;
  * detected panel is letterboxed to the model's resolution (a frameless page goes whole at
  * {@link ColorizerOptions#pageSize()}; a page or panel that is a strip, such as a webtoon page, goes as
  * overlapping tiles blended without seams, see {@link StripTiles}), panels of a chunk of pages run as batches,
- * and each prediction is scaled back into its place on a page-sized flats layer. A small closed region the user hinted takes
- * the hint's color (and, with the optional flat fill, each region's dominant color is made crisp); the
+ * and each prediction is scaled back into its place on a page-sized flats layer. A small closed region the user
+ * hinted takes the hint's color (and, with the optional flat fill, each region's dominant color is made crisp); the
  * page itself is laid over the flats as a multiply layer at full resolution (or, for toned pages and photos, its
  * lightness is kept; see {@link Compositing}). Pages that do not decode fail alone.
  */
