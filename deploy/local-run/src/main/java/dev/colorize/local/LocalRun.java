@@ -1,6 +1,7 @@
 package dev.colorize.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.stack.EmbeddedStack;
 import dev.colorize.stack.FreePorts;
 import dev.colorize.stack.StackOptions;
@@ -267,8 +268,12 @@ final class LocalRun {
         List<String> failures = new ArrayList<>();
         for (JsonNode page : status.get("pages")) {
             int number = page.get("pageNumber").asInt();
-            if ("done".equals(page.get("state").asText())) {
-                Path target = pagesDir.resolve(String.format("page-%04d.%s", number, extension));
+            String state = page.get("state").asText();
+            if ("done".equals(state) || "skipped".equals(state)) {
+                // a skipped page was already in color: its result is the uploaded page, in its own format
+                String ext = "skipped".equals(state) ? ImageFormat.valueOf(page.get("sourceFormat").asText()).extension()
+                        : extension;
+                Path target = pagesDir.resolve(String.format("page-%04d.%s", number, ext));
                 api.download(chapterPath + "/pages/" + number + "/result?delivery=stream", target);
                 pages.add(options.output().relativize(target).toString());
             } else {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.colorize.platform.webhook.ChapterWebhook;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -66,6 +69,63 @@ class ChapterColoredEndToEndIT {
     }
 
     @Test
+    void aColorCoverIsPassedThroughUnchangedAndAWebtoonStripIsColoredAtItsSize() throws Exception {
+        Path input = Files.createDirectories(work.resolve("input"));
+        BufferedImage cover = new BufferedImage(600, 850, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = cover.createGraphics();
+        g.setColor(new Color(40, 110, 200)); // a sky over the whole cover, a sun, a title band
+        g.fillRect(0, 0, 600, 850);
+        g.setColor(new Color(250, 200, 40));
+        g.fillOval(350, 80, 180, 180);
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 700, 600, 60);
+        g.dispose();
+        ImageIO.write(cover, "png", input.resolve("1-cover.png").toFile());
+        byte[] coverBytes = Files.readAllBytes(input.resolve("1-cover.png"));
+        ImageIO.write(lineArt(800, 12_000), "png", input.resolve("2-strip.png").toFile());
+
+        RunSummary summary = run(new LocalOptions(input, work.resolve("out"), work.resolve("data"),
+                projectRoot(), LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
+                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), false), 2);
+
+        assertThat(summary.succeeded()).as("summary %s", summary).isTrue();
+        assertThat(summary.failures()).isEmpty();
+        assertThat(pagesSkipped(summary)).isEqualTo(1);
+        assertThat(Files.readAllBytes(work.resolve("out/pages/page-0001.png"))).as("the cover, unchanged")
+                .isEqualTo(coverBytes);
+        BufferedImage strip = ImageIO.read(work.resolve("out/pages/page-0002.png").toFile());
+        assertThat(strip.getWidth()).isEqualTo(800);
+        assertThat(strip.getHeight()).isEqualTo(12_000);
+        // the same drawings repeat down the strip (line art: no saturated pixel): colored at its end as at its start
+        double start = saturatedShare(strip.getSubimage(0, 0, 800, 1_200));
+        double end = saturatedShare(strip.getSubimage(0, 10_200, 800, 1_200));
+        assertThat(start).isGreaterThan(0.001);
+        assertThat(end).as("colored down to its end").isGreaterThan(start / 2);
+        assertThat(cbzEntries(work.resolve("out/chapter.cbz"))).hasSize(2);
+    }
+
+    /** Line art down a strip: circles and a zigzag every 600 px. */
+    private static BufferedImage lineArt(int width, int height) {
+        BufferedImage page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(3));
+        for (int y = 100; y + 500 < height; y += 600) {
+            g.drawOval(width / 4, y, width / 2, 400);
+            g.drawOval(width / 4 + 100, y + 120, 80, 60);
+            g.drawLine(40, y + 450, width - 40, y + 520);
+        }
+        g.dispose();
+        return page;
+    }
+
+    private static int pagesSkipped(RunSummary summary) {
+        return ChapterWebhook.parse(summary.webhookEvent()).data().pagesSkipped();
+    }
+
+    @Test
     void withBootstrapAFreshRegistryGetsATrainedAndPromotedModel() throws Exception {
         RunSummary summary = run(options(work.resolve("bootstrapped"), work.resolve("fresh-data"), true));
         assertThat(summary.succeeded()).as("summary %s", summary).isTrue();
@@ -73,8 +133,7 @@ class ChapterColoredEndToEndIT {
     }
 
     private static LocalOptions options(Path output, Path data, boolean bootstrap) {
-        Path root = Path.of("").toAbsolutePath().getParent().getParent();
-        return new LocalOptions(null, output, data, root, LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
+        return new LocalOptions(null, output, data, projectRoot(), LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
                 Duration.ofMinutes(2), 16, Duration.ofMinutes(5), bootstrap);
     }
 
@@ -91,13 +150,21 @@ class ChapterColoredEndToEndIT {
         return (double) colored / ((long) image.getWidth() * image.getHeight());
     }
 
+    private static Path projectRoot() {
+        return Path.of("").toAbsolutePath().getParent().getParent();
+    }
+
     private static RunSummary run(LocalOptions options) throws Exception {
+        return run(options, 4);
+    }
+
+    private static RunSummary run(LocalOptions options, int pages) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             RunSummary summary = new LocalRun(options, out).run();
             String progress = printed.toString(StandardCharsets.UTF_8);
             System.out.print(progress);
-            assertThat(progress).contains("pages done 4 / 4");
+            assertThat(progress).contains("pages done " + pages + " / " + pages);
             return summary;
         }
     }

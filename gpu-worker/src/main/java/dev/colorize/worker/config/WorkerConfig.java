@@ -1,5 +1,6 @@
 package dev.colorize.worker.config;
 
+import dev.colorize.ml.infer.ColorPageRule;
 import dev.colorize.ml.infer.ColorizerOptions;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.model.ModelAliases;
@@ -27,6 +28,8 @@ public interface WorkerConfig {
     Retry retry();
 
     Model model();
+
+    ColorPages colorPages();
 
     /** Pages above this many pixels fail at once, with a clear reason, rather than exhaust memory. */
     @WithDefault("100000000")
@@ -91,6 +94,31 @@ public interface WorkerConfig {
          */
         @WithDefault("3")
         int maxAttempts();
+    }
+
+    /**
+     * Pages already in color (a color cover, a color spread) are passed through unchanged and reported SKIPPED
+     * rather than colored again, unless their job forces coloring. The rule ({@link ColorPageRule}): a page is
+     * color when at least min-colored-share of its pixels have a CIELAB chroma, relative to the paper's tint, above
+     * chroma-threshold. The defaults separate OpenMoji color drawings from their line art, clean or scanned
+     * poorly (docs/QUALITY.md, "Pages already in color").
+     */
+    interface ColorPages {
+        /** Pass pages already in color through; false colors every page. */
+        @WithDefault("true")
+        boolean skip();
+
+        /** CIELAB chroma (a*, b* distance to the paper) above which a pixel counts as colored. */
+        @WithDefault("15")
+        double chromaThreshold();
+
+        /** Share of colored pixels (0-1) from which a page is already in color. */
+        @WithDefault("0.02")
+        double minColoredShare();
+
+        default ColorPageRule rule() {
+            return new ColorPageRule(chromaThreshold(), minColoredShare());
+        }
     }
 
     interface Retry {

@@ -19,6 +19,7 @@ public class WorkerMetrics {
     private final MeterRegistry registry;
     private final Counter pagesDone;
     private final Counter pagesFailed;
+    private final Counter pagesSkipped;
     private final Counter pagesDeadLettered;
     private final Counter modelsRefused;
     private final DistributionSummary batchSize;
@@ -29,6 +30,7 @@ public class WorkerMetrics {
         this.registry = registry;
         this.pagesDone = pages("done");
         this.pagesFailed = pages("failed");
+        this.pagesSkipped = pages("skipped");
         this.pagesDeadLettered = pages("dead-lettered");
         this.modelsRefused = Counter.builder("colorize.worker.models.refused")
                 .description("Promoted model artifacts refused (checksum or integrity)").register(registry);
@@ -61,6 +63,11 @@ public class WorkerMetrics {
 
     public void pageFailed() {
         pagesFailed.increment();
+    }
+
+    /** A page already in color, passed through. */
+    public void pageSkipped() {
+        pagesSkipped.increment();
     }
 
     public void pageDeadLettered() {

@@ -2,6 +2,8 @@ package dev.colorize.worker.service;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.UndecodableImageException;
+import dev.colorize.ml.infer.ColorPageRule;
+import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.image.ImageHeader;
 import dev.colorize.platform.image.UnreadableImageHeaderException;
 import dev.colorize.platform.messaging.OutputFormat;
@@ -37,7 +39,8 @@ import org.opencv.core.Mat;
 /**
  * Colors batches of jobs in overlapping stages: count the attempt of each page (a page given up after too
  * many is not worked on), read each sketch's header and decode those within the pixel limits in parallel (I/O
- * threads), one forward pass per model used (the model thread, one batch after another in submission
+ * threads; a page already in color is passed through, see {@link ColorPageRule}), one forward pass per model
+ * used (the model thread, one batch after another in submission
  * order), write the pages in parallel (I/O threads), then publish one result (or dead letter) per job
  * (in submission order) and wait until every one is durable. So batch N+1 is read while batch N
  * is in its forward pass, and batch N is written and published while batch N+1 is.
@@ -63,6 +66,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     private final DeadLetters<O> deadLetters;
     private final WorkerMetrics metrics;
     private final PageEncoder encoder;
+    /** Tells pages already in color, which are passed through; null when every page is colored. */
+    private final ColorPageRule colorPages;
     private final ExecutorService io;
     private final ExecutorService modelThread;
     /** The last submitted batch's forward passes and result sends: the next batch's follow them. Submitter only. */
@@ -83,6 +88,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.encoder = new PageEncoder(config.jpegQuality());
+        this.colorPages = config.colorPages().skip() ? config.colorPages().rule() : null;
         this.io = Executors.newFixedThreadPool(config.jobs().ioParallelism(), r -> {
             Thread t = new Thread(r, workerId + "-io");
             t.setDaemon(true);
@@ -190,6 +196,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             page.pixels = header.pixels();
             inFlightPixels.hold(page.pixels);
             page.sketch = ImageCodec.decodeBgr(bytes);
+            if (colorPages != null && !page.job.forcesColor() && colorPages.isColor(page.sketch)) {
+                page.skip(bytes);
+            }
         } catch (UnreadableImageHeaderException e) {
             page.fail("not a decodable image: " + e.getMessage());
         } catch (UndecodableImageException e) {
@@ -218,7 +227,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     private static <O> Map<Integer, List<PageWork<O>>> byModel(List<PageWork<O>> pages) {
         Map<Integer, List<PageWork<O>>> groups = new LinkedHashMap<>();
         for (PageWork<O> page : pages) {
-            if (page.pending()) {
+            if (page.toColor()) {
                 groups.computeIfAbsent(page.job.modelVersion(), v -> new ArrayList<>()).add(page);
             }
         }
@@ -282,6 +291,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
 
     private void writeResult(PageWork<O> page) {
         try {
+            if (page.skipped) {
+                writeOriginal(page);
+                return;
+            }
             OutputFormat format = page.outputFormat();
             byte[] encoded = encoder.encode(page.colored, format);
             // deterministic per page and model version, so a redelivered job overwrites its own result
@@ -296,6 +309,21 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         } catch (CvException | IllegalStateException e) {
             page.fail("cannot be encoded: " + e.getMessage());
         }
+    }
+
+    /**
+     * A page already in color: its uploaded bytes, unchanged and in their own format, become its result under the
+     * chapter's results (so the result outlives the sketch and is removed with the chapter's results).
+     */
+    private void writeOriginal(PageWork<O> page) {
+        byte[] original = page.original;
+        ImageFormat format = ImageFormat.sniff(original).orElseThrow(() -> new IllegalStateException(
+                "the page decoded but is none of the platform's formats"));
+        String key = ObjectKeys.passedThrough(page.job.publisherId(), page.job.chapterId(), page.job.pageNumber(),
+                format.extension());
+        retry.run("write " + key, () -> store.put(key, original, format.mediaType()));
+        page.resultKey = key;
+        page.original = null;
     }
 
     /** Sends every result and dead letter of the batch (in page order); the futures are their acknowledgements. */
@@ -325,6 +353,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                     metrics.pageDeadLettered();
                 } else if (page.failure != null) {
                     metrics.pageFailed();
+                } else if (page.skipped) {
+                    metrics.pageSkipped();
                 } else {
                     metrics.pageDone(Duration.between(enqueued(page, batchStart), Instant.now()));
                 }
@@ -339,6 +369,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         if (page.reportedAsFailed()) {
             return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.FAILED,
                     null, null, page.failureReason(), 0, total, workerId, now);
+        }
+        if (page.skipped) {
+            return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(),
+                    PageResult.Status.SKIPPED, page.resultKey, null, null, 0, total, workerId, now);
         }
         return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
                 page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now);

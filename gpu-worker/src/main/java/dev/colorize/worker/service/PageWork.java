@@ -17,6 +17,10 @@ final class PageWork<O> {
     int modelVersion;
     long inferenceMillis;
     String resultKey;
+    /** The page is already in color: passed through unchanged instead of colored. */
+    boolean skipped;
+    /** A skipped page's uploaded bytes, its result, until written. */
+    byte[] original;
     /** The page can never succeed: a FAILED result says why. */
     String failure;
     /** Not the page's fault but not processable now either: it goes to the dead-letter topic. */
@@ -33,6 +37,18 @@ final class PageWork<O> {
 
     boolean pending() {
         return failure == null && deadLetterKind == null;
+    }
+
+    /** Pending and not passed through: the model colors it. */
+    boolean toColor() {
+        return pending() && !skipped;
+    }
+
+    /** Passed through unchanged instead of colored (the page is already in color): its bytes become its result. */
+    void skip(byte[] uploaded) {
+        skipped = true;
+        original = uploaded;
+        release();
     }
 
     /** PNG unless the job asked for another format. */
@@ -61,7 +77,7 @@ final class PageWork<O> {
         return job != null && (failure != null || deadLetterKind != null);
     }
 
-    /** Frees the native image memory now rather than at some later GC. */
+    /** Frees the native image memory now rather than at some later GC (a skipped page's bytes stay until written). */
     void release() {
         if (sketch != null) {
             sketch.release();

@@ -37,7 +37,9 @@ public class ResultRecorder {
     }
 
     public Outcome apply(PageResult result) {
-        boolean done = result.status() == PageResult.Status.DONE;
+        // a page passed through because it is already in color is finished with a result, as a colored one is
+        boolean skipped = result.status() == PageResult.Status.SKIPPED;
+        boolean done = result.status() == PageResult.Status.DONE || skipped;
         Outcome outcome = jdbc.inTransaction(c -> {
             Optional<UUID> publisher = Jdbc.queryOne(c, "SELECT publisher_id FROM chapters WHERE id = ?",
                     r -> r.getObject(1, UUID.class), result.chapterId());
@@ -51,13 +53,14 @@ public class ResultRecorder {
                     UPDATE pages SET state = ?, result_key = ?, model_version = ?, error = ?, inference_ms = ?,
                                      finished_at = ?
                     WHERE chapter_id = ? AND page_number = ? AND state IN ('queued', 'processing')""",
-                    done ? "done" : "failed", done ? result.resultKey() : null, result.modelVersion(),
+                    skipped ? "skipped" : done ? "done" : "failed", done ? result.resultKey() : null,
+                    result.modelVersion(),
                     done ? null : result.error(), result.inferenceMillis(), result.finishedAt(), result.chapterId(),
                     result.pageNumber());
             if (updated == 0) {
                 return Outcome.IGNORED;
             }
-            completion.pagesFinished(c, result.chapterId(), done ? 1 : 0, done ? 0 : 1);
+            completion.pagesFinished(c, result.chapterId(), done ? 1 : 0, skipped ? 1 : 0, done ? 0 : 1);
             return Outcome.APPLIED;
         });
         metrics.counter("colorize.ingest.results", "status", result.status().name(), "applied",

@@ -30,7 +30,7 @@ public class ChapterRepository {
     }
 
     public record NewPage(int pageNumber, String originalName, String sourceKey, String sourceFormat, int width,
-            int height, long byteSize, String jobPayload) {
+            int height, long byteSize, boolean forceColor, String jobPayload) {
     }
 
     private final Jdbc jdbc;
@@ -71,10 +71,10 @@ public class ChapterRepository {
     private static void insertPages(Connection c, NewChapter chapter) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO pages (chapter_id, page_number, original_name, source_key, source_format, width, height,
-                                   byte_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                   byte_size, force_color) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewPage p : chapter.pages()) {
                 Jdbc.bind(s, chapter.id(), p.pageNumber(), p.originalName(), p.sourceKey(), p.sourceFormat(), p.width(),
-                        p.height(), p.byteSize());
+                        p.height(), p.byteSize(), p.forceColor());
                 s.addBatch();
             }
             s.executeBatch();

@@ -3,10 +3,11 @@ package dev.colorize.ingest.rest;
 import dev.colorize.ingest.persistence.ChapterRow;
 import java.util.UUID;
 
-/** v1 server-sent event data: enough for a progress bar. */
-public record ChapterProgress(UUID chapterId, String state, int pageCount, int pagesDone, int pagesFailed) {
+/** v1 server-sent event data: enough for a progress bar. pagesSkipped: of pagesDone, those already in color. */
+public record ChapterProgress(UUID chapterId, String state, int pageCount, int pagesDone, int pagesFailed,
+        int pagesSkipped) {
 
     static ChapterProgress of(ChapterRow c) {
-        return new ChapterProgress(c.id(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed());
+        return new ChapterProgress(c.id(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed(), c.pagesSkipped());
     }
 }

@@ -72,12 +72,17 @@ public class ChapterResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a chapter", description = "Page images as repeated 'pages' file parts (in part "
             + "order), or one CBZ/ZIP as the 'archive' part (pages in natural file name order). Optional fields: title, "
-            + "webhookUrl, outputFormat (PNG|JPEG), modelVersion. Idempotency-Key makes a retry return the same chapter.")
+            + "webhookUrl, outputFormat (PNG|JPEG), modelVersion, forceColor (true|false: color every page even when "
+            + "already in color) and forceColorPages (page numbers and ranges, e.g. 1,5-6: those pages only; pages "
+            + "already in color are otherwise passed through unchanged, state 'skipped'). Idempotency-Key makes a "
+            + "retry return the same chapter.")
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String title,
             @RestForm String webhookUrl, @RestForm String outputFormat, @RestForm String modelVersion,
+            @RestForm String forceColor, @RestForm String forceColorPages,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         UUID publisherId = caller.publisherId();
-        var form = new UploadForm(title, webhookUrl, outputFormat, modelVersion, idempotencyKey);
+        var form = new UploadForm(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, forceColor,
+                forceColorPages);
         ChapterUploads.Accepted accepted = uploads.accept(publisherId, form.toRequest(MultipartPages.describe(files),
                 () -> multipartPages.read(files)));
         ChapterRow c = accepted.chapter();

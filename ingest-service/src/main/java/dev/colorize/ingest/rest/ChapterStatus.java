@@ -11,17 +11,18 @@ import java.util.UUID;
 
 /**
  * v1 view of a chapter. pages is null in lists. modelVersions: the versions that colored its pages.
- * processingMs: upload to final state.
+ * processingMs: upload to final state. pagesDone counts every page finished with a result; pagesSkipped, those of
+ * them passed through unchanged because they were already in color.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChapterStatus(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-        int pagesFailed, String outputFormat, Integer modelVersionPin, List<Integer> modelVersions, Instant createdAt,
-        Instant updatedAt, Instant completedAt, Long processingMs, List<PageStatus> pages) {
+        int pagesFailed, int pagesSkipped, String outputFormat, Integer modelVersionPin, List<Integer> modelVersions,
+        Instant createdAt, Instant updatedAt, Instant completedAt, Long processingMs, List<PageStatus> pages) {
 
     static ChapterStatus of(ChapterRow c, List<PageRow> pages) {
         String path = "/v1/chapters/" + c.id();
         return new ChapterStatus(c.id(), c.title(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed(),
-                c.outputFormat(), c.modelVersionPin(),
+                c.pagesSkipped(), c.outputFormat(), c.modelVersionPin(),
                 pages == null ? null : pages.stream().map(PageRow::modelVersion).filter(Objects::nonNull).distinct().sorted().toList(),
                 c.createdAt(), c.updatedAt(), c.completedAt(),
                 c.completedAt() == null ? null : Duration.between(c.createdAt(), c.completedAt()).toMillis(),

@@ -1,24 +1,85 @@
 package dev.colorize.ingest.rest;
 
+import dev.colorize.ingest.service.ForcedColoring;
 import dev.colorize.ingest.service.UploadRequest;
 import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.rest.ApiProblemException;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * The upload's text fields and Idempotency-Key header as sent; {@link #toRequest} checks them (each bad
- * value is a 400 naming it) and applies the defaults: blank means absent, the output format is PNG.
+ * value is a 400 naming it) and applies the defaults: blank means absent, the output format is PNG, no page is
+ * forced to be colored. forceColor is true or false (every page); forceColorPages lists page numbers and ranges,
+ * such as {@code 1,5-6}.
  */
-record UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey) {
+record UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey,
+        String forceColor, String forceColorPages) {
 
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    /** More page numbers than a chapter may have pages is never a typo worth expanding. */
+    private static final int MAX_FORCED_PAGES = 100_000;
+
+    UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey) {
+        this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, null, null);
+    }
 
     UploadRequest toRequest(List<String> parts, Supplier<UploadedPages> pages) {
         return new UploadRequest(blankToNull(title), WebhookUrlField.checked(blankToNull(webhookUrl)),
-                parsedOutputFormat(), parsedModelVersion(), checkedIdempotencyKey(), parts, pages);
+                parsedOutputFormat(), parsedModelVersion(), checkedIdempotencyKey(), parts, pages,
+                new ForcedColoring(parsedForceColor(), parsedForceColorPages()));
+    }
+
+    private boolean parsedForceColor() {
+        String value = blankToNull(forceColor);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiProblemException.badRequest("invalid-force-color", "forceColor is true or false");
+    }
+
+    private SortedSet<Integer> parsedForceColorPages() {
+        SortedSet<Integer> pages = new TreeSet<>();
+        String value = blankToNull(forceColorPages);
+        if (value == null) {
+            return pages;
+        }
+        for (String item : value.split(",")) {
+            String[] range = item.trim().split("-", -1);
+            int first = pageNumber(range[0], item);
+            int last = range.length == 2 ? pageNumber(range[1], item) : first;
+            if (range.length > 2 || last < first || last - first + pages.size() > MAX_FORCED_PAGES) {
+                throw invalidForcedPages(item);
+            }
+            for (int page = first; page <= last; page++) {
+                pages.add(page);
+            }
+        }
+        return pages;
+    }
+
+    private static int pageNumber(String text, String item) {
+        try {
+            int page = Integer.parseInt(text.trim());
+            if (page < 1) {
+                throw new NumberFormatException();
+            }
+            return page;
+        } catch (NumberFormatException e) {
+            throw invalidForcedPages(item);
+        }
+    }
+
+    private static ApiProblemException invalidForcedPages(String item) {
+        return ApiProblemException.badRequest("invalid-force-color-pages", "forceColorPages lists page numbers (from 1)"
+                + " and ranges such as 1,5-6; '" + item.trim() + "' is neither");
     }
 
     private OutputFormat parsedOutputFormat() {

@@ -49,7 +49,7 @@ public class ChapterDeadlines {
                     RETURNING p.chapter_id""", r -> r.getObject(1, UUID.class), REASON, after.toMillis());
             Map<UUID, Long> perChapter = chapters.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
             for (Map.Entry<UUID, Long> chapter : perChapter.entrySet()) {
-                completion.pagesFinished(c, chapter.getKey(), 0, chapter.getValue().intValue());
+                completion.pagesFinished(c, chapter.getKey(), 0, 0, chapter.getValue().intValue());
                 LOG.warnf("Chapter %s passed its deadline (%s): %d unfinished pages failed", chapter.getKey(), after,
                         chapter.getValue());
             }

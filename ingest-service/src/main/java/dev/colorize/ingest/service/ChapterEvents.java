@@ -47,7 +47,7 @@ public class ChapterEvents {
                         return;
                     }
                     ChapterRow c = row.get();
-                    String snapshot = c.state() + "/" + c.pagesDone() + "/" + c.pagesFailed();
+                    String snapshot = c.state() + "/" + c.pagesDone() + "/" + c.pagesFailed() + "/" + c.pagesSkipped();
                     if (!snapshot.equals(last.getAndSet(snapshot))) {
                         emitter.emit(c);
                     }

@@ -64,6 +64,7 @@ public class ChapterUploads {
     }
 
     private Accepted accept(UUID publisherId, UploadRequest request, List<InspectedPage> pages) {
+        checkForcedPages(request.forceColor(), pages.size());
         UUID chapterId = UUID.randomUUID();
         Instant now = Instant.now();
         List<PageObjects.StoredObject> stored = new ArrayList<>();
@@ -71,10 +72,12 @@ public class ChapterUploads {
         for (InspectedPage p : pages) {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.file(), p.format().mediaType()));
-            String job = MessageCodec.encodeToString(PageJob.of(publisherId, chapterId, p.pageNumber(), key,
-                    request.outputFormat(), request.modelVersion(), now));
+            boolean forceColor = request.forceColor().forces(p.pageNumber());
+            PageJob pageJob = PageJob.of(publisherId, chapterId, p.pageNumber(), key, request.outputFormat(),
+                    request.modelVersion(), now);
+            String job = MessageCodec.encodeToString(forceColor ? pageJob.withForceColor(true) : pageJob);
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
-                    p.size(), job));
+                    p.size(), forceColor, job));
         }
         objects.putAll(stored);
         boolean inserted;
@@ -105,5 +108,13 @@ public class ChapterUploads {
                             + "use a new key for a new upload"));
         }
         return new Accepted(earlier.chapter(), true);
+    }
+
+    /** Every page forced by number is a page of the chapter. */
+    private static void checkForcedPages(ForcedColoring force, int pageCount) {
+        if (!force.pages().isEmpty() && force.pages().last() > pageCount) {
+            throw ApiProblemException.badRequest("invalid-force-color-pages", "forceColorPages names page "
+                    + force.pages().last() + ", but the chapter has " + pageCount + " pages");
+        }
     }
 }

@@ -11,10 +11,16 @@ import java.util.function.Supplier;
 /**
  * An upload as the service sees it. Pages come from a supplier so an idempotent replay never reads
  * (or inflates) the files it does not need; whoever gets them closes them; {@code parts} describes the uploaded files (name, file name, size)
- * without reading them, for the {@link #fingerprint()}.
+ * without reading them, for the {@link #fingerprint()}. {@code forceColor}: the pages colored even when already
+ * in color.
  */
 public record UploadRequest(String title, String webhookUrl, OutputFormat outputFormat, Integer modelVersion,
-        String idempotencyKey, List<String> parts, Supplier<UploadedPages> pages) {
+        String idempotencyKey, List<String> parts, Supplier<UploadedPages> pages, ForcedColoring forceColor) {
+
+    public UploadRequest(String title, String webhookUrl, OutputFormat outputFormat, Integer modelVersion,
+            String idempotencyKey, List<String> parts, Supplier<UploadedPages> pages) {
+        this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, parts, pages, ForcedColoring.none());
+    }
 
     /**
      * SHA-256 hex of what the request asks for: its fields and file parts, each length-prefixed so no two
@@ -24,6 +30,9 @@ public record UploadRequest(String title, String webhookUrl, OutputFormat output
         List<String> values = new ArrayList<>(Arrays.asList(title, webhookUrl, outputFormat.name(),
                 modelVersion == null ? null : modelVersion.toString()));
         values.addAll(parts);
+        if (!forceColor.isNone()) { // absent by default, so requests from before the option keep their fingerprints
+            values.add("forceColor=" + forceColor.wholeChapter() + ":" + forceColor.pages());
+        }
         StringBuilder canonical = new StringBuilder();
         for (String value : values) {
             canonical.append(value == null ? "-" : value.length() + ":" + value).append('\n');

@@ -39,7 +39,7 @@ public class WebhookDeliveries {
         }
         Instant now = Instant.now();
         ChapterWebhook event = ChapterWebhook.finished(chapter.id(), chapter.title(), chapter.state(),
-                chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), now);
+                chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), chapter.pagesSkipped(), now);
         Jdbc.update(c, """
                 INSERT INTO webhook_deliveries (id, publisher_id, chapter_id, event_type, url, payload, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), event.type(),

@@ -54,4 +54,21 @@ class UploadFormTest {
                 .isEqualTo("invalid-idempotency-key");
         assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255))).idempotencyKey()).hasSize(255);
     }
+
+    @Test
+    void forceColorIsTrueOrFalseAndItsPagesAreNumbersAndRanges() {
+        UploadRequest none = request(new UploadForm(null, null, null, null, null, " ", null));
+        assertThat(none.forceColor().isNone()).isTrue();
+        UploadRequest whole = request(new UploadForm(null, null, null, null, null, " TRUE ", null));
+        assertThat(whole.forceColor().forces(7)).isTrue();
+        UploadRequest pages = request(new UploadForm(null, null, null, null, null, "false", " 5, 1-3 ,2"));
+        assertThat(pages.forceColor().pages()).containsExactly(1, 2, 3, 5);
+        assertThat(pages.forceColor().forces(4)).isFalse();
+
+        assertThat(problemType(new UploadForm(null, null, null, null, null, "yes", null))).isEqualTo("invalid-force-color");
+        for (String bad : List.of("0", "1,,2", "a", "3-1", "1-2-3", "-2", "1-2000000000")) {
+            assertThat(problemType(new UploadForm(null, null, null, null, null, null, bad))).as(bad)
+                    .isEqualTo("invalid-force-color-pages");
+        }
+    }
 }

@@ -36,4 +36,17 @@ class UploadRequestTest {
                 .isNotEqualTo(fingerprint("a\n2:b", OutputFormat.PNG, null, List.of()))
                 .isNotEqualTo(fingerprint(null, OutputFormat.PNG, null, List.of("a", "b")));
     }
+
+    @Test
+    void forcedColoringChangesTheFingerprintOnlyWhenAskedFor() {
+        String plain = fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/100"));
+        assertThat(request(ForcedColoring.none()).fingerprint()).as("as before the option existed").isEqualTo(plain);
+        assertThat(List.of(request(new ForcedColoring(true, new java.util.TreeSet<>())).fingerprint(),
+                request(new ForcedColoring(false, new java.util.TreeSet<>(List.of(1)))).fingerprint()))
+                .doesNotContain(plain).doesNotHaveDuplicates();
+    }
+
+    private static UploadRequest request(ForcedColoring force) {
+        return new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "key", List.of("pages/1.png/100"), () -> null, force);
+    }
 }

@@ -24,9 +24,10 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Colors pages of any size the colorist's way. The network predicts the flat color layer: each
  * detected panel is letterboxed to the model's resolution (a frameless page goes whole at
- * {@link ColorizerOptions#pageSize()}), panels of a chunk of pages run as batches, and each prediction
- * is scaled back into its place on a page-sized flats layer. A small closed region the user hinted takes
- * the hint's color (and, with the optional flat fill, each region's dominant color is made crisp); the
+ * {@link ColorizerOptions#pageSize()}; a page or panel that is a strip, such as a webtoon page, goes as
+ * overlapping tiles blended without seams, see {@link StripTiles}), panels of a chunk of pages run as batches,
+ * and each prediction is scaled back into its place on a page-sized flats layer. A small closed region the user
+ * hinted takes the hint's color (and, with the optional flat fill, each region's dominant color is made crisp); the
  * page itself is laid over the flats as a multiply layer at full resolution (or, for toned pages and photos, its
  * lightness is kept; see {@link Compositing}). Pages that do not decode fail alone.
  */
@@ -42,8 +43,16 @@ public final class Colorizer implements AutoCloseable {
     /** The flat color layer and the final page, both BGR at the page's size. */
     public record ColorLayers(Mat flats, Mat composite) {}
 
-    /** Where one forward-pass input comes from: a panel (or whole page) letterboxed to a square. */
-    private record Region(int page, Rect rect, int size, Letterbox box, float[] input) {}
+    /**
+     * One forward-pass input: a panel (or whole page) letterboxed to a square, or one tile of a strip.
+     *
+     * @param rect where its content lies on the page (the whole region for a letterbox, the tile's part for a tile)
+     * @param image the size x size 8-bit gray input, released once predicted
+     * @param content where the region lies inside {@code image}
+     * @param strip the strip a tile belongs to, null for a letterboxed region
+     */
+    private record Region(int page, Rect rect, int size, Mat image, Rect content, Mat hints, StripTiles strip,
+            int tile) {}
 
     private final ModelArtifact model;
     private final ColorizerOptions options;
@@ -152,7 +161,10 @@ public final class Colorizer implements AutoCloseable {
         intermediate.release();
     }
 
-    /** The page's panels at the model's resolution, or the whole page when it has no frames. */
+    /**
+     * The page's panels at the model's resolution, or the whole page when it has no frames; a region that is a
+     * strip comes as its tiles.
+     */
     private List<Region> regionsOf(int page, Mat gray, Mat hints) {
         NetworkSpec spec = model.spec();
         List<Rect> rects = options.panels() ? panels.detect(gray) : List.of();
@@ -165,19 +177,33 @@ public final class Colorizer implements AutoCloseable {
         List<Region> regions = new ArrayList<>(rects.size());
         for (Rect rect : rects) {
             Mat panel = gray.submat(rect);
-            Letterbox box = Letterbox.fit(panel, size);
-            float[] lines = ImageTensors.toTensor(box.image());
-            releaseUnless(box.image(), panel);
-            panel.release(); // a view: frees its header, not the page
-            float[] input = lines;
-            if (spec.takesHints()) {
-                input = new float[lines.length * spec.inputChannels()];
-                System.arraycopy(lines, 0, input, 0, lines.length);
-                placeHints(hints, gray.size(), rect, box.content(), size, input, lines.length);
+            if (StripTiles.isStrip(rect, options.tiling().stripAspect())) {
+                int overlap = Math.max(1, (int) Math.round(options.tiling().overlap() * size));
+                StripTiles strip = new StripTiles(panel, rect, size, overlap,
+                        Math.max(1, (int) Math.round(options.tiling().blend() * overlap)));
+                for (int k = 0; k < strip.count(); k++) {
+                    regions.add(new Region(page, strip.tileInPage(k), size, strip.tile(k), new Rect(0, 0, size, size),
+                            hints, strip, k));
+                }
+            } else {
+                Letterbox box = Letterbox.fit(panel, size);
+                regions.add(new Region(page, rect, size, box.image(), box.content(), hints, null, -1));
             }
-            regions.add(new Region(page, rect, size, box, input));
+            panel.release(); // a view: frees its header, not the page
         }
         return regions;
+    }
+
+    /** The forward pass's input of a region: its lines, then the hint planes when the network takes hints. */
+    private float[] inputOf(Region region, Size pageSize) {
+        float[] lines = ImageTensors.toTensor(region.image());
+        if (!model.spec().takesHints()) {
+            return lines;
+        }
+        float[] input = new float[lines.length * model.spec().inputChannels()];
+        System.arraycopy(lines, 0, input, 0, lines.length);
+        placeHints(region.hints(), pageSize, region.rect(), region.content(), region.size(), input, lines.length);
+        return input;
     }
 
     /** The hints over {@code rect} into the hint planes, where the panel lies inside its letterbox. */
@@ -202,21 +228,35 @@ public final class Colorizer implements AutoCloseable {
 
     private void predictInto(List<Region> batch, List<Mat> flats) {
         int size = batch.get(0).size();
-        int inputLength = batch.get(0).input().length;
-        float[] input = new float[batch.size() * inputLength];
+        float[] input = null;
         for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(batch.get(i).input(), 0, input, i * inputLength, inputLength);
+            Region region = batch.get(i);
+            float[] one = inputOf(region, flats.get(region.page()).size());
+            region.image().release();
+            if (input == null) {
+                input = new float[batch.size() * one.length];
+            }
+            System.arraycopy(one, 0, input, i * one.length, one.length);
         }
         float[] predicted = runner.predict(input, batch.size(), size, size);
         for (int i = 0; i < batch.size(); i++) {
             Region region = batch.get(i);
             Mat prediction = ImageTensors.toImage(predicted, i * 3 * size * size, 3, size, size);
-            Mat scaled = new Mat();
-            Imgproc.resize(prediction.submat(region.box().content()), scaled, region.rect().size(), 0, 0,
-                    Imgproc.INTER_LINEAR);
-            scaled.copyTo(flats.get(region.page()).submat(region.rect()));
+            if (region.strip() != null) {
+                region.strip().add(region.tile(), prediction);
+                if (region.strip().complete()) {
+                    Mat blended = region.strip().blended();
+                    blended.copyTo(flats.get(region.page()).submat(region.strip().rect()));
+                    blended.release();
+                }
+            } else {
+                Mat scaled = new Mat();
+                Imgproc.resize(prediction.submat(region.content()), scaled, region.rect().size(), 0, 0,
+                        Imgproc.INTER_LINEAR);
+                scaled.copyTo(flats.get(region.page()).submat(region.rect()));
+                scaled.release();
+            }
             prediction.release();
-            scaled.release();
         }
     }
 

@@ -16,12 +16,38 @@ import ai.djl.engine.Engine;
  * @param panels color detected panels one by one at the model's resolution
  * @param pageSize long side, in pixels, at which a frameless page is colored whole (rounded to the
  *     network's stride; 0: twice the model's resolution)
+ * @param tiling how strips (webtoon pages, tall panels) are colored in overlapping tiles
  */
 public record ColorizerOptions(String device, int threads, int maxBatch, boolean dropoutNoise,
-        Compositing compositing, boolean flatFill, boolean panels, int pageSize) {
+        Compositing compositing, boolean flatFill, boolean panels, int pageSize, Tiling tiling) {
+
+    /**
+     * A region (page or panel) whose long side is more than {@code stripAspect} times its short side is scaled to
+     * the inference resolution on its short side and colored as square tiles along its long side (see
+     * {@link StripTiles}); shorter regions are letterboxed whole.
+     *
+     * @param stripAspect long side over short side above which a region is tiled (manga and comic pages are
+     *     1.3-1.6, webtoon strips 3-20 and more)
+     * @param overlap least overlap of neighbouring tiles, as a share of the tile (under 0.5)
+     * @param blend share of the overlap across which the tiles' weights ramp linearly (1: all of it; 0: a hard
+     *     cut in its middle, which shows seams: see docs/QUALITY.md)
+     */
+    public record Tiling(double stripAspect, double overlap, double blend) {
+
+        public Tiling {
+            if (stripAspect < 1 || overlap <= 0 || overlap >= 0.5 || blend < 0 || blend > 1) {
+                throw new IllegalArgumentException("tiling needs stripAspect >= 1, overlap in (0, 0.5) and blend in"
+                        + " [0, 1], not " + stripAspect + ", " + overlap + ", " + blend);
+            }
+        }
+
+        public static Tiling defaults() {
+            return new Tiling(2.0, 0.25, 1.0);
+        }
+    }
 
     public ColorizerOptions(String device, int threads, int maxBatch, boolean dropoutNoise) {
-        this(device, threads, maxBatch, dropoutNoise, Compositing.AUTO, false, true, 0);
+        this(device, threads, maxBatch, dropoutNoise, Compositing.AUTO, false, true, 0, Tiling.defaults());
     }
 
     public static ColorizerOptions defaults() {
@@ -29,15 +55,21 @@ public record ColorizerOptions(String device, int threads, int maxBatch, boolean
     }
 
     public ColorizerOptions withCompositing(Compositing mode) {
-        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, mode, flatFill, panels, pageSize);
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, mode, flatFill, panels, pageSize, tiling);
     }
 
     public ColorizerOptions withFlatFill(boolean fill) {
-        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, fill, panels, pageSize);
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, fill, panels, pageSize, tiling);
     }
 
     public ColorizerOptions withPanels(boolean detect, int frameless) {
-        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, flatFill, detect, frameless);
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, flatFill, detect, frameless,
+                tiling);
+    }
+
+    public ColorizerOptions withTiling(Tiling strips) {
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, flatFill, panels, pageSize,
+                strips);
     }
 
     public Device resolveDevice() {

@@ -6,8 +6,9 @@ import java.util.UUID;
 /**
  * The outcome of one page job, published by a worker after the colored page is stored.
  *
- * @param resultKey object key of the colored page when done, null when failed
- * @param error     why the page failed, null when done
+ * @param resultKey object key of the colored page when done; of the original page, copied unchanged under the
+ *     chapter's results, when skipped; null when failed
+ * @param error     why the page failed, null when done or skipped
  */
 public record PageResult(
         int schemaVersion,
@@ -24,12 +25,17 @@ public record PageResult(
 
     public static final int SCHEMA_VERSION = 1;
 
-    public enum Status { DONE, FAILED }
+    /**
+     * DONE: colored. FAILED: cannot be colored. SKIPPED: the page is already in color and was passed through
+     * unchanged (its bytes, under {@link dev.colorize.platform.storage.ObjectKeys#passedThrough}); a finished page,
+     * not a failed one.
+     */
+    public enum Status { DONE, FAILED, SKIPPED }
 
     public PageResult {
         Message.requireVersion(SCHEMA_VERSION, schemaVersion, "PageResult");
-        if (status == Status.DONE && resultKey == null) {
-            throw new IllegalArgumentException("a DONE result needs its resultKey");
+        if ((status == Status.DONE || status == Status.SKIPPED) && resultKey == null) {
+            throw new IllegalArgumentException("a " + status + " result needs its resultKey");
         }
         if (status == Status.FAILED && error == null) {
             throw new IllegalArgumentException("a FAILED result needs its error");

@@ -8,6 +8,8 @@ import java.util.UUID;
  * sketches/{publisher}/{chapter}/{page:0000}.{ext}            uploaded pages (ingest)
  * results/{publisher}/{chapter}/{page:0000}-v{model}.{ext}    colored pages (worker; deterministic, so a
  *                                                              redelivered job overwrites its own result)
+ * results/{publisher}/{chapter}/{page:0000}-original.{ext}     pages already in color, passed through unchanged
+ *                                                              (worker; the uploaded bytes, in their own format)
  * models/v{version}/model.zip                                  model artifacts (trainer writes, workers read)
  * datasets/{dataset}/images/{sha256}.{ext}                     training images (content-addressed)
  * runs/{run}/checkpoints/{step:000000000}/                     resumable training checkpoints
@@ -25,6 +27,11 @@ public final class ObjectKeys {
 
     public static String result(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion, String extension) {
         return String.format("results/%s/%s/%04d-v%d.%s", publisherId, chapterId, pageNumber, modelVersion, extension);
+    }
+
+    /** A page already in color: its uploaded bytes, as its result (not colored by any model version). */
+    public static String passedThrough(UUID publisherId, UUID chapterId, int pageNumber, String extension) {
+        return String.format("results/%s/%s/%04d-original.%s", publisherId, chapterId, pageNumber, extension);
     }
 
     /** Where a chapter's results live: a result key outside it is not the chapter's. */

@@ -15,9 +15,12 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The chapter as it finished; statusPath is where its full status (every page) is read. */
+    /**
+     * The chapter as it finished; statusPath is where its full status (every page) is read. pagesSkipped (added
+     * later, absent from older bodies): of pagesDone, the pages passed through because already in color.
+     */
     public record FinishedChapter(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-            int pagesFailed, String statusPath) {
+            int pagesFailed, String statusPath, Integer pagesSkipped) {
     }
 
     public ChapterWebhook {
@@ -26,8 +29,13 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
 
     public static ChapterWebhook finished(UUID chapterId, String title, String state, int pageCount, int pagesDone,
             int pagesFailed, Instant at) {
+        return finished(chapterId, title, state, pageCount, pagesDone, pagesFailed, 0, at);
+    }
+
+    public static ChapterWebhook finished(UUID chapterId, String title, String state, int pageCount, int pagesDone,
+            int pagesFailed, int pagesSkipped, Instant at) {
         return new ChapterWebhook(SCHEMA_VERSION, "chapter." + state, at, new FinishedChapter(chapterId, title, state,
-                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId));
+                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId, pagesSkipped));
     }
 
     public String toJson() {

@@ -19,7 +19,15 @@ class ChapterWebhookTest {
         assertThat(json).isEqualTo("{\"schemaVersion\":1,\"type\":\"chapter.completed_with_errors\","
                 + "\"timestamp\":\"2025-03-01T12:00:00.123456Z\",\"data\":{\"chapterId\":\"" + CHAPTER + "\","
                 + "\"title\":null,\"state\":\"completed_with_errors\",\"pageCount\":3,\"pagesDone\":2,\"pagesFailed\":1,"
-                + "\"statusPath\":\"/v1/chapters/" + CHAPTER + "\"}}");
+                + "\"statusPath\":\"/v1/chapters/" + CHAPTER + "\",\"pagesSkipped\":0}}");
+    }
+
+    @Test
+    void skippedPagesAreCountedInAnAddedFieldThatOlderBodiesLack() {
+        String json = ChapterWebhook.finished(CHAPTER, null, "completed", 3, 3, 0, 1, AT).toJson();
+        assertThat(json).contains("\"pagesDone\":3,\"pagesFailed\":0,").endsWith(",\"pagesSkipped\":1}}");
+        String older = json.replace(",\"pagesSkipped\":1", "");
+        assertThat(ChapterWebhook.parse(older).data().pagesSkipped()).isNull();
     }
 
     @Test
