@@ -1,12 +1,15 @@
 package dev.colorize.platform.messaging;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Color one page. Written by the ingest service's outbox relay, consumed by the GPU workers.
  *
  * @param modelVersion the version the publisher pinned, or null for the production alias
+ * @param outputs      what is written besides the colored page; null or empty: the colored page only
+ * @param quality      JPEG or WebP quality (1-100) of the colored page; null: the worker's default
  */
 public record PageJob(
         int schemaVersion,
@@ -16,7 +19,9 @@ public record PageJob(
         String sourceKey,
         OutputFormat outputFormat,
         Integer modelVersion,
-        Instant enqueuedAt) implements Message {
+        Instant enqueuedAt,
+        Set<PageOutput> outputs,
+        Integer quality) implements Message {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -27,7 +32,18 @@ public record PageJob(
     public static PageJob of(UUID publisherId, UUID chapterId, int pageNumber, String sourceKey,
             OutputFormat outputFormat, Integer modelVersion, Instant enqueuedAt) {
         return new PageJob(SCHEMA_VERSION, publisherId, chapterId, pageNumber, sourceKey, outputFormat,
-                modelVersion, enqueuedAt);
+                modelVersion, enqueuedAt, null, null);
+    }
+
+    /** This job asking also for {@code outputs} (null: none) with the colored page at {@code quality} (null: default). */
+    public PageJob withOutputs(Set<PageOutput> outputs, Integer quality) {
+        return new PageJob(schemaVersion, publisherId, chapterId, pageNumber, sourceKey, outputFormat, modelVersion,
+                enqueuedAt, outputs, quality);
+    }
+
+    /** Whether the job asks for {@code output} besides the colored page. */
+    public boolean wants(PageOutput output) {
+        return outputs != null && outputs.contains(output);
     }
 
     @Override

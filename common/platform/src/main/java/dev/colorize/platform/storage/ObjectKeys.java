@@ -8,6 +8,9 @@ import java.util.UUID;
  * sketches/{publisher}/{chapter}/{page:0000}.{ext}            uploaded pages (ingest)
  * results/{publisher}/{chapter}/{page:0000}-v{model}.{ext}    colored pages (worker; deterministic, so a
  *                                                              redelivered job overwrites its own result)
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.flats.png the page's flat color layer, when asked for
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.lines.png the page's line layer, when asked for
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.ora       both layers as one OpenRaster file, when asked for
  * models/v{version}/model.zip                                  model artifacts (trainer writes, workers read)
  * datasets/{dataset}/images/{sha256}.{ext}                     training images (content-addressed)
  * runs/{run}/checkpoints/{step:000000000}/                     resumable training checkpoints
@@ -25,6 +28,21 @@ public final class ObjectKeys {
 
     public static String result(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion, String extension) {
         return String.format("results/%s/%s/%04d-v%d.%s", publisherId, chapterId, pageNumber, modelVersion, extension);
+    }
+
+    /** The flat color layer of a colored page (PNG), beside it. */
+    public static String flatsLayer(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, modelVersion, "flats.png");
+    }
+
+    /** The line layer of a colored page (PNG, black on transparent), beside it. */
+    public static String linesLayer(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, modelVersion, "lines.png");
+    }
+
+    /** Both layers of a colored page as one OpenRaster file, beside it. */
+    public static String openRaster(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, modelVersion, "ora");
     }
 
     /** Where a chapter's results live: a result key outside it is not the chapter's. */

@@ -3,6 +3,7 @@ package dev.colorize.platform.webhook;
 import dev.colorize.platform.messaging.Message;
 import dev.colorize.platform.messaging.MessageCodec;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,9 +16,16 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The chapter as it finished; statusPath is where its full status (every page) is read. */
+    /**
+     * The chapter as it finished; statusPath is where its full status (every page) is read; failures names each
+     * failed page and why, in page order (empty when none failed).
+     */
     public record FinishedChapter(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-            int pagesFailed, String statusPath) {
+            int pagesFailed, String statusPath, List<FailedPage> failures) {
+    }
+
+    /** A page that was not colored, and the reason the worker (or the deadline) gave. */
+    public record FailedPage(int pageNumber, String error) {
     }
 
     public ChapterWebhook {
@@ -25,9 +33,9 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
     }
 
     public static ChapterWebhook finished(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-            int pagesFailed, Instant at) {
+            int pagesFailed, List<FailedPage> failures, Instant at) {
         return new ChapterWebhook(SCHEMA_VERSION, "chapter." + state, at, new FinishedChapter(chapterId, title, state,
-                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId));
+                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId, List.copyOf(failures)));
     }
 
     public String toJson() {

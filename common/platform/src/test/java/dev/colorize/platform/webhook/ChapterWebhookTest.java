@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colorize.platform.messaging.UnsupportedMessageException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,23 +15,26 @@ class ChapterWebhookTest {
     private static final Instant AT = Instant.parse("2025-03-01T12:00:00.123456Z");
 
     @Test
-    void theWireFormatKeepsTheFieldsReceiversAlreadyReadPlusItsVersion() {
-        String json = ChapterWebhook.finished(CHAPTER, null, "completed_with_errors", 3, 2, 1, AT).toJson();
+    void theWireFormatKeepsTheFieldsReceiversAlreadyReadPlusItsVersionAndNamesEachFailedPage() {
+        String json = ChapterWebhook.finished(CHAPTER, null, "completed_with_errors", 3, 2, 1,
+                List.of(new ChapterWebhook.FailedPage(3, "page 3: not a decodable image")), AT).toJson();
         assertThat(json).isEqualTo("{\"schemaVersion\":1,\"type\":\"chapter.completed_with_errors\","
                 + "\"timestamp\":\"2025-03-01T12:00:00.123456Z\",\"data\":{\"chapterId\":\"" + CHAPTER + "\","
                 + "\"title\":null,\"state\":\"completed_with_errors\",\"pageCount\":3,\"pagesDone\":2,\"pagesFailed\":1,"
-                + "\"statusPath\":\"/v1/chapters/" + CHAPTER + "\"}}");
+                + "\"statusPath\":\"/v1/chapters/" + CHAPTER + "\","
+                + "\"failures\":[{\"pageNumber\":3,\"error\":\"page 3: not a decodable image\"}]}}");
     }
 
     @Test
     void aReceiverReadsBackWhatWasSent() {
-        ChapterWebhook sent = ChapterWebhook.finished(CHAPTER, "Chapter 1", "completed", 4, 4, 0, AT);
+        ChapterWebhook sent = ChapterWebhook.finished(CHAPTER, "Chapter 1", "completed", 4, 4, 0, List.of(), AT);
         assertThat(ChapterWebhook.parse(sent.toJson())).isEqualTo(sent);
     }
 
     @Test
     void anotherSchemaVersionOrGarbageIsRefusedSayingWhy() {
-        String v2 = ChapterWebhook.finished(CHAPTER, "t", "failed", 1, 0, 1, AT).toJson()
+        String v2 = ChapterWebhook.finished(CHAPTER, "t", "failed", 1, 0, 1,
+                List.of(new ChapterWebhook.FailedPage(1, "page 1: too large")), AT).toJson()
                 .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         assertThatThrownBy(() -> ChapterWebhook.parse(v2)).isInstanceOf(UnsupportedMessageException.class)
                 .hasMessageContaining("schema version 2");
