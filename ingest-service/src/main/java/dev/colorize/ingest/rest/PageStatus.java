@@ -2,17 +2,25 @@ package dev.colorize.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.colorize.ingest.persistence.PageRow;
+import dev.colorize.ingest.service.PageLayer;
 import java.time.Instant;
 
-/** v1 view of one page: its state, what it is, and how long the worker took. */
+/**
+ * v1 view of one page: its state, what it is, how long the worker took, why it failed (error), and where its
+ * colored page and, when the chapter asked for them, its layers and OpenRaster file are read.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageStatus(int pageNumber, String state, String originalName, String sourceFormat, int width,
         int height, long byteSize, Integer modelVersion, String error, Long inferenceMs, Instant queuedAt,
-        Instant finishedAt, String resultUrl) {
+        Instant finishedAt, String resultUrl, String flatsUrl, String linesUrl, String oraUrl) {
 
     static PageStatus of(PageRow p, String chapterPath) {
+        String pagePath = chapterPath + "/pages/" + p.pageNumber();
         return new PageStatus(p.pageNumber(), p.state(), p.originalName(), p.sourceFormat(), p.width(), p.height(),
                 p.byteSize(), p.modelVersion(), p.error(), p.inferenceMs(), p.queuedAt(), p.finishedAt(),
-                "done".equals(p.state()) ? chapterPath + "/pages/" + p.pageNumber() + "/result" : null);
+                "done".equals(p.state()) ? pagePath + "/result" : null,
+                p.flatsKey() == null ? null : pagePath + "/layers/" + PageLayer.FLATS.pathName(),
+                p.linesKey() == null ? null : pagePath + "/layers/" + PageLayer.LINES.pathName(),
+                p.oraKey() == null ? null : pagePath + "/layers/" + PageLayer.ORA.pathName());
     }
 }

@@ -74,7 +74,7 @@ public class ChapterUploads {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.bytes(), p.format().mediaType()));
             String job = MessageCodec.encodeToString(PageJob.of(publisherId, chapterId, p.pageNumber(), key,
-                    request.outputFormat(), request.modelVersion(), now));
+                    request.outputFormat(), request.modelVersion(), now).withOutputs(request.outputs(), request.quality()));
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
                     p.bytes().length, job));
         }
@@ -83,7 +83,8 @@ public class ChapterUploads {
         try {
             inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
                     request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(),
-                    request.idempotencyKey() == null ? null : request.fingerprint(), rows));
+                    request.idempotencyKey() == null ? null : request.fingerprint(), rows, request.outputsColumn(),
+                    request.quality()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
             throw e;

@@ -3,18 +3,28 @@ package dev.colorize.ingest.service;
 import dev.colorize.ingest.upload.PageSource;
 import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * An upload as the service sees it. Pages come from a supplier so an idempotent replay never reads
  * (or inflates) the files it does not need; {@code parts} describes the uploaded files (name, file name, size)
- * without reading them, for the {@link #fingerprint()}.
+ * without reading them, for the {@link #fingerprint()}. {@code outputs}: what each page gets besides its colored
+ * page (null: nothing); {@code quality}: of JPEG or WebP pages (null: the worker's default).
  */
 public record UploadRequest(String title, String webhookUrl, OutputFormat outputFormat, Integer modelVersion,
-        String idempotencyKey, List<String> parts, Supplier<List<PageSource>> pages) {
+        String idempotencyKey, List<String> parts, Supplier<List<PageSource>> pages, Set<PageOutput> outputs,
+        Integer quality) {
+
+    /** The outputs as stored with the chapter: comma-separated names in their declared order, or null. */
+    public String outputsColumn() {
+        return outputs == null || outputs.isEmpty() ? null
+                : String.join(",", outputs.stream().sorted().map(PageOutput::name).toList());
+    }
 
     /**
      * SHA-256 hex of what the request asks for: its fields and file parts, each length-prefixed so no two
@@ -24,6 +34,10 @@ public record UploadRequest(String title, String webhookUrl, OutputFormat output
         List<String> values = new ArrayList<>(Arrays.asList(title, webhookUrl, outputFormat.name(),
                 modelVersion == null ? null : modelVersion.toString()));
         values.addAll(parts);
+        if (outputs != null && !outputs.isEmpty() || quality != null) { // absent: the fingerprint of older uploads
+            values.add(outputsColumn());
+            values.add(quality == null ? null : quality.toString());
+        }
         StringBuilder canonical = new StringBuilder();
         for (String value : values) {
             canonical.append(value == null ? "-" : value.length() + ":" + value).append('\n');

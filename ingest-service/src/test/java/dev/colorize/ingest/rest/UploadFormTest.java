@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.colorize.ingest.service.UploadRequest;
 import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.rest.ApiProblemException;
 import java.util.List;
@@ -24,7 +25,7 @@ class UploadFormTest {
 
     @Test
     void blankFieldsAreAbsentAndTheOutputFormatDefaultsToPng() {
-        UploadRequest request = request(new UploadForm(" ", "", null, " ", ""));
+        UploadRequest request = request(new UploadForm(" ", "", null, " ", "", null, null));
         assertThat(request.title()).isNull();
         assertThat(request.webhookUrl()).isNull();
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.PNG);
@@ -35,7 +36,7 @@ class UploadFormTest {
     @Test
     void valuesAreTrimmedAndParsed() {
         UploadRequest request = request(new UploadForm(" Chapter 1 ", " https://hooks.example/x ", " jpeg ", " 3 ",
-                " key-1 "));
+                " key-1 ", null, null));
         assertThat(request.title()).isEqualTo("Chapter 1");
         assertThat(request.webhookUrl()).isEqualTo("https://hooks.example/x");
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.JPEG);
@@ -44,14 +45,32 @@ class UploadFormTest {
     }
 
     @Test
+    void outputsAreACommaSeparatedListOfLayersAndOraAndQualityAppliesToLossyFormats() {
+        UploadRequest request = request(new UploadForm(null, null, "webp", null, null, " ORA , layers ", " 80 "));
+        assertThat(request.outputs()).containsExactlyInAnyOrder(PageOutput.LAYERS, PageOutput.ORA);
+        assertThat(request.outputsColumn()).isEqualTo("LAYERS,ORA");
+        assertThat(request.outputFormat()).isEqualTo(OutputFormat.WEBP);
+        assertThat(request.quality()).isEqualTo(80);
+        UploadRequest plain = request(new UploadForm(null, null, null, null, null, " ", null));
+        assertThat(plain.outputs()).isNull();
+        assertThat(plain.outputsColumn()).isNull();
+        assertThat(plain.quality()).isNull();
+    }
+
+    @Test
     void eachBadValueIsA400NamingIt() {
-        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null)))
+        assertThat(problemType(new UploadForm(null, null, null, null, null, "layers,psd", null))).isEqualTo("invalid-outputs");
+        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, "0"))).isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, "high"))).isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, null, null, null, null, null, "90")))
+                .as("PNG is lossless").isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null, null, null)))
                 .isEqualTo("invalid-webhook-url");
-        assertThat(problemType(new UploadForm(null, null, "gif", null, null))).isEqualTo("invalid-output-format");
-        assertThat(problemType(new UploadForm(null, null, null, "0", null))).isEqualTo("invalid-model-version");
-        assertThat(problemType(new UploadForm(null, null, null, "v2", null))).isEqualTo("invalid-model-version");
-        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256))))
+        assertThat(problemType(new UploadForm(null, null, "gif", null, null, null, null))).isEqualTo("invalid-output-format");
+        assertThat(problemType(new UploadForm(null, null, null, "0", null, null, null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, "v2", null, null, null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256), null, null)))
                 .isEqualTo("invalid-idempotency-key");
-        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255))).idempotencyKey()).hasSize(255);
+        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255), null, null)).idempotencyKey()).hasSize(255);
     }
 }

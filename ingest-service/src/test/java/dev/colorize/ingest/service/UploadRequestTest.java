@@ -2,20 +2,24 @@ package dev.colorize.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageOutput;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UploadRequestTest {
 
     private static String fingerprint(String title, OutputFormat format, Integer model, List<String> parts) {
-        return new UploadRequest(title, null, format, model, "key", parts, List::of).fingerprint();
+        return new UploadRequest(title, null, format, model, "key", parts, List::of, null, null).fingerprint();
     }
 
     @Test
     void theSameRequestHasTheSameFingerprintWhateverItsKey() {
         String a = fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/100"));
-        assertThat(new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "other-key", List.of("pages/1.png/100"), List::of)
+        assertThat(new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "other-key", List.of("pages/1.png/100"), List::of, null,
+                null)
                 .fingerprint()).isEqualTo(a).hasSize(64);
     }
 
@@ -28,6 +32,18 @@ class UploadRequestTest {
                 fingerprint("Ch 1", OutputFormat.PNG, null, List.of("pages/1.png/100")),
                 fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/101")),
                 fingerprint("Ch 1", OutputFormat.PNG, 3, List.of("pages/1.png/100", "pages/2.png/100")))).doesNotContain(a);
+    }
+
+    @Test
+    void outputsAndQualityChangeTheFingerprintAndTheirAbsenceKeepsThatOfEarlierUploads() {
+        String plain = fingerprint("Ch 1", OutputFormat.JPEG, null, List.of("pages/1.png/100"));
+        assertThat(plain).as("the fingerprint before outputs and quality existed").isEqualTo(Sha256.hex(Sha256.digest(
+                "4:Ch 1\n-\n4:JPEG\n-\n15:pages/1.png/100\n")));
+        String layers = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
+                List::of, Set.of(PageOutput.LAYERS), null).fingerprint();
+        String quality = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
+                List::of, null, 80).fingerprint();
+        assertThat(List.of(layers, quality)).doesNotContain(plain).doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.colorize.ml.data;
 
+import dev.colorize.platform.messaging.PageOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class OpenRaster {
 
-    public static final String MEDIA_TYPE = "image/openraster";
+    public static final String MEDIA_TYPE = PageOutput.OPEN_RASTER_MEDIA_TYPE;
     /** The specification's largest thumbnail side. */
     static final int THUMBNAIL_SIDE = 256;
 

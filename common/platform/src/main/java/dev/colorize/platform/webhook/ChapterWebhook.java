@@ -24,8 +24,8 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
             int pagesFailed, String statusPath, List<FailedPage> failures) {
     }
 
-    /** A page that was not colored, and the reason the worker (or the deadline) gave. */
-    public record FailedPage(int pageNumber, String error) {
+    /** A page that was not colored: its number, its uploaded file name (null if none) and the reason given. */
+    public record FailedPage(int pageNumber, String originalName, String error) {
     }
 
     public ChapterWebhook {

@@ -17,12 +17,12 @@ class ChapterWebhookTest {
     @Test
     void theWireFormatKeepsTheFieldsReceiversAlreadyReadPlusItsVersionAndNamesEachFailedPage() {
         String json = ChapterWebhook.finished(CHAPTER, null, "completed_with_errors", 3, 2, 1,
-                List.of(new ChapterWebhook.FailedPage(3, "page 3: not a decodable image")), AT).toJson();
+                List.of(new ChapterWebhook.FailedPage(3, "p3.png", "page 3: not a decodable image")), AT).toJson();
         assertThat(json).isEqualTo("{\"schemaVersion\":1,\"type\":\"chapter.completed_with_errors\","
                 + "\"timestamp\":\"2025-03-01T12:00:00.123456Z\",\"data\":{\"chapterId\":\"" + CHAPTER + "\","
                 + "\"title\":null,\"state\":\"completed_with_errors\",\"pageCount\":3,\"pagesDone\":2,\"pagesFailed\":1,"
                 + "\"statusPath\":\"/v1/chapters/" + CHAPTER + "\","
-                + "\"failures\":[{\"pageNumber\":3,\"error\":\"page 3: not a decodable image\"}]}}");
+                + "\"failures\":[{\"pageNumber\":3,\"originalName\":\"p3.png\",\"error\":\"page 3: not a decodable image\"}]}}");
     }
 
     @Test
@@ -34,7 +34,7 @@ class ChapterWebhookTest {
     @Test
     void anotherSchemaVersionOrGarbageIsRefusedSayingWhy() {
         String v2 = ChapterWebhook.finished(CHAPTER, "t", "failed", 1, 0, 1,
-                List.of(new ChapterWebhook.FailedPage(1, "page 1: too large")), AT).toJson()
+                List.of(new ChapterWebhook.FailedPage(1, null, "page 1: too large")), AT).toJson()
                 .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         assertThatThrownBy(() -> ChapterWebhook.parse(v2)).isInstanceOf(UnsupportedMessageException.class)
                 .hasMessageContaining("schema version 2");
