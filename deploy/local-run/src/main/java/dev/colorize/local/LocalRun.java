@@ -211,6 +211,9 @@ final class LocalRun {
 
     private UUID upload(JsonHttp api, String webhookUrl) throws IOException, InterruptedException {
         Multipart form = new Multipart().field("title", "local run").field("webhookUrl", webhookUrl);
+        if (options.layers()) {
+            form.field("outputs", "ora");
+        }
         Path input = options.input();
         if (input == null) {
             List<Path> pages = SampleImages.chapter(options.data().resolve("local/sample-chapter"), 4);
@@ -260,12 +263,18 @@ final class LocalRun {
         String extension = "JPEG".equals(status.path("outputFormat").asText()) ? "jpg" : "png";
         List<String> pages = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> openRasterFiles = new ArrayList<>();
         for (JsonNode page : status.get("pages")) {
             int number = page.get("pageNumber").asInt();
             if ("done".equals(page.get("state").asText())) {
                 Path target = pagesDir.resolve(String.format("page-%04d.%s", number, extension));
                 api.download(chapterPath + "/pages/" + number + "/result?delivery=stream", target);
                 pages.add(options.output().relativize(target).toString());
+                if (page.hasNonNull("oraUrl")) { // beside the page, as the chapter asked with --layers
+                    Path ora = pagesDir.resolve(String.format("page-%04d.ora", number));
+                    api.download(page.get("oraUrl").asText() + "?delivery=stream", ora);
+                    openRasterFiles.add(options.output().relativize(ora).toString());
+                }
             } else {
                 failures.add("page " + number + ": " + page.path("error").asText(page.get("state").asText()));
             }
@@ -280,7 +289,8 @@ final class LocalRun {
         return new RunSummary(UUID.fromString(status.get("chapterId").asText()), status.get("state").asText(),
                 status.get("pageCount").asInt(), status.get("pagesDone").asInt(), status.get("pagesFailed").asInt(),
                 versions, bootstrapped, stages, arrived, webhook != null, webhook == null ? null : webhook.body(),
-                pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures);
+                pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures,
+                openRasterFiles);
     }
 
     private static boolean exists(JsonHttp api, String path) throws InterruptedException {
