@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.testing.OpenRasterFile;
+import dev.colorize.platform.image.ImageHeader;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -86,6 +88,28 @@ class PageLayersAndFormatsIT {
         assertThat(plain.status()).isEqualTo(Status.DONE);
         assertThat(plain.flatsKey()).isNull();
         assertThat(plain.oraKey()).isNull();
+    }
+
+    @Test
+    void aPrintSizePageIsColoredWithItsLayersAtItsOwnResolution() throws Exception {
+        stack.ensureProduction();
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        pages.send(Topics.JOBS, pages.job(chapter, 1, pages.upload(chapter, 1, Pages.lineArt(3500, 5000)),
+                OutputFormat.PNG, null).withOutputs(Set.of(PageOutput.LAYERS, PageOutput.ORA), null));
+
+        PageResult result = pages.awaitResults(chapter, 1, WAIT).get(0);
+
+        assertThat(result.status()).as("error %s", result.error()).isEqualTo(Status.DONE);
+        for (String key : List.of(result.resultKey(), result.flatsKey(), result.linesKey())) {
+            ImageHeader header = ImageHeader.read(stack.store.get(key));
+            assertThat(header.width()).as(key).isEqualTo(3500);
+            assertThat(header.height()).as(key).isEqualTo(5000);
+        }
+        assertThat(ImageHeader.read(stack.store.get(result.linesKey())).channels()).as("lines on transparency").isEqualTo(4);
+        OpenRasterFile ora = OpenRasterFile.read(stack.store.get(result.oraKey()));
+        assertThat(ora.width()).isEqualTo(3500);
+        assertThat(ora.height()).isEqualTo(5000);
     }
 
     @Test
