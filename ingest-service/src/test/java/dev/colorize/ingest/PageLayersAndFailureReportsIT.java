@@ -128,6 +128,25 @@ class PageLayersAndFailureReportsIT {
     }
 
     @Test
+    void aChapterWhosePagesAllFailedHasAnArchiveHoldingOnlyItsFailureReport() throws Exception {
+        var publisher = Publishers.create();
+        String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(8, 8, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
+        given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id + "/archive").then().statusCode(409);
+        Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(id), 1,
+                PageResult.Status.FAILED, null, null, "page 1: 20000x20000 pixels exceeds the limit of 100000000", 0, 1,
+                "w", Instant.now())));
+        Await.until("failed", Duration.ofSeconds(30), () -> status(publisher.apiKey(), id).getString("state").equals("failed"));
+
+        Map<String, byte[]> cbz = entries(given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id + "/archive")
+                .then().statusCode(200).extract().asByteArray());
+
+        assertThat(cbz.keySet()).containsExactly("failures.json");
+        assertThat(JSON.readTree(cbz.get("failures.json")).get("failures").get(0).get("error").asText())
+                .isEqualTo("page 1: 20000x20000 pixels exceeds the limit of 100000000");
+    }
+
+    @Test
     void aResultWhoseLayerPointsOutsideItsChapterIsNotRecorded() {
         var publisher = Publishers.create();
         String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(8, 8, 1), "image/png")

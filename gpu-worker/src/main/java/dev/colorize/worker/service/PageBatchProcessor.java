@@ -316,8 +316,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     }
 
     /**
-     * The flat color and line layers as PNGs, and or as one OpenRaster file (lines on multiply over flats, the
-     * colored page as its merged image), as the job asks; written before the colored page, whose key marks it done.
+     * As the job asks: the flat color and line layers as PNGs, one OpenRaster file of both (lines on multiply over
+     * flats, the colored page as its merged image), or all three; written before the colored page, whose key marks
+     * the page done.
      */
     private void writeLayers(PageWork<O> page, byte[] compositePng) {
         PageJob job = page.job;

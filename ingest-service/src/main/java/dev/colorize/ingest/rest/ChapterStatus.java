@@ -29,7 +29,8 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
                 pages == null ? null : pages.stream().map(PageRow::modelVersion).filter(Objects::nonNull).distinct().sorted().toList(),
                 c.createdAt(), c.updatedAt(), c.completedAt(),
                 c.completedAt() == null ? null : Duration.between(c.createdAt(), c.completedAt()).toMillis(),
-                c.outputs() == null ? null : Arrays.stream(c.outputs().split(",")).map(o -> o.toLowerCase(Locale.ROOT)).toList(),
+                c.outputs() == null ? null
+                        : Arrays.stream(c.outputs().split(",")).map(o -> o.toLowerCase(Locale.ROOT)).toList(),
                 c.outputQuality(),
                 pages == null ? null : pages.stream().map(p -> PageStatus.of(p, path)).toList());
     }

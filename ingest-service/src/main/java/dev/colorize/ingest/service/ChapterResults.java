@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -83,10 +84,13 @@ public class ChapterResults {
         return ImageFormat.ofFileName(key).map(ImageFormat::mediaType).orElse("application/octet-stream");
     }
 
-    /** The chapter's pages in page order; 409 while none has a result. */
+    /**
+     * The chapter's pages in page order; 409 while none has a result or has failed (a chapter whose pages all
+     * failed has an archive: its failures.json).
+     */
     public List<PageRow> pagesForArchive(UUID chapterId) {
         List<PageRow> pages = chapters.pages(chapterId);
-        if (pages.stream().allMatch(p -> p.resultKey() == null)) {
+        if (pages.stream().allMatch(p -> p.resultKey() == null && !"failed".equals(p.state()))) {
             throw ApiProblemException.conflict("no-results", "No page of this chapter has been colored yet");
         }
         return pages;
@@ -101,7 +105,7 @@ public class ChapterResults {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.NO_COMPRESSION); // PNG, JPEG, WebP and ORA are compressed already
             for (PageRow p : pages) {
-                for (String key : layers ? p.resultKeys() : p.resultKey() == null ? List.<String>of() : List.of(p.resultKey())) {
+                for (String key : layers ? p.resultKeys() : Stream.ofNullable(p.resultKey()).toList()) {
                     zip.putNextEntry(new ZipEntry(entryName(p.pageNumber(), key)));
                     zip.write(store.get(key));
                     zip.closeEntry();
