@@ -40,6 +40,11 @@ class OperationsEndpointsIT {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters/{id}/archive"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters/{id}/pages/{page}/layers/{layer}"))
+                .body("paths.'/v1/chapters/{id}/archive'.get.parameters.name", org.hamcrest.Matchers.hasItem("layers"))
+                .body("paths.'/v1/chapters'.post.requestBody.content.'multipart/form-data'.schema.properties",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("outputs"),
+                                org.hamcrest.Matchers.hasKey("quality"), org.hamcrest.Matchers.hasKey("outputFormat")))
                 .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("apiKey"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -56,6 +56,10 @@ public final class ColorizeLocal {
         }
         out.println(stages);
         out.println("Colored pages: " + options.output().resolve("pages"));
+        if (!s.openRasterFiles().isEmpty()) {
+            out.println("OpenRaster files (lines over flat colors, for Krita, GIMP, MyPaint): " + s.openRasterFiles().size()
+                    + " beside the pages");
+        }
         if (s.archive() != null) {
             out.println("CBZ: " + options.output().resolve(s.archive()));
         }

@@ -16,10 +16,11 @@ import java.util.Set;
  * @param bootstrapSteps  steps of a bootstrap run, bounded by {@code bootstrapBudget}
  * @param coloringTimeout how long to wait for the chapter once uploaded
  * @param bootstrap       train a bootstrap model instead of registering the shipped default model
+ * @param layers          also ask for each page's layers, and write its OpenRaster file (.ora) beside it
  */
 record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
         long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout,
-        boolean bootstrap) {
+        boolean bootstrap, boolean layers) {
 
     /**
      * The paper's layer pattern at half its widths and 128 px: a bootstrap run fits some thousand steps in
@@ -41,6 +42,7 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
         Path data = projectRoot.resolve(".colorize-data");
         long budgetSeconds = 180;
         boolean bootstrap = false;
+        boolean layers = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -48,6 +50,10 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
             if (flag.equals("--bootstrap")) {
                 bootstrap = true;
+                continue;
+            }
+            if (flag.equals("--layers")) {
+                layers = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -68,13 +74,15 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
         }
         return new LocalOptions(input, output.toAbsolutePath(), data.toAbsolutePath(), projectRoot, starterSpec(),
-                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap);
+                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap, layers);
     }
 
     static final String USAGE = """
-            usage: deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--bootstrap] [--bootstrap-seconds N]
+            usage: deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--layers] [--bootstrap] [--bootstrap-seconds N]
               --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: a generated sample chapter
               --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
+              --layers  also write each page's layers as an OpenRaster file beside it (pages/page-0001.ora: lines on
+                        multiply over flat colors; opens in Krita, GIMP, MyPaint)
               --data    the embedded stack's data and the local publisher, kept across runs (default: .colorize-data)
               --bootstrap  on a fresh registry, train a quick bootstrap model instead of using the shipped default model
               --bootstrap-seconds  training budget of that bootstrap (default: 180)""";

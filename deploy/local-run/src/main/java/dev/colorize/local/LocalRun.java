@@ -217,6 +217,9 @@ final class LocalRun {
 
     private UUID upload(JsonHttp api, String webhookUrl) throws IOException, InterruptedException {
         Multipart form = new Multipart().field("title", "local run").field("webhookUrl", webhookUrl);
+        if (options.layers()) {
+            form.field("outputs", "ora");
+        }
         Path input = options.input();
         if (input == null) {
             List<Path> pages = SampleImages.chapter(options.data().resolve("local/sample-chapter"), 4);
@@ -266,6 +269,7 @@ final class LocalRun {
         String extension = "JPEG".equals(status.path("outputFormat").asText()) ? "jpg" : "png";
         List<String> pages = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> openRasterFiles = new ArrayList<>();
         for (JsonNode page : status.get("pages")) {
             int number = page.get("pageNumber").asInt();
             String state = page.get("state").asText();
@@ -276,6 +280,11 @@ final class LocalRun {
                 Path target = pagesDir.resolve(String.format("page-%04d.%s", number, ext));
                 api.download(chapterPath + "/pages/" + number + "/result?delivery=stream", target);
                 pages.add(options.output().relativize(target).toString());
+                if (page.hasNonNull("oraUrl")) { // beside the page, as the chapter asked with --layers
+                    Path ora = pagesDir.resolve(String.format("page-%04d.ora", number));
+                    api.download(page.get("oraUrl").asText() + "?delivery=stream", ora);
+                    openRasterFiles.add(options.output().relativize(ora).toString());
+                }
             } else {
                 failures.add("page " + number + ": " + page.path("error").asText(page.get("state").asText()));
             }
@@ -290,7 +299,8 @@ final class LocalRun {
         return new RunSummary(UUID.fromString(status.get("chapterId").asText()), status.get("state").asText(),
                 status.get("pageCount").asInt(), status.get("pagesDone").asInt(), status.get("pagesFailed").asInt(),
                 versions, bootstrapped, stages, arrived, webhook != null, webhook == null ? null : webhook.body(),
-                pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures);
+                pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures,
+                openRasterFiles);
     }
 
     private static boolean exists(JsonHttp api, String path) throws InterruptedException {

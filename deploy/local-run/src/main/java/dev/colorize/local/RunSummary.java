@@ -19,7 +19,8 @@ record RunSummary(
         String webhookEvent,
         String archive,
         List<String> pages,
-        List<String> failures) {
+        List<String> failures,
+        List<String> openRasterFiles) {
 
     boolean succeeded() {
         return "completed".equals(state) && pagesDone == pagesTotal && webhookSignatureValid;

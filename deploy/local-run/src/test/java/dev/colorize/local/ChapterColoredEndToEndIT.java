@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The main command's path: embedded stack, the three services from their built apps, the shipped default
  * model registered and promoted on the fresh registry, upload, jobs, worker, results, signed webhook,
- * CBZ download; a second run on the same data reuses the model; on fresh data, --bootstrap trains and
+ * CBZ download; a second run on the same data reuses the model and, with --layers, writes each page's OpenRaster file
+ * beside it; on fresh data, --bootstrap trains and
  * promotes a tiny model instead.
  */
 class ChapterColoredEndToEndIT {
@@ -61,8 +64,21 @@ class ChapterColoredEndToEndIT {
         assertThat(summaryFile.get("pagesDone").asInt()).isEqualTo(4);
         assertThat(summaryFile.get("webhookSignatureValid").asBoolean()).isTrue();
 
-        RunSummary second = run(options(work.resolve("second"), data, false));
+        assertThat(first.openRasterFiles()).as("no layers unless asked").isEmpty();
+
+        RunSummary second = run(options(work.resolve("second"), data, false, true));
         assertThat(second.succeeded()).as("summary %s", second).isTrue();
+        assertThat(second.openRasterFiles()).hasSize(4).contains("pages/page-0001.ora");
+        Map<String, byte[]> ora = zipEntries(work.resolve("second/pages/page-0001.ora"));
+        assertThat(ora.keySet()).first().isEqualTo("mimetype");
+        assertThat(new String(ora.get("mimetype"), StandardCharsets.US_ASCII)).isEqualTo("image/openraster");
+        String stack = new String(ora.get("stack.xml"), StandardCharsets.UTF_8);
+        assertThat(stack).contains("w=\"" + input.getWidth() + "\" h=\"" + input.getHeight() + "\"");
+        assertThat(stack.indexOf("name=\"lines\"")).as("lines above flats").isLessThan(stack.indexOf("name=\"flats\""));
+        assertThat(stack).contains("composite-op=\"svg:multiply\"");
+        BufferedImage lines = ImageIO.read(new java.io.ByteArrayInputStream(ora.get("data/lines.png")));
+        assertThat(lines.getWidth()).isEqualTo(input.getWidth());
+        assertThat(lines.getColorModel().hasAlpha()).isTrue();
         assertThat(second.modelBootstrapped()).as("the promoted model is reused").isFalse();
         assertThat(second.modelVersions()).isEqualTo(first.modelVersions());
         assertThat(second.chapterId()).isNotEqualTo(first.chapterId());
@@ -86,7 +102,7 @@ class ChapterColoredEndToEndIT {
 
         RunSummary summary = run(new LocalOptions(input, work.resolve("out"), work.resolve("data"),
                 projectRoot(), LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
-                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), false), 2);
+                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), false, false), 2);
 
         assertThat(summary.succeeded()).as("summary %s", summary).isTrue();
         assertThat(summary.failures()).isEmpty();
@@ -133,8 +149,22 @@ class ChapterColoredEndToEndIT {
     }
 
     private static LocalOptions options(Path output, Path data, boolean bootstrap) {
+        return options(output, data, bootstrap, false);
+    }
+
+    private static LocalOptions options(Path output, Path data, boolean bootstrap, boolean layers) {
         return new LocalOptions(null, output, data, projectRoot(), LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
-                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), bootstrap);
+                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), bootstrap, layers);
+    }
+
+    private static Map<String, byte[]> zipEntries(Path zipFile) throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     /** Pixels whose HSV saturation is above 0.25: an uncolored page has next to none. */

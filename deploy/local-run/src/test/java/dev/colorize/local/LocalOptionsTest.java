@@ -43,5 +43,7 @@ class LocalOptionsTest {
         assertThat(options.bootstrapBudget().toSeconds()).isEqualTo(60);
         assertThat(options.bootstrap()).as("the shipped model unless asked").isFalse();
         assertThat(LocalOptions.parse(new String[] {"--bootstrap", "--output", "x"}, root).bootstrap()).isTrue();
+        assertThat(options.layers()).as("the colored pages only unless asked").isFalse();
+        assertThat(LocalOptions.parse(new String[] {"--layers"}, root).layers()).isTrue();
     }
 }

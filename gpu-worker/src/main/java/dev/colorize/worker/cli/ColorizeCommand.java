@@ -138,11 +138,11 @@ public final class ColorizeCommand {
             Job job = decodedJobs.get(i);
             String name = job.target().getFileName().toString().toLowerCase(Locale.ROOT);
             OutputFormat format = name.endsWith(".jpg") || name.endsWith(".jpeg") ? OutputFormat.JPEG : OutputFormat.PNG;
-            Files.write(job.target(), encoder.encode(pages.get(i).composite(), format));
+            Files.write(job.target(), encoder.encode(pages.get(i).composite(), format, null));
             if (flats) {
                 Path flatsFile = job.target().resolveSibling(
                         job.target().getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".flats.png");
-                Files.write(flatsFile, encoder.encode(pages.get(i).flats(), OutputFormat.PNG));
+                Files.write(flatsFile, encoder.encode(pages.get(i).flats(), OutputFormat.PNG, null));
             }
             out.printf("%s -> %s%n", job.source(), job.target());
         }

@@ -35,7 +35,7 @@ public interface WorkerConfig {
     @WithDefault("100000000")
     long maxPagePixels();
 
-    /** Quality of JPEG results (0-100); PNG results are lossless. */
+    /** Quality of JPEG and WebP results (1-100) when the chapter sets none; PNG results are lossless. */
     @WithDefault("95")
     int jpegQuality();
 

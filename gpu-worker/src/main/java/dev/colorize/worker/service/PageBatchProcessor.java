@@ -1,13 +1,18 @@
 package dev.colorize.worker.service;
 
 import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.OpenRaster;
 import dev.colorize.ml.data.UndecodableImageException;
 import dev.colorize.ml.infer.ColorPageRule;
+import dev.colorize.ml.infer.Colorizer.ColorLayers;
+import dev.colorize.ml.infer.Colorizer.PageInput;
+import dev.colorize.ml.infer.LineLayer;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.image.ImageHeader;
 import dev.colorize.platform.image.UnreadableImageHeaderException;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
@@ -255,11 +260,11 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     }
 
     private void colorizeWith(LoadedModel model, List<PageWork<O>> pages) {
-        List<Mat> sketches = pages.stream().map(p -> p.sketch).toList();
+        List<PageInput> inputs = pages.stream().map(p -> new PageInput(p.sketch)).toList();
         long begin = System.nanoTime();
-        List<Mat> colored;
+        List<ColorLayers> colored;
         try {
-            colored = model.colorizer().colorizeImages(sketches);
+            colored = model.colorizer().colorLayers(inputs);
         } catch (RuntimeException e) {
             isolateFailure(pages, model, e);
             return;
@@ -269,9 +274,17 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         long share = Math.max(1, forward.toMillis() / pages.size());
         for (int i = 0; i < pages.size(); i++) {
             PageWork<O> page = pages.get(i);
-            page.sketch.release();
-            page.sketch = null;
-            page.colored = colored.get(i);
+            ColorLayers layers = colored.get(i);
+            page.colored = layers.composite();
+            if (page.wantsLayers()) { // the sketch gives the line layer when the page is written
+                page.flats = layers.flats();
+            } else {
+                page.sketch.release(); // native memory: freed now, not at some later GC
+                page.sketch = null;
+                if (layers.flats() != layers.composite()) {
+                    layers.flats().release();
+                }
+            }
             page.modelVersion = model.version();
             page.inferenceMillis = share;
         }
@@ -295,12 +308,16 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                 writeOriginal(page);
                 return;
             }
+            PageJob job = page.job;
             OutputFormat format = page.outputFormat();
-            byte[] encoded = encoder.encode(page.colored, format);
+            byte[] encoded = encoder.encode(page.colored, format, job.quality());
             // deterministic per page and model version, so a redelivered job overwrites its own result
-            String key = ObjectKeys.result(page.job.publisherId(), page.job.chapterId(), page.job.pageNumber(),
-                    page.modelVersion, format.extension());
-            retry.run("write " + key, () -> store.put(key, encoded, format.mediaType()));
+            String key = ObjectKeys.result(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion,
+                    format.extension());
+            if (page.wantsLayers()) {
+                writeLayers(page, format == OutputFormat.PNG ? encoded : null);
+            }
+            put(key, encoded, format.mediaType());
             page.resultKey = key;
             page.release();
         } catch (ObjectStoreException e) {
@@ -321,9 +338,46 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                 "the page decoded but is none of the platform's formats"));
         String key = ObjectKeys.passedThrough(page.job.publisherId(), page.job.chapterId(), page.job.pageNumber(),
                 format.extension());
-        retry.run("write " + key, () -> store.put(key, original, format.mediaType()));
+        put(key, original, format.mediaType());
         page.resultKey = key;
         page.original = null;
+    }
+
+    /**
+     * As the job asks: the flat color and line layers as PNGs, one OpenRaster file of both (lines on multiply over
+     * flats, the colored page as its merged image), or all three; written before the colored page, whose key marks
+     * the page done.
+     */
+    private void writeLayers(PageWork<O> page, byte[] compositePng) {
+        PageJob job = page.job;
+        Mat lines = LineLayer.of(page.sketch);
+        byte[] linesPng;
+        byte[] flatsPng;
+        try {
+            linesPng = ImageCodec.encodePng(lines);
+            flatsPng = ImageCodec.encodePng(page.flats);
+        } finally {
+            lines.release();
+        }
+        if (job.wants(PageOutput.LAYERS)) {
+            String flatsKey = ObjectKeys.flatsLayer(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion);
+            String linesKey = ObjectKeys.linesLayer(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion);
+            put(flatsKey, flatsPng, OutputFormat.PNG.mediaType());
+            put(linesKey, linesPng, OutputFormat.PNG.mediaType());
+            page.flatsKey = flatsKey;
+            page.linesKey = linesKey;
+        }
+        if (job.wants(PageOutput.ORA)) {
+            byte[] ora = OpenRaster.write(List.of(new OpenRaster.Layer("lines", linesPng, true),
+                    new OpenRaster.Layer("flats", flatsPng, false)), page.colored, compositePng);
+            String oraKey = ObjectKeys.openRaster(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion);
+            put(oraKey, ora, OpenRaster.MEDIA_TYPE);
+            page.oraKey = oraKey;
+        }
+    }
+
+    private void put(String key, byte[] content, String mediaType) {
+        retry.run("write " + key, () -> store.put(key, content, mediaType));
     }
 
     /** Sends every result and dead letter of the batch (in page order); the futures are their acknowledgements. */
@@ -375,7 +429,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                     PageResult.Status.SKIPPED, page.resultKey, null, null, 0, total, workerId, now);
         }
         return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
-                page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now);
+                page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now, page.flatsKey,
+                page.linesKey, page.oraKey);
     }
 
     /** When the job was enqueued; the batch's start when the producer did not say. */

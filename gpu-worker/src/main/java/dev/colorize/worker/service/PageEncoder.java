@@ -7,24 +7,27 @@ import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 
-/** Encodes a colored page in the format its publisher asked for. */
+/** Encodes a colored page in the format its publisher asked for, at the quality asked for or the default. */
 public final class PageEncoder {
 
-    private final int jpegQuality;
+    private final int defaultQuality;
 
-    public PageEncoder(int jpegQuality) {
-        this.jpegQuality = jpegQuality;
+    public PageEncoder(int defaultQuality) {
+        this.defaultQuality = defaultQuality;
     }
 
-    public byte[] encode(Mat page, OutputFormat format) {
+    /** {@code quality} (1-100) applies to JPEG and WebP; null is the default. */
+    public byte[] encode(Mat page, OutputFormat format, Integer quality) {
         if (format == OutputFormat.PNG) {
             return ImageCodec.encodePng(page);
         }
+        int q = quality != null ? quality : defaultQuality;
         MatOfByte buffer = new MatOfByte();
-        MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, jpegQuality);
+        MatOfInt params = format == OutputFormat.WEBP ? new MatOfInt(Imgcodecs.IMWRITE_WEBP_QUALITY, q)
+                : new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, q);
         try {
-            if (!Imgcodecs.imencode(".jpg", page, buffer, params)) {
-                throw new IllegalStateException("JPEG encoding failed");
+            if (!Imgcodecs.imencode("." + format.extension(), page, buffer, params)) {
+                throw new IllegalStateException(format + " encoding failed");
             }
             return buffer.toArray();
         } finally { // native memory: freed now, not at some later GC

@@ -2,6 +2,7 @@ package dev.colorize.worker.service;
 
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.messaging.PageOutput;
 import org.opencv.core.Mat;
 
 /** One job's way through a batch: read, colored, stored; or stopped with a failure or a dead letter. */
@@ -12,8 +13,11 @@ final class PageWork<O> {
     final PageJob job;
     /** Pixels held in {@link InFlightPixels} for this page, per its header. */
     long pixels;
+    /** The decoded page; kept past the forward pass only when its line layer is asked for. */
     Mat sketch;
     Mat colored;
+    /** The flat color layer, kept only when the job asks for layers. */
+    Mat flats;
     int modelVersion;
     long inferenceMillis;
     String resultKey;
@@ -21,6 +25,9 @@ final class PageWork<O> {
     boolean skipped;
     /** A skipped page's uploaded bytes, its result, until written. */
     byte[] original;
+    String flatsKey;
+    String linesKey;
+    String oraKey;
     /** The page can never succeed: a FAILED result says why. */
     String failure;
     /** Not the page's fault but not processable now either: it goes to the dead-letter topic. */
@@ -56,6 +63,11 @@ final class PageWork<O> {
         return job.outputFormat() != null ? job.outputFormat() : OutputFormat.PNG;
     }
 
+    /** Whether the job asks for the layers, alone or as an OpenRaster file. */
+    boolean wantsLayers() {
+        return job.wants(PageOutput.LAYERS) || job.wants(PageOutput.ORA);
+    }
+
     void fail(String reason) {
         failure = "page " + job.pageNumber() + ": " + reason;
         release();
@@ -86,6 +98,10 @@ final class PageWork<O> {
         if (colored != null) {
             colored.release();
             colored = null;
+        }
+        if (flats != null) {
+            flats.release();
+            flats = null;
         }
     }
 }

@@ -22,7 +22,7 @@ public class ResultRecorder {
         APPLIED,
         /** A duplicate or late result: nothing to change. */
         IGNORED,
-        /** Its object key is outside its chapter's results: a worker must not point a tenant at another's object. */
+        /** An object key is outside its chapter's results: a worker must not point a tenant at another's object. */
         FOREIGN_KEY
     }
 
@@ -51,12 +51,12 @@ public class ResultRecorder {
             }
             int updated = Jdbc.update(c, """
                     UPDATE pages SET state = ?, result_key = ?, model_version = ?, error = ?, inference_ms = ?,
-                                     finished_at = ?
+                                     finished_at = ?, flats_key = ?, lines_key = ?, ora_key = ?
                     WHERE chapter_id = ? AND page_number = ? AND state IN ('queued', 'processing')""",
                     skipped ? "skipped" : done ? "done" : "failed", done ? result.resultKey() : null,
-                    result.modelVersion(),
-                    done ? null : result.error(), result.inferenceMillis(), result.finishedAt(), result.chapterId(),
-                    result.pageNumber());
+                    result.modelVersion(), done ? null : result.error(), result.inferenceMillis(), result.finishedAt(),
+                    done ? result.flatsKey() : null, done ? result.linesKey() : null, done ? result.oraKey() : null,
+                    result.chapterId(), result.pageNumber());
             if (updated == 0) {
                 return Outcome.IGNORED;
             }
@@ -68,9 +68,10 @@ public class ResultRecorder {
         return outcome;
     }
 
+    /** The colored page and every layer lie under the chapter's results. */
     private static boolean underChapterResults(PageResult result, UUID publisherId) {
+        String prefix = ObjectKeys.resultPrefix(publisherId, result.chapterId());
         return result.resultKey() != null
-                && result.resultKey().startsWith(ObjectKeys.resultPrefix(publisherId, result.chapterId()))
-                && !result.resultKey().contains("..");
+                && result.objectKeys().stream().allMatch(key -> key.startsWith(prefix) && !key.contains(".."));
     }
 }

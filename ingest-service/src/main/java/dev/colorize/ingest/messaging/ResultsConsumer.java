@@ -98,8 +98,8 @@ public class ResultsConsumer {
             return;
         }
         if (recorder.apply(result) == ResultRecorder.Outcome.FOREIGN_KEY) {
-            deadLetters.park(record, "foreign-key", "result key " + result.resultKey() + " is outside chapter "
-                    + result.chapterId() + "'s results");
+            deadLetters.park(record, "foreign-key", "result key " + String.join(", ", result.objectKeys())
+                    + " is outside chapter " + result.chapterId() + "'s results");
         }
     }
 

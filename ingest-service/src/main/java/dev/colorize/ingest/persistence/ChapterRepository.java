@@ -22,7 +22,8 @@ public class ChapterRepository {
 
     /** What an accepted upload writes: the chapter, its pages, and one outbox payload per page. */
     public record NewChapter(UUID id, UUID publisherId, String title, String webhookUrl, String outputFormat,
-            Integer modelVersionPin, String idempotencyKey, String requestFingerprint, List<NewPage> pages) {
+            Integer modelVersionPin, String idempotencyKey, String requestFingerprint, List<NewPage> pages,
+            String outputs, Integer outputQuality) {
     }
 
     /** A chapter created with an Idempotency-Key, and the fingerprint of the request that created it (or null). */
@@ -50,10 +51,11 @@ public class ChapterRepository {
             return jdbc.inTransaction(c -> {
                 Jdbc.update(c, """
                         INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, output_format,
-                                              model_version_pin, idempotency_key, request_fingerprint)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
+                                              model_version_pin, idempotency_key, request_fingerprint, outputs,
+                                              output_quality)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
                         chapter.pages().size(), chapter.webhookUrl(), chapter.outputFormat(), chapter.modelVersionPin(),
-                        chapter.idempotencyKey(), chapter.requestFingerprint());
+                        chapter.idempotencyKey(), chapter.requestFingerprint(), chapter.outputs(), chapter.outputQuality());
                 insertPages(c, chapter);
                 outbox.add(c, chapter.pages().stream()
                         .map(p -> new OutboxMessage(Topics.JOBS, chapter.id().toString(), p.jobPayload())).toList());
@@ -122,9 +124,7 @@ public class ChapterRepository {
             for (PageRow p : Jdbc.query(c, "SELECT * FROM pages WHERE chapter_id = ? AND chapter_id IN "
                     + "(SELECT id FROM chapters WHERE publisher_id = ?) FOR UPDATE", PageRow::map, id, publisherId)) {
                 keys.add(p.sourceKey());
-                if (p.resultKey() != null) {
-                    keys.add(p.resultKey());
-                }
+                keys.addAll(p.resultKeys());
             }
             if (Jdbc.update(c, "DELETE FROM chapters WHERE publisher_id = ? AND id = ?", publisherId, id) == 0) {
                 return Optional.empty();

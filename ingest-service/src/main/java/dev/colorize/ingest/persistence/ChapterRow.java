@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.UUID;
 import dev.colorize.service.persistence.Jdbc;
 
-/** A row of chapters. pagesDone counts every page finished with a result, pagesSkipped those of them passed through. */
+/**
+ * A row of chapters. pagesDone counts every page finished with a result, pagesSkipped those of them passed through;
+ * outputs: comma-separated PageOutput names, or null for the colored pages only.
+ */
 public record ChapterRow(UUID id, UUID publisherId, String title, String state, int pageCount, int pagesDone,
         int pagesFailed, String webhookUrl, String outputFormat, Integer modelVersionPin, Instant createdAt,
-        Instant updatedAt, Instant completedAt, int pagesSkipped) {
+        Instant updatedAt, Instant completedAt, int pagesSkipped, String outputs, Integer outputQuality) {
 
     public boolean isFinal() {
         return !"queued".equals(state) && !"processing".equals(state);
@@ -22,6 +25,7 @@ public record ChapterRow(UUID id, UUID publisherId, String title, String state, 
                 row.getString("title"), row.getString("state"), row.getInt("page_count"), row.getInt("pages_done"),
                 row.getInt("pages_failed"), row.getString("webhook_url"), row.getString("output_format"),
                 Jdbc.nullableInt(row, "model_version_pin"), Jdbc.instant(row, "created_at"),
-                Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "completed_at"), row.getInt("pages_skipped"));
+                Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "completed_at"), row.getInt("pages_skipped"),
+                row.getString("outputs"), Jdbc.nullableInt(row, "output_quality"));
     }
 }

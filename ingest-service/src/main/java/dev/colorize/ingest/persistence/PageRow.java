@@ -3,13 +3,22 @@ package dev.colorize.ingest.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import dev.colorize.service.persistence.Jdbc;
 
-/** A row of pages. */
+/** A row of pages; the layer keys are null unless the chapter asked for them. */
 public record PageRow(UUID chapterId, int pageNumber, String originalName, String sourceKey, String sourceFormat,
         int width, int height, long byteSize, String state, String resultKey, Integer modelVersion, String error,
-        Long inferenceMs, Instant queuedAt, Instant finishedAt, boolean forceColor) {
+        Long inferenceMs, Instant queuedAt, Instant finishedAt, boolean forceColor, String flatsKey, String linesKey,
+        String oraKey) {
+
+    /** The objects the worker wrote for this page: the colored page and its layers. */
+    public List<String> resultKeys() {
+        return Stream.of(resultKey, flatsKey, linesKey, oraKey).filter(Objects::nonNull).toList();
+    }
 
     static PageRow map(ResultSet row) throws SQLException {
         return new PageRow(row.getObject("chapter_id", UUID.class), row.getInt("page_number"),
@@ -17,6 +26,7 @@ public record PageRow(UUID chapterId, int pageNumber, String originalName, Strin
                 row.getInt("width"), row.getInt("height"), row.getLong("byte_size"), row.getString("state"),
                 row.getString("result_key"), Jdbc.nullableInt(row, "model_version"), row.getString("error"),
                 Jdbc.nullableLong(row, "inference_ms"), Jdbc.instant(row, "queued_at"), Jdbc.instant(row, "finished_at"),
-                row.getBoolean("force_color"));
+                row.getBoolean("force_color"), row.getString("flats_key"), row.getString("lines_key"),
+                row.getString("ora_key"));
     }
 }

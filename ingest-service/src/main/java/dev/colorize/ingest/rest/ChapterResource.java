@@ -8,8 +8,8 @@ import dev.colorize.ingest.service.ChapterEvents;
 import dev.colorize.ingest.service.ChapterRemoval;
 import dev.colorize.ingest.service.ChapterResults;
 import dev.colorize.ingest.service.ChapterUploads;
+import dev.colorize.ingest.service.PageLayer;
 import dev.colorize.ingest.upload.MultipartPages;
-import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.rest.ApiProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -72,17 +72,19 @@ public class ChapterResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a chapter", description = "Page images as repeated 'pages' file parts (in part "
             + "order), or one CBZ/ZIP as the 'archive' part (pages in natural file name order). Optional fields: title, "
-            + "webhookUrl, outputFormat (PNG|JPEG), modelVersion, forceColor (true|false: color every page even when "
-            + "already in color) and forceColorPages (page numbers and ranges, e.g. 1,5-6: those pages only; pages "
-            + "already in color are otherwise passed through unchanged, state 'skipped'). Idempotency-Key makes a "
-            + "retry return the same chapter.")
+            + "webhookUrl, outputFormat (PNG|JPEG|WEBP), quality (1-100, JPEG and WEBP only), outputs (comma-separated: "
+            + "'layers' for each page's flat color and line layers, 'ora' for both as an OpenRaster file), modelVersion, "
+            + "forceColor (true|false: color every page even when already in color) and forceColorPages (page numbers "
+            + "and ranges, e.g. 1,5-6: those pages only; pages already in color are otherwise passed through unchanged, "
+            + "state 'skipped'). Colored pages always keep the page's own resolution. Idempotency-Key makes a retry "
+            + "return the same chapter.")
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String title,
             @RestForm String webhookUrl, @RestForm String outputFormat, @RestForm String modelVersion,
-            @RestForm String forceColor, @RestForm String forceColorPages,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+            @RestForm String forceColor, @RestForm String forceColorPages, @RestForm String outputs,
+            @RestForm String quality, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         UUID publisherId = caller.publisherId();
         var form = new UploadForm(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, forceColor,
-                forceColorPages);
+                forceColorPages, outputs, quality);
         ChapterUploads.Accepted accepted = uploads.accept(publisherId, form.toRequest(MultipartPages.describe(files),
                 () -> multipartPages.read(files)));
         ChapterRow c = accepted.chapter();
@@ -134,24 +136,40 @@ public class ChapterResource {
     @Operation(summary = "A colored page: 307 to a presigned URL, or the bytes with ?delivery=stream")
     public Response pageResult(@PathParam("id") UUID id, @PathParam("page") int page,
             @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
-        String key = results.resultKey(owned(id).id(), page);
+        return deliver(results.resultKey(owned(id).id(), page), delivery);
+    }
+
+    @GET
+    @Path("{id}/pages/{page}/layers/{layer}")
+    @Operation(summary = "A colored page's layer: flats (flat color, PNG), lines (black on transparent, PNG) or ora "
+            + "(both as an OpenRaster file, lines on multiply over flats), when the chapter's outputs asked for it: "
+            + "307 to a presigned URL, or the bytes with ?delivery=stream")
+    public Response pageLayer(@PathParam("id") UUID id, @PathParam("page") int page, @PathParam("layer") String layer,
+            @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
+        return deliver(results.layerKey(owned(id).id(), page, PageLayer.ofPath(layer)), delivery);
+    }
+
+    private Response deliver(String key, String delivery) {
         return switch (delivery) {
             case "redirect" -> Response.temporaryRedirect(results.presignedUrl(key)).build();
-            case "stream" -> Response.ok(streamed(results.open(key)), ImageFormat.ofFileName(key)
-                    .map(ImageFormat::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM)).build();
+            case "stream" -> Response.ok(streamed(results.open(key)), ChapterResults.mediaType(key)).build();
             default -> throw ApiProblemException.badRequest("invalid-delivery", "delivery is redirect or stream");
         };
     }
 
     @GET
     @Path("{id}/archive")
-    @Produces("application/vnd.comicbook+zip")
-    @Operation(summary = "A CBZ of the colored pages in page order (pages without a result are left out)")
-    public Response archive(@PathParam("id") UUID id) {
+    @Produces({"application/vnd.comicbook+zip", "application/zip"})
+    @Operation(summary = "A CBZ of the colored pages in page order (pages without a result are left out; "
+            + "failures.json names each failed page and why); with ?layers=true a zip that also holds each page's "
+            + "layers and OpenRaster file (0001.flats.png, 0001.lines.png, 0001.ora)")
+    public Response archive(@PathParam("id") UUID id, @QueryParam("layers") @DefaultValue("false") boolean layers) {
         ChapterRow c = owned(id);
-        List<PageRow> colored = results.coloredPages(c.id());
-        StreamingOutput body = out -> results.writeArchive(colored, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + c.id() + ".cbz\"").build();
+        List<PageRow> pages = results.pagesForArchive(c.id());
+        StreamingOutput body = out -> results.writeArchive(c.id(), pages, layers, out);
+        return Response.ok(body, layers ? "application/zip" : "application/vnd.comicbook+zip")
+                .header("Content-Disposition", "attachment; filename=\"" + c.id() + (layers ? ".zip" : ".cbz") + "\"")
+                .build();
     }
 
     @DELETE

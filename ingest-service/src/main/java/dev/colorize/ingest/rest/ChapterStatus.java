@@ -5,19 +5,23 @@ import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.persistence.PageRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * v1 view of a chapter. pages is null in lists. modelVersions: the versions that colored its pages.
  * processingMs: upload to final state. pagesDone counts every page finished with a result; pagesSkipped, those of
- * them passed through unchanged because they were already in color.
+ * them passed through unchanged because they were already in color. outputs: what each page gets besides its
+ * colored page (layers, ora), absent for nothing; quality: the JPEG/WebP quality asked for, absent for the default.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChapterStatus(UUID chapterId, String title, String state, int pageCount, int pagesDone,
         int pagesFailed, int pagesSkipped, String outputFormat, Integer modelVersionPin, List<Integer> modelVersions,
-        Instant createdAt, Instant updatedAt, Instant completedAt, Long processingMs, List<PageStatus> pages) {
+        Instant createdAt, Instant updatedAt, Instant completedAt, Long processingMs, List<String> outputs,
+        Integer quality, List<PageStatus> pages) {
 
     static ChapterStatus of(ChapterRow c, List<PageRow> pages) {
         String path = "/v1/chapters/" + c.id();
@@ -26,6 +30,9 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
                 pages == null ? null : pages.stream().map(PageRow::modelVersion).filter(Objects::nonNull).distinct().sorted().toList(),
                 c.createdAt(), c.updatedAt(), c.completedAt(),
                 c.completedAt() == null ? null : Duration.between(c.createdAt(), c.completedAt()).toMillis(),
+                c.outputs() == null ? null
+                        : Arrays.stream(c.outputs().split(",")).map(o -> o.toLowerCase(Locale.ROOT)).toList(),
+                c.outputQuality(),
                 pages == null ? null : pages.stream().map(p -> PageStatus.of(p, path)).toList());
     }
 }

@@ -4,9 +4,12 @@ import dev.colorize.ingest.service.ForcedColoring;
 import dev.colorize.ingest.service.UploadRequest;
 import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.rest.ApiProblemException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -14,24 +17,26 @@ import java.util.function.Supplier;
 /**
  * The upload's text fields and Idempotency-Key header as sent; {@link #toRequest} checks them (each bad
  * value is a 400 naming it) and applies the defaults: blank means absent, the output format is PNG, no page is
- * forced to be colored. forceColor is true or false (every page); forceColorPages lists page numbers and ranges,
+ * forced to be colored, the outputs are the colored pages only (outputs: comma-separated "layers", "ora"), the
+ * quality the worker's. forceColor is true or false (every page); forceColorPages lists page numbers and ranges,
  * such as {@code 1,5-6}.
  */
 record UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey,
-        String forceColor, String forceColorPages) {
+        String forceColor, String forceColorPages, String outputs, String quality) {
 
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     /** More page numbers than a chapter may have pages is never a typo worth expanding. */
     private static final int MAX_FORCED_PAGES = 100_000;
 
     UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey) {
-        this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, null, null);
+        this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, null, null, null, null);
     }
 
     UploadRequest toRequest(List<String> parts, Supplier<UploadedPages> pages) {
+        OutputFormat format = parsedOutputFormat();
         return new UploadRequest(blankToNull(title), WebhookUrlField.checked(blankToNull(webhookUrl)),
-                parsedOutputFormat(), parsedModelVersion(), checkedIdempotencyKey(), parts, pages,
-                new ForcedColoring(parsedForceColor(), parsedForceColorPages()));
+                format, parsedModelVersion(), checkedIdempotencyKey(), parts, pages,
+                new ForcedColoring(parsedForceColor(), parsedForceColorPages()), parsedOutputs(), parsedQuality(format));
     }
 
     private boolean parsedForceColor() {
@@ -82,6 +87,44 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
                 + " and ranges such as 1,5-6; '" + item.trim() + "' is neither");
     }
 
+    /** The extra outputs asked for, or null for the colored pages only. */
+    private Set<PageOutput> parsedOutputs() {
+        String value = blankToNull(outputs);
+        if (value == null) {
+            return null;
+        }
+        Set<PageOutput> parsed = EnumSet.noneOf(PageOutput.class);
+        for (String name : value.split(",")) {
+            try {
+                parsed.add(PageOutput.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblemException.badRequest("invalid-outputs",
+                        "outputs is a comma-separated list of layers and ora, not '" + name.trim() + "'");
+            }
+        }
+        return parsed;
+    }
+
+    private Integer parsedQuality(OutputFormat format) {
+        String value = blankToNull(quality);
+        if (value == null) {
+            return null;
+        }
+        if (!format.lossy()) {
+            throw ApiProblemException.badRequest("invalid-quality", "quality applies to outputFormat JPEG or WEBP; "
+                    + format + " is lossless");
+        }
+        try {
+            int q = Integer.parseInt(value);
+            if (q < 1 || q > 100) {
+                throw new NumberFormatException();
+            }
+            return q;
+        } catch (NumberFormatException e) {
+            throw ApiProblemException.badRequest("invalid-quality", "quality is an integer from 1 to 100");
+        }
+    }
+
     private OutputFormat parsedOutputFormat() {
         String value = blankToNull(outputFormat);
         if (value == null) {
@@ -90,7 +133,7 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
         try {
             return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblemException.badRequest("invalid-output-format", "outputFormat is PNG or JPEG");
+            throw ApiProblemException.badRequest("invalid-output-format", "outputFormat is PNG, JPEG or WEBP");
         }
     }
 

@@ -3,22 +3,37 @@ package dev.colorize.ingest.service;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.PageRow;
+import dev.colorize.platform.image.ImageFormat;
+import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.platform.webhook.ChapterWebhook.FailedPage;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** A chapter's colored pages: one page's result as a presigned URL or its bytes, or all of them as a CBZ. */
+/**
+ * A chapter's colored pages: one page's result or layer as a presigned URL or its bytes, or all of them as a
+ * CBZ (or, with layers, a zip of everything), with failures.json naming each page that failed and why.
+ */
 @ApplicationScoped
 public class ChapterResults {
+
+    /** The archive's report of the pages that were not colored, in page order. */
+    public record ArchiveFailures(UUID chapterId, List<FailedPage> failures) {
+    }
+
+    static final String FAILURES_ENTRY = "failures.json";
 
     private final ChapterRepository chapters;
     private final ObjectStore store;
@@ -32,46 +47,86 @@ public class ChapterResults {
 
     /** The page's result object: 404 when the chapter has no such page, 409 while the page has no result. */
     public String resultKey(UUID chapterId, int page) {
-        PageRow p = chapters.page(chapterId, page).orElseThrow(() -> ApiProblemException.notFound("Page " + page));
+        PageRow p = page(chapterId, page);
         if (p.resultKey() == null) {
             throw ApiProblemException.conflict("page-not-done", "Page " + page + " is " + p.state() + ", it has no result");
         }
         return p.resultKey();
     }
 
-    public URI presignedUrl(String resultKey) {
-        return URI.create(store.presignedGetUrl(resultKey, config.presignedUrlValidity()));
+    /** The page's layer object: 404 as {@link #resultKey}, 409 while it has none (not done, or not asked for). */
+    public String layerKey(UUID chapterId, int page, PageLayer layer) {
+        PageRow p = page(chapterId, page);
+        String key = layer.keyOf(p);
+        if (key == null) {
+            throw ApiProblemException.conflict("layer-not-available", "Page " + page + " is " + p.state() + " and has no "
+                    + layer.pathName() + " layer" + ("done".equals(p.state()) ? ": the chapter's outputs did not ask for it" : ""));
+        }
+        return key;
     }
 
     /** The result's bytes as the store sends them, copied on without holding them; the caller closes it. */
     public InputStream open(String resultKey) {
         return store.open(resultKey);
+    private PageRow page(UUID chapterId, int page) {
+        return chapters.page(chapterId, page).orElseThrow(() -> ApiProblemException.notFound("Page " + page));
     }
 
-    /** The pages that have a result, in page order; 409 while none has. */
-    public List<PageRow> coloredPages(UUID chapterId) {
-        List<PageRow> colored = chapters.pages(chapterId).stream().filter(p -> p.resultKey() != null).toList();
-        if (colored.isEmpty()) {
-            throw ApiProblemException.conflict("no-results", "No page of this chapter has been colored yet");
+    public URI presignedUrl(String key) {
+        return URI.create(store.presignedGetUrl(key, config.presignedUrlValidity()));
+    }
+
+    /** What a result or layer object is, told by the name the worker gave it. */
+    public static String mediaType(String key) {
+        if (key.endsWith(".ora")) {
+            return PageOutput.OPEN_RASTER_MEDIA_TYPE;
         }
-        return colored;
+        return ImageFormat.ofFileName(key).map(ImageFormat::mediaType).orElse("application/octet-stream");
     }
 
     /**
-     * A CBZ of the pages' results, one entry per page named by its number (0001.png), each copied from the
-     * store as it arrives: neither the archive nor a page is ever held whole.
+     * The chapter's pages in page order; 409 while none has a result or has failed (a chapter whose pages all
+     * failed has an archive: its failures.json).
      */
-    public void writeArchive(List<PageRow> pages, OutputStream out) throws IOException {
+    public List<PageRow> pagesForArchive(UUID chapterId) {
+        List<PageRow> pages = chapters.pages(chapterId);
+        if (pages.stream().allMatch(p -> p.resultKey() == null && !"failed".equals(p.state()))) {
+            throw ApiProblemException.conflict("no-results", "No page of this chapter has been colored yet");
+        }
+        return pages;
+    }
+
+    /**
+     * The pages' results, one entry per page named by its number (0001.png), each copied from the store as it
+     * arrives (neither the archive nor a page is ever held whole); with {@code layers} also each page's layer objects
+     * (0001.flats.png, 0001.lines.png, 0001.ora). failures.json comes last when some page failed.
+     */
+    public void writeArchive(UUID chapterId, List<PageRow> pages, boolean layers, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(Deflater.NO_COMPRESSION); // PNG and JPEG are compressed already
+            zip.setLevel(Deflater.NO_COMPRESSION); // PNG, JPEG, WebP and ORA are compressed already
             for (PageRow p : pages) {
-                String extension = p.resultKey().substring(p.resultKey().lastIndexOf('.') + 1);
-                zip.putNextEntry(new ZipEntry(String.format("%04d.%s", p.pageNumber(), extension)));
-                try (InputStream in = store.open(p.resultKey())) {
-                    in.transferTo(zip);
+                for (String key : layers ? p.resultKeys() : Stream.ofNullable(p.resultKey()).toList()) {
+                    zip.putNextEntry(new ZipEntry(entryName(p.pageNumber(), key)));
+                    try (InputStream in = store.open(key)) {
+                        in.transferTo(zip);
+                    }
+                    zip.closeEntry();
                 }
+            }
+            List<FailedPage> failures = pages.stream().filter(p -> "failed".equals(p.state()))
+                    .map(p -> new FailedPage(p.pageNumber(), p.originalName(), p.error())).toList();
+            if (!failures.isEmpty()) {
+                zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+                zip.putNextEntry(new ZipEntry(FAILURES_ENTRY));
+                zip.write(MessageCodec.toJson(new ArchiveFailures(chapterId, failures)).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         }
+    }
+
+    /** 0001 and what follows the model version in the object's name: results/.../0001-v7.flats.png is 0001.flats.png. */
+    static String entryName(int pageNumber, String key) {
+        String file = key.substring(key.lastIndexOf('/') + 1);
+        return String.format("%04d%s", pageNumber, file.substring(file.indexOf('.')));
     }
 }

@@ -74,7 +74,7 @@ public class ChapterUploads {
             stored.add(new PageObjects.StoredObject(key, p.file(), p.format().mediaType()));
             boolean forceColor = request.forceColor().forces(p.pageNumber());
             PageJob pageJob = PageJob.of(publisherId, chapterId, p.pageNumber(), key, request.outputFormat(),
-                    request.modelVersion(), now);
+                    request.modelVersion(), now).withOutputs(request.outputs(), request.quality());
             String job = MessageCodec.encodeToString(forceColor ? pageJob.withForceColor(true) : pageJob);
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
                     p.size(), forceColor, job));
@@ -84,7 +84,8 @@ public class ChapterUploads {
         try {
             inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
                     request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(),
-                    request.idempotencyKey() == null ? null : request.fingerprint(), rows));
+                    request.idempotencyKey() == null ? null : request.fingerprint(), rows, request.outputsColumn(),
+                    request.quality()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
             throw e;

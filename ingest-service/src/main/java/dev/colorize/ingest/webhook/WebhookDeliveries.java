@@ -30,7 +30,10 @@ public class WebhookDeliveries {
         this.lease = config.webhook().claimLease();
     }
 
-    /** Inside the transaction that made the chapter final: the event to the chapter's or publisher's URL. */
+    /**
+     * Inside the transaction that made the chapter final: the event to the chapter's or publisher's URL, naming
+     * each failed page and why.
+     */
     public void enqueueChapterFinished(Connection c, ChapterRow chapter) throws SQLException {
         Optional<String> url = Jdbc.query(c, "SELECT coalesce(?, default_webhook_url) FROM publishers WHERE id = ?",
                 r -> r.getString(1), chapter.webhookUrl(), chapter.publisherId()).stream().filter(u -> u != null).findFirst();
@@ -38,8 +41,12 @@ public class WebhookDeliveries {
             return;
         }
         Instant now = Instant.now();
+        List<ChapterWebhook.FailedPage> failures = Jdbc.query(c, """
+                SELECT page_number, original_name, error FROM pages WHERE chapter_id = ? AND state = 'failed'
+                ORDER BY page_number""", r -> new ChapterWebhook.FailedPage(r.getInt(1), r.getString(2), r.getString(3)),
+                chapter.id());
         ChapterWebhook event = ChapterWebhook.finished(chapter.id(), chapter.title(), chapter.state(),
-                chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), chapter.pagesSkipped(), now);
+                chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), chapter.pagesSkipped(), failures, now);
         Jdbc.update(c, """
                 INSERT INTO webhook_deliveries (id, publisher_id, chapter_id, event_type, url, payload, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), event.type(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.colorize.ingest.service.UploadRequest;
 import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.rest.ApiProblemException;
 import java.util.List;
@@ -24,7 +25,7 @@ class UploadFormTest {
 
     @Test
     void blankFieldsAreAbsentAndTheOutputFormatDefaultsToPng() {
-        UploadRequest request = request(new UploadForm(" ", "", null, " ", ""));
+        UploadRequest request = request(new UploadForm(" ", "", null, " ", "", null, null, null, null));
         assertThat(request.title()).isNull();
         assertThat(request.webhookUrl()).isNull();
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.PNG);
@@ -35,7 +36,7 @@ class UploadFormTest {
     @Test
     void valuesAreTrimmedAndParsed() {
         UploadRequest request = request(new UploadForm(" Chapter 1 ", " https://hooks.example/x ", " jpeg ", " 3 ",
-                " key-1 "));
+                " key-1 ", null, null, null, null));
         assertThat(request.title()).isEqualTo("Chapter 1");
         assertThat(request.webhookUrl()).isEqualTo("https://hooks.example/x");
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.JPEG);
@@ -44,30 +45,48 @@ class UploadFormTest {
     }
 
     @Test
+    void outputsAreACommaSeparatedListOfLayersAndOraAndQualityAppliesToLossyFormats() {
+        UploadRequest request = request(new UploadForm(null, null, "webp", null, null, null, null, " ORA , layers ", " 80 "));
+        assertThat(request.outputs()).containsExactlyInAnyOrder(PageOutput.LAYERS, PageOutput.ORA);
+        assertThat(request.outputsColumn()).isEqualTo("LAYERS,ORA");
+        assertThat(request.outputFormat()).isEqualTo(OutputFormat.WEBP);
+        assertThat(request.quality()).isEqualTo(80);
+        UploadRequest plain = request(new UploadForm(null, null, null, null, null, null, null, " ", null));
+        assertThat(plain.outputs()).isNull();
+        assertThat(plain.outputsColumn()).isNull();
+        assertThat(plain.quality()).isNull();
+    }
+
+    @Test
     void eachBadValueIsA400NamingIt() {
-        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null)))
+        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, "layers,psd", null))).isEqualTo("invalid-outputs");
+        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "0"))).isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "high"))).isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, null, "90")))
+                .as("PNG is lossless").isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null, null, null, null, null)))
                 .isEqualTo("invalid-webhook-url");
-        assertThat(problemType(new UploadForm(null, null, "gif", null, null))).isEqualTo("invalid-output-format");
-        assertThat(problemType(new UploadForm(null, null, null, "0", null))).isEqualTo("invalid-model-version");
-        assertThat(problemType(new UploadForm(null, null, null, "v2", null))).isEqualTo("invalid-model-version");
-        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256))))
+        assertThat(problemType(new UploadForm(null, null, "gif", null, null, null, null, null, null))).isEqualTo("invalid-output-format");
+        assertThat(problemType(new UploadForm(null, null, null, "0", null, null, null, null, null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, "v2", null, null, null, null, null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256), null, null, null, null)))
                 .isEqualTo("invalid-idempotency-key");
-        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255))).idempotencyKey()).hasSize(255);
+        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255), null, null, null, null)).idempotencyKey()).hasSize(255);
     }
 
     @Test
     void forceColorIsTrueOrFalseAndItsPagesAreNumbersAndRanges() {
-        UploadRequest none = request(new UploadForm(null, null, null, null, null, " ", null));
+        UploadRequest none = request(new UploadForm(null, null, null, null, null, " ", null, null, null));
         assertThat(none.forceColor().isNone()).isTrue();
-        UploadRequest whole = request(new UploadForm(null, null, null, null, null, " TRUE ", null));
+        UploadRequest whole = request(new UploadForm(null, null, null, null, null, " TRUE ", null, null, null));
         assertThat(whole.forceColor().forces(7)).isTrue();
-        UploadRequest pages = request(new UploadForm(null, null, null, null, null, "false", " 5, 1-3 ,2"));
+        UploadRequest pages = request(new UploadForm(null, null, null, null, null, "false", " 5, 1-3 ,2", null, null));
         assertThat(pages.forceColor().pages()).containsExactly(1, 2, 3, 5);
         assertThat(pages.forceColor().forces(4)).isFalse();
 
-        assertThat(problemType(new UploadForm(null, null, null, null, null, "yes", null))).isEqualTo("invalid-force-color");
+        assertThat(problemType(new UploadForm(null, null, null, null, null, "yes", null, null, null))).isEqualTo("invalid-force-color");
         for (String bad : List.of("0", "1,,2", "a", "3-1", "1-2-3", "-2", "1-2000000000")) {
-            assertThat(problemType(new UploadForm(null, null, null, null, null, null, bad))).as(bad)
+            assertThat(problemType(new UploadForm(null, null, null, null, null, null, bad, null, null))).as(bad)
                     .isEqualTo("invalid-force-color-pages");
         }
     }

@@ -2,8 +2,11 @@ package dev.colorize.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageOutput;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UploadRequestTest {
@@ -31,6 +34,18 @@ class UploadRequestTest {
     }
 
     @Test
+    void outputsAndQualityChangeTheFingerprintAndTheirAbsenceKeepsThatOfEarlierUploads() {
+        String plain = fingerprint("Ch 1", OutputFormat.JPEG, null, List.of("pages/1.png/100"));
+        assertThat(plain).as("the fingerprint before outputs and quality existed").isEqualTo(Sha256.hex(Sha256.digest(
+                "4:Ch 1\n-\n4:JPEG\n-\n15:pages/1.png/100\n")));
+        String layers = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
+                () -> null, ForcedColoring.none(), Set.of(PageOutput.LAYERS), null).fingerprint();
+        String quality = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
+                () -> null, ForcedColoring.none(), null, 80).fingerprint();
+        assertThat(List.of(layers, quality)).doesNotContain(plain).doesNotHaveDuplicates();
+    }
+
+    @Test
     void valuesCannotBeShiftedFromOneFieldIntoTheNext() {
         assertThat(fingerprint("a", OutputFormat.PNG, null, List.of("b")))
                 .isNotEqualTo(fingerprint("a\n2:b", OutputFormat.PNG, null, List.of()))
@@ -47,6 +62,6 @@ class UploadRequestTest {
     }
 
     private static UploadRequest request(ForcedColoring force) {
-        return new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "key", List.of("pages/1.png/100"), () -> null, force);
+        return new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "key", List.of("pages/1.png/100"), () -> null, force, null, null);
     }
 }

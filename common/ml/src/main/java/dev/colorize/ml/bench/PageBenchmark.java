@@ -92,20 +92,33 @@ public final class PageBenchmark {
 
     /** Six framed panels (2 x 3) with outlined shapes, 1000x1400, as a scanned page would be. */
     static Mat sixPanelPage() {
-        Mat page = new Mat(1400, 1000, CvType.CV_8UC3, new Scalar(255, 255, 255));
-        int w = (1000 - 2 * 40 - 20) / 2;
-        int h = (1400 - 2 * 40 - 2 * 20) / 3;
+        return sixPanelPage(1000, 1400);
+    }
+
+    /** The same page drawn at {@code width x height}: margins, gutters and strokes scale with the width. */
+    static Mat sixPanelPage(int width, int height) {
+        double s = width / 1000.0;
+        int margin = (int) Math.round(40 * s);
+        int gutter = (int) Math.round(20 * s);
+        Mat page = new Mat(height, width, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        int w = (width - 2 * margin - gutter) / 2;
+        int h = (height - 2 * margin - 2 * gutter) / 3;
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 2; col++) {
-                Rect box = new Rect(40 + col * (w + 20), 40 + row * (h + 20), w, h);
-                Imgproc.rectangle(page, box, new Scalar(0, 0, 0), 5);
+                Rect box = new Rect(margin + col * (w + gutter), margin + row * (h + gutter), w, h);
+                Imgproc.rectangle(page, box, new Scalar(0, 0, 0), stroke(5, s));
                 Point c = new Point(box.x + w / 2.0, box.y + h / 2.0);
-                Imgproc.circle(page, c, h / 4, new Scalar(0, 0, 0), 3);
+                Imgproc.circle(page, c, h / 4, new Scalar(0, 0, 0), stroke(3, s));
                 Imgproc.ellipse(page, new Point(c.x + w / 4.0, c.y + h / 5.0), new Size(w / 8.0, h / 10.0), 30, 0, 360,
-                        new Scalar(0, 0, 0), 2);
-                Imgproc.rectangle(page, new Rect(box.x + 20, box.y + 20, w / 5, h / 6), new Scalar(0, 0, 0), 2);
+                        new Scalar(0, 0, 0), stroke(2, s));
+                Imgproc.rectangle(page, new Rect(box.x + margin / 2, box.y + margin / 2, w / 5, h / 6),
+                        new Scalar(0, 0, 0), stroke(2, s));
             }
         }
         return page;
+    }
+
+    private static int stroke(int thickness, double scale) {
+        return Math.max(1, (int) Math.round(thickness * scale));
     }
 }

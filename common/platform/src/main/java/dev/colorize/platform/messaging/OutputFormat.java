@@ -5,7 +5,9 @@ import dev.colorize.platform.image.ImageFormat;
 /** The encoding of colored pages a publisher asked for: the image formats results are written in. */
 public enum OutputFormat {
     PNG(ImageFormat.PNG),
-    JPEG(ImageFormat.JPEG);
+    JPEG(ImageFormat.JPEG),
+    /** Lossy at the job's quality, or lossless at quality 100 (OpenCV's libwebp encoder). */
+    WEBP(ImageFormat.WEBP);
 
     private final ImageFormat format;
 
@@ -19,5 +21,10 @@ public enum OutputFormat {
 
     public String extension() {
         return format.extension();
+    }
+
+    /** Whether a quality applies: PNG is lossless. */
+    public boolean lossy() {
+        return this != PNG;
     }
 }

@@ -1,6 +1,7 @@
 package dev.colorize.platform.messaging;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,8 @@ import java.util.UUID;
  * @param modelVersion the version the publisher pinned, or null for the production alias
  * @param forceColor color the page even when it is already in color (null: false, the page is then passed
  *     through as {@link PageResult.Status#SKIPPED})
+ * @param outputs      what is written besides the colored page; null or empty: the colored page only
+ * @param quality      JPEG or WebP quality (1-100) of the colored page; null: the worker's default
  */
 public record PageJob(
         int schemaVersion,
@@ -19,7 +22,9 @@ public record PageJob(
         OutputFormat outputFormat,
         Integer modelVersion,
         Instant enqueuedAt,
-        Boolean forceColor) implements Message {
+        Boolean forceColor,
+        Set<PageOutput> outputs,
+        Integer quality) implements Message {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -30,18 +35,29 @@ public record PageJob(
     public static PageJob of(UUID publisherId, UUID chapterId, int pageNumber, String sourceKey,
             OutputFormat outputFormat, Integer modelVersion, Instant enqueuedAt) {
         return new PageJob(SCHEMA_VERSION, publisherId, chapterId, pageNumber, sourceKey, outputFormat,
-                modelVersion, enqueuedAt, null);
+                modelVersion, enqueuedAt, null, null, null);
     }
 
     /** This job, colored even when the page is already in color. */
     public PageJob withForceColor(boolean force) {
         return new PageJob(schemaVersion, publisherId, chapterId, pageNumber, sourceKey, outputFormat, modelVersion,
-                enqueuedAt, force);
+                enqueuedAt, force, outputs, quality);
     }
 
     /** Whether the page is colored even when it is already in color. */
     public boolean forcesColor() {
         return Boolean.TRUE.equals(forceColor);
+    }
+
+    /** This job asking also for {@code outputs} (null: none) with the colored page at {@code quality} (null: default). */
+    public PageJob withOutputs(Set<PageOutput> outputs, Integer quality) {
+        return new PageJob(schemaVersion, publisherId, chapterId, pageNumber, sourceKey, outputFormat, modelVersion,
+                enqueuedAt, forceColor, outputs, quality);
+    }
+
+    /** Whether the job asks for {@code output} besides the colored page. */
+    public boolean wants(PageOutput output) {
+        return outputs != null && outputs.contains(output);
     }
 
     @Override

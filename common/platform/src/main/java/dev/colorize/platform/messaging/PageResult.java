@@ -1,7 +1,10 @@
 package dev.colorize.platform.messaging;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The outcome of one page job, published by a worker after the colored page is stored.
@@ -9,6 +12,9 @@ import java.util.UUID;
  * @param resultKey object key of the colored page when done; of the original page, copied unchanged under the
  *     chapter's results, when skipped; null when failed
  * @param error     why the page failed, null when done or skipped
+ * @param flatsKey  object key of the flat color layer (PNG), null unless the job asked for layers
+ * @param linesKey  object key of the line layer (PNG, black on transparent), null unless the job asked for layers
+ * @param oraKey    object key of the OpenRaster file, null unless the job asked for it
  */
 public record PageResult(
         int schemaVersion,
@@ -21,7 +27,10 @@ public record PageResult(
         long inferenceMillis,
         long totalMillis,
         String workerId,
-        Instant finishedAt) implements Message {
+        Instant finishedAt,
+        String flatsKey,
+        String linesKey,
+        String oraKey) implements Message {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +49,19 @@ public record PageResult(
         if (status == Status.FAILED && error == null) {
             throw new IllegalArgumentException("a FAILED result needs its error");
         }
+    }
+
+    /** A result with no layers: the colored page alone, or a failure. */
+    public PageResult(int schemaVersion, UUID chapterId, int pageNumber, Status status, String resultKey,
+            Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
+            Instant finishedAt) {
+        this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
+                workerId, finishedAt, null, null, null);
+    }
+
+    /** Every object key of the result: the colored page and the layers written. */
+    public List<String> objectKeys() {
+        return Stream.of(resultKey, flatsKey, linesKey, oraKey).filter(Objects::nonNull).toList();
     }
 
     @Override

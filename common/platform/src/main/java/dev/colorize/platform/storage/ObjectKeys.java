@@ -10,6 +10,9 @@ import java.util.UUID;
  *                                                              redelivered job overwrites its own result)
  * results/{publisher}/{chapter}/{page:0000}-original.{ext}     pages already in color, passed through unchanged
  *                                                              (worker; the uploaded bytes, in their own format)
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.flats.png the page's flat color layer, when asked for
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.lines.png the page's line layer, when asked for
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.ora       both layers as one OpenRaster file, when asked for
  * models/v{version}/model.zip                                  model artifacts (trainer writes, workers read)
  * datasets/{dataset}/images/{sha256}.{ext}                     training images (content-addressed)
  * runs/{run}/checkpoints/{step:000000000}/                     resumable training checkpoints
@@ -32,6 +35,21 @@ public final class ObjectKeys {
     /** A page already in color: its uploaded bytes, as its result (not colored by any model version). */
     public static String passedThrough(UUID publisherId, UUID chapterId, int pageNumber, String extension) {
         return String.format("results/%s/%s/%04d-original.%s", publisherId, chapterId, pageNumber, extension);
+    }
+
+    /** The flat color layer of a colored page (PNG), beside it. */
+    public static String flatsLayer(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, modelVersion, "flats.png");
+    }
+
+    /** The line layer of a colored page (PNG, black on transparent), beside it. */
+    public static String linesLayer(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, modelVersion, "lines.png");
+    }
+
+    /** Both layers of a colored page as one OpenRaster file, beside it. */
+    public static String openRaster(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, modelVersion, "ora");
     }
 
     /** Where a chapter's results live: a result key outside it is not the chapter's. */

@@ -3,6 +3,7 @@ package dev.colorize.platform.webhook;
 import dev.colorize.platform.messaging.Message;
 import dev.colorize.platform.messaging.MessageCodec;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,10 +18,15 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
 
     /**
      * The chapter as it finished; statusPath is where its full status (every page) is read. pagesSkipped (added
-     * later, absent from older bodies): of pagesDone, the pages passed through because already in color.
+     * later, absent from older bodies): of pagesDone, the pages passed through because already in color; failures
+     * names each failed page and why, in page order (empty when none failed).
      */
     public record FinishedChapter(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-            int pagesFailed, String statusPath, Integer pagesSkipped) {
+            int pagesFailed, String statusPath, Integer pagesSkipped, List<FailedPage> failures) {
+    }
+
+    /** A page that was not colored: its number, its uploaded file name (null if none) and the reason given. */
+    public record FailedPage(int pageNumber, String originalName, String error) {
     }
 
     public ChapterWebhook {
@@ -28,14 +34,14 @@ public record ChapterWebhook(int schemaVersion, String type, Instant timestamp, 
     }
 
     public static ChapterWebhook finished(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-            int pagesFailed, Instant at) {
-        return finished(chapterId, title, state, pageCount, pagesDone, pagesFailed, 0, at);
+            int pagesFailed, List<FailedPage> failures, Instant at) {
+        return finished(chapterId, title, state, pageCount, pagesDone, pagesFailed, 0, failures, at);
     }
 
     public static ChapterWebhook finished(UUID chapterId, String title, String state, int pageCount, int pagesDone,
-            int pagesFailed, int pagesSkipped, Instant at) {
+            int pagesFailed, int pagesSkipped, List<FailedPage> failures, Instant at) {
         return new ChapterWebhook(SCHEMA_VERSION, "chapter." + state, at, new FinishedChapter(chapterId, title, state,
-                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId, pagesSkipped));
+                pageCount, pagesDone, pagesFailed, "/v1/chapters/" + chapterId, pagesSkipped, List.copyOf(failures)));
     }
 
     public String toJson() {

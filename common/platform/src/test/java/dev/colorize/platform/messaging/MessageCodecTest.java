@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,29 @@ class MessageCodecTest {
         assertThat(MessageCodec.decode(MessageCodec.encode(event), ModelEvent.class)).isEqualTo(event);
         assertThat(MessageCodec.encodeToString(job)).contains("\"enqueuedAt\":\"2026-11-23T10:15:30Z\"");
         assertThat(job.key()).isEqualTo(job.chapterId().toString());
+    }
+
+    @Test
+    void layersAndQualitySurviveTheWireAndAnOlderMessageReadsAsCompositeOnly() {
+        PageJob job = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 2, "sketches/p/c/0002.png", OutputFormat.WEBP,
+                null, NOW).withOutputs(Set.of(PageOutput.LAYERS, PageOutput.ORA), 80);
+        PageResult result = new PageResult(1, job.chapterId(), 2, PageResult.Status.DONE, "r/0002-v7.webp", 7, null,
+                120, 480, "worker-1", NOW, "r/0002-v7.flats.png", "r/0002-v7.lines.png", "r/0002-v7.ora");
+
+        PageJob read = MessageCodec.decode(MessageCodec.encode(job), PageJob.class);
+        assertThat(read).isEqualTo(job);
+        assertThat(read.wants(PageOutput.ORA)).isTrue();
+        assertThat(MessageCodec.decode(MessageCodec.encode(result), PageResult.class)).isEqualTo(result);
+        assertThat(result.objectKeys()).containsExactly("r/0002-v7.webp", "r/0002-v7.flats.png", "r/0002-v7.lines.png",
+                "r/0002-v7.ora");
+
+        String older = MessageCodec.encodeToString(PageJob.of(job.publisherId(), job.chapterId(), 2, "s", null, null, NOW))
+                .replace(",\"outputs\":null,\"quality\":null", "");
+        PageJob old = MessageCodec.decode(older.getBytes(StandardCharsets.UTF_8), PageJob.class);
+        assertThat(older).doesNotContain("outputs");
+        assertThat(old.outputs()).isNull();
+        assertThat(old.wants(PageOutput.LAYERS)).isFalse();
+        assertThat(old.quality()).isNull();
     }
 
     @Test

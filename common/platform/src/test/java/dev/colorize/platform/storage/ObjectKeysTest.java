@@ -21,6 +21,15 @@ class ObjectKeysTest {
     }
 
     @Test
+    void layerKeysSitBesideTheirColoredPageUnderTheChapter() {
+        String prefix = "results/" + PUBLISHER + "/" + CHAPTER + "/0012-v3.";
+        assertThat(ObjectKeys.flatsLayer(PUBLISHER, CHAPTER, 12, 3)).isEqualTo(prefix + "flats.png");
+        assertThat(ObjectKeys.linesLayer(PUBLISHER, CHAPTER, 12, 3)).isEqualTo(prefix + "lines.png");
+        assertThat(ObjectKeys.openRaster(PUBLISHER, CHAPTER, 12, 3)).isEqualTo(prefix + "ora")
+                .startsWith(ObjectKeys.resultPrefix(PUBLISHER, CHAPTER));
+    }
+
+    @Test
     void runKeysNestCheckpointsAndSamplesUnderTheRun() {
         UUID run = UUID.randomUUID();
         assertThat(ObjectKeys.runCheckpoint(run, 42)).isEqualTo("runs/" + run + "/checkpoints/000000042/")

@@ -1,0 +1,81 @@
+package dev.colorize.ml.bench;
+
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.OpenCvNative;
+import dev.colorize.ml.data.OpenRaster;
+import dev.colorize.ml.infer.Colorizer;
+import dev.colorize.ml.infer.Colorizer.ColorLayers;
+import dev.colorize.ml.infer.Colorizer.PageInput;
+import dev.colorize.ml.infer.ColorizerOptions;
+import dev.colorize.ml.infer.LineLayer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.opencv.core.Mat;
+
+/**
+ * A print-size page through the worker's per-page work, stage by stage, at the page's own resolution: decode the
+ * PNG, color (flats and composite), encode the composite PNG, the line and flat layers and the OpenRaster file;
+ * with the process's resident memory before the first page and at its peak. {@code MODEL [--width 3500]
+ * [--height 5000] [--runs 3] [--threads 0]}.
+ */
+public final class PrintPageBenchmark {
+
+    private PrintPageBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        OpenCvNative.ensureLoaded();
+        Path model = null;
+        int width = 3500;
+        int height = 5000;
+        int runs = 3;
+        int threads = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--width" -> width = Integer.parseInt(args[++i]);
+                case "--height" -> height = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                default -> model = Path.of(args[i]);
+            }
+        }
+        Mat drawn = PageBenchmark.sixPanelPage(width, height);
+        byte[] sketch = ImageCodec.encodePng(drawn);
+        drawn.release();
+        ColorizerOptions options = new ColorizerOptions("cpu", threads, 8, false);
+        try (Colorizer colorizer = Colorizer.load(model, options)) {
+            long before = ResidentMemory.kib();
+            System.out.printf(Locale.ROOT, "model %s, page %dx%d (%.1f Mpx, sketch PNG %d KiB), RSS before %d MiB%n",
+                    colorizer.model().spec(), width, height, width * (double) height / 1e6, sketch.length / 1024,
+                    before / 1024);
+            for (int r = 1; r <= runs; r++) {
+                long t0 = System.nanoTime();
+                Mat page = ImageCodec.decodeBgr(sketch);
+                long t1 = System.nanoTime();
+                ColorLayers layers = colorizer.colorLayers(List.of(new PageInput(page))).get(0);
+                long t2 = System.nanoTime();
+                byte[] composite = ImageCodec.encodePng(layers.composite());
+                long t3 = System.nanoTime();
+                Mat lines = LineLayer.of(page);
+                byte[] linesPng = ImageCodec.encodePng(lines);
+                byte[] flatsPng = ImageCodec.encodePng(layers.flats());
+                long t4 = System.nanoTime();
+                byte[] ora = OpenRaster.write(List.of(new OpenRaster.Layer("lines", linesPng, true),
+                        new OpenRaster.Layer("flats", flatsPng, false)), layers.composite(), composite);
+                long t5 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "run %d: decode %d ms, color %d ms, composite PNG %d ms, layers PNG %d ms, "
+                        + "ORA %d ms, total %d ms; composite %d KiB, ORA %d KiB; RSS %d MiB, peak %d MiB%n", r,
+                        ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t0, t5), composite.length / 1024,
+                        ora.length / 1024, ResidentMemory.kib() / 1024, ResidentMemory.peakKib() / 1024);
+                for (Mat m : List.of(page, lines, layers.flats(), layers.composite())) {
+                    m.release();
+                }
+            }
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.colorize.ingest.service;
+
+import dev.colorize.ingest.persistence.PageRow;
+import dev.colorize.rest.ApiProblemException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The layer objects of a page a publisher can read: /v1/chapters/{id}/pages/{page}/layers/{flats|lines|ora}. */
+public enum PageLayer {
+    FLATS(PageRow::flatsKey),
+    LINES(PageRow::linesKey),
+    ORA(PageRow::oraKey);
+
+    private final Function<PageRow, String> key;
+
+    PageLayer(Function<PageRow, String> key) {
+        this.key = key;
+    }
+
+    public String pathName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The page's object of this layer, or null when the chapter did not ask for it or the page has none yet. */
+    public String keyOf(PageRow page) {
+        return key.apply(page);
+    }
+
+    /** 404 naming the layers there are, for any other name. */
+    public static PageLayer ofPath(String name) {
+        return Arrays.stream(values()).filter(l -> l.pathName().equals(name)).findFirst()
+                .orElseThrow(() -> ApiProblemException.notFound("Layer " + name + " (there are flats, lines and ora)"));
+    }
+}
