@@ -65,9 +65,11 @@ public class ChapterResults {
         return key;
     }
 
-    /** The result's bytes as the store sends them, copied on without holding them; the caller closes it. */
-    public InputStream open(String resultKey) {
-        return store.open(resultKey);
+    /** A result's or layer's bytes as the store sends them, copied on without holding them; the caller closes it. */
+    public InputStream open(String key) {
+        return store.open(key);
+    }
+
     private PageRow page(UUID chapterId, int page) {
         return chapters.page(chapterId, page).orElseThrow(() -> ApiProblemException.notFound("Page " + page));
     }
