@@ -77,14 +77,19 @@ public class ChapterResource {
             + "forceColor (true|false: color every page even when already in color) and forceColorPages (page numbers "
             + "and ranges, e.g. 1,5-6: those pages only; pages already in color are otherwise passed through unchanged, "
             + "state 'skipped'). Colored pages always keep the page's own resolution. Idempotency-Key makes a retry "
-            + "return the same chapter.")
+            + "return the same chapter. Color hints: 'hints' file parts named after their page, <page file stem>"
+            + ".hints.png (an RGBA PNG of the page's aspect: colored dots on transparent) or <stem>.hints.json (points "
+            + "[{\"x\":..,\"y\":..,\"color\":\"#rrggbb\",\"radius\":..}] in page pixels, or \"name\" of an entry of the "
+            + "palette of the series named by seriesId); in an archive, such files beside the pages. A hinted page is "
+            + "always colored.")
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String title,
             @RestForm String webhookUrl, @RestForm String outputFormat, @RestForm String modelVersion,
             @RestForm String forceColor, @RestForm String forceColorPages, @RestForm String outputs,
-            @RestForm String quality, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+            @RestForm String quality, @RestForm String seriesId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
         UUID publisherId = caller.publisherId();
         var form = new UploadForm(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, forceColor,
-                forceColorPages, outputs, quality);
+                forceColorPages, outputs, quality, seriesId);
         ChapterUploads.Accepted accepted = uploads.accept(publisherId, form.toRequest(MultipartPages.describe(files),
                 () -> multipartPages.read(files)));
         ChapterRow c = accepted.chapter();

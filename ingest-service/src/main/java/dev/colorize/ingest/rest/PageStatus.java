@@ -9,12 +9,13 @@ import java.time.Instant;
  * v1 view of one page: its state, what it is, how long the worker took, why it failed (error), and where its
  * colored page and, when the chapter asked for them, its layers and OpenRaster file are read. State skipped: already
  * in color, passed through unchanged (its result is the uploaded page). forceColor: the publisher asked for it to be
- * colored anyway.
+ * colored anyway. hinted: the page was uploaded with color hints.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageStatus(int pageNumber, String state, String originalName, String sourceFormat, int width,
         int height, long byteSize, Integer modelVersion, String error, Long inferenceMs, Instant queuedAt,
-        Instant finishedAt, String resultUrl, String flatsUrl, String linesUrl, String oraUrl, Boolean forceColor) {
+        Instant finishedAt, String resultUrl, String flatsUrl, String linesUrl, String oraUrl, Boolean forceColor,
+        Boolean hinted) {
 
     static PageStatus of(PageRow p, String chapterPath) {
         String pagePath = chapterPath + "/pages/" + p.pageNumber();
@@ -24,6 +25,6 @@ public record PageStatus(int pageNumber, String state, String originalName, Stri
                 p.flatsKey() == null ? null : pagePath + "/layers/" + PageLayer.FLATS.pathName(),
                 p.linesKey() == null ? null : pagePath + "/layers/" + PageLayer.LINES.pathName(),
                 p.oraKey() == null ? null : pagePath + "/layers/" + PageLayer.ORA.pathName(),
-                p.forceColor() ? Boolean.TRUE : null);
+                p.forceColor() ? Boolean.TRUE : null, p.hinted() ? Boolean.TRUE : null);
     }
 }
