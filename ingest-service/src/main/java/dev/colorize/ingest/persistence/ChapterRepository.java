@@ -116,8 +116,8 @@ public class ChapterRepository {
     }
 
     /**
-     * Deletes the chapter with its pages and its jobs not yet published; returns the object keys it
-     * referenced (sources and results), empty when there was no such chapter of this publisher.
+     * Deletes the chapter with its pages, their revisions and its jobs not yet published; returns the object keys it
+     * referenced (sources, hints and results of every revision), empty when there was no such chapter of this publisher.
      */
     public Optional<List<String>> delete(UUID publisherId, UUID id) {
         return jdbc.inTransaction(c -> {
@@ -129,6 +129,10 @@ public class ChapterRepository {
                 if (p.hintsKey() != null) {
                     keys.add(p.hintsKey());
                 }
+            }
+            for (PageRevisionRow r : Jdbc.query(c, "SELECT * FROM page_revisions WHERE chapter_id = ?",
+                    PageRevisionRow::map, id)) {
+                keys.addAll(r.objectKeys());
             }
             if (Jdbc.update(c, "DELETE FROM chapters WHERE publisher_id = ? AND id = ?", publisherId, id) == 0) {
                 return Optional.empty();

@@ -16,7 +16,7 @@ import dev.colorize.service.persistence.Jdbc;
 public record PageRow(UUID chapterId, int pageNumber, String originalName, String sourceKey, String sourceFormat,
         int width, int height, long byteSize, String state, String resultKey, Integer modelVersion, String error,
         Long inferenceMs, Instant queuedAt, Instant finishedAt, boolean forceColor, String flatsKey, String linesKey,
-        String oraKey, String hintsKey, int revision) {
+        String oraKey, String hintsKey, int revision) implements LayerKeys {
 
     /** The objects the worker wrote for this page: the colored page and its layers. */
     public List<String> resultKeys() {

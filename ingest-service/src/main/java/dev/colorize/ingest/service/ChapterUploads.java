@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +93,7 @@ public class ChapterUploads {
             PageHint hint = hints.get(p.pageNumber());
             String hintsKey = null;
             if (hint != null) {
-                PageObjects.StoredObject hintObject = hintObject(publisherId, chapterId, 0, hint, paletteColors,
+                PageObjects.StoredObject hintObject = HintObjects.of(publisherId, chapterId, 0, hint, paletteColors,
                         request.seriesId());
                 stored.add(hintObject);
                 hintsKey = hintObject.key();
@@ -124,21 +123,6 @@ public class ChapterUploads {
         acceptedChapters.increment();
         acceptedPages.increment(pages.size());
         return new Accepted(chapters.find(publisherId, chapterId).orElseThrow(), false);
-    }
-
-    /**
-     * A page's checked hints as the object stored for revision {@code revision}: a hint image as uploaded, points as
-     * {@link dev.colorize.platform.hints.ColorHints} JSON with palette names resolved.
-     */
-    static PageObjects.StoredObject hintObject(UUID publisherId, UUID chapterId, int revision, PageHint hint,
-            Map<String, String> paletteColors, String seriesId) {
-        if (hint.isImage()) {
-            return new PageObjects.StoredObject(ObjectKeys.hints(publisherId, chapterId, hint.pageNumber(), revision, "png"),
-                    hint.file(), "image/png");
-        }
-        byte[] json = PointHints.resolve(hint, paletteColors, seriesId).toJson().getBytes(StandardCharsets.UTF_8);
-        return new PageObjects.StoredObject(ObjectKeys.hints(publisherId, chapterId, hint.pageNumber(), revision, "json"),
-                json, "application/json");
     }
 
     /** A key's earlier chapter answers only the same request again (chapters from before fingerprints: any). */
