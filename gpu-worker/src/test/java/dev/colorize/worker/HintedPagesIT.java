@@ -114,11 +114,15 @@ class HintedPagesIT {
         UUID chapter = UUID.randomUUID();
         pages.send(Topics.JOBS, pages.job(chapter, 1, pages.upload(chapter, 1, circlePage(null)), OutputFormat.PNG, null)
                 .withHints(putHints(chapter, 1, "png", Pages.lineArt(SIZE, SIZE)), 0)); // no alpha channel
+        pages.send(Topics.JOBS, pages.job(chapter, 2, pages.upload(chapter, 2, circlePage(null)), OutputFormat.PNG, null)
+                .withHints(ObjectKeys.hints(pages.publisher, chapter, 2, 0, "json"), 0)); // never stored
 
-        PageResult result = pages.awaitResults(chapter, 1, WAIT).get(0);
+        Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
 
-        assertThat(result.status()).isEqualTo(Status.FAILED);
-        assertThat(result.error()).contains("page 1: hints cannot be used").contains("alpha");
+        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).error()).contains("page 1: hints cannot be used").contains("alpha");
+        assertThat(results.get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(2).error()).startsWith("page 2: hints sketches/").contains("0002.hints.json cannot be read");
     }
 
     /** Within 40 levels per channel: compositing under the lines may shade the fill a little, never change its hue. */

@@ -222,10 +222,23 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         }
     }
 
-    /** The job's hints, read as its sketch is; hints that cannot be read fail the page, as a sketch would. */
+    /**
+     * The job's hints, read as its sketch is: hints that are missing or cannot be used fail the page; a store outage
+     * dead-letters it, as for its sketch.
+     */
     private void readHints(PageWork<O> page) {
         String key = page.job.hintsKey();
-        byte[] bytes = retry.call("read " + key, () -> store.get(key));
+        byte[] bytes;
+        try {
+            bytes = retry.call("read " + key, () -> store.get(key));
+        } catch (ObjectStoreException e) {
+            WorkerStoppedException.throwIfInterrupted("reading " + key, e);
+            if (e.isTransient()) {
+                throw e; // dead-lettered by the caller, as a sketch that cannot be read now
+            }
+            page.fail("hints " + key + " cannot be read: " + e.getMessage()); // e.g. no such key
+            return;
+        }
         try {
             page.hints = PageHints.decode(key, bytes, page.sketch);
         } catch (IllegalArgumentException | UndecodableImageException | CvException e) {
