@@ -45,6 +45,17 @@ class OperationsEndpointsIT {
                 .body("paths.'/v1/chapters'.post.requestBody.content.'multipart/form-data'.schema.properties",
                         org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("outputs"),
                                 org.hamcrest.Matchers.hasKey("quality"), org.hamcrest.Matchers.hasKey("outputFormat")))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters/{id}/pages/{page}/recolor"))
+                .body("paths.'/v1/chapters/{id}/pages/{page}/recolor'.post.requestBody.content",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("application/json"),
+                                org.hamcrest.Matchers.hasKey("multipart/form-data")))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters/{id}/pages/{page}/revisions/{revision}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chapters/{id}/pages/{page}/revisions/{revision}/layers/{layer}"))
+                .body("paths.'/v1/series/{id}/palette'", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("put"),
+                        org.hamcrest.Matchers.hasKey("get")))
+                .body("paths.'/v1/chapters'.post.requestBody.content.'multipart/form-data'.schema.properties",
+                        org.hamcrest.Matchers.hasKey("seriesId"))
+                .body("paths.'/v1/chapters'.post.description", org.hamcrest.Matchers.containsString(".hints.png"))
                 .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("apiKey"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

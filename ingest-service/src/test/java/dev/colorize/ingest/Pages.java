@@ -24,6 +24,18 @@ final class Pages {
         return encode(width, height, seed, "png");
     }
 
+    /** A hint image: an RGBA PNG, transparent but for one red dot in its middle. */
+    static byte[] hintPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(width / 2, height / 2, 0xffd03030);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] jpeg(int width, int height, long seed) {
         return encode(width, height, seed, "jpg");
     }

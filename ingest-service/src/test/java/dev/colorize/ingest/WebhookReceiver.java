@@ -40,6 +40,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    /** The next {@code count} deliveries are answered 500, so their senders must retry them. */
+    void failNext(int count) {
+        failuresLeft.set(count);
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }

@@ -17,10 +17,12 @@ import java.util.Set;
  * @param coloringTimeout how long to wait for the chapter once uploaded
  * @param bootstrap       train a bootstrap model instead of registering the shipped default model
  * @param layers          also ask for each page's layers, and write its OpenRaster file (.ora) beside it
+ * @param hints           a folder of color hints named after the pages ({@code <page stem>.hints.png} or
+ *                        {@code .hints.json}), uploaded with them; null for automatic coloring
  */
 record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
         long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout,
-        boolean bootstrap, boolean layers) {
+        boolean bootstrap, boolean layers, Path hints) {
 
     /**
      * The paper's layer pattern at half its widths and 128 px: a bootstrap run fits some thousand steps in
@@ -43,6 +45,7 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
         long budgetSeconds = 180;
         boolean bootstrap = false;
         boolean layers = false;
+        Path hints = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -67,6 +70,12 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
                         throw new UsageException("--input " + value + " is neither a folder of pages nor a CBZ/ZIP file");
                     }
                 }
+                case "--hints" -> {
+                    hints = Path.of(value).toAbsolutePath();
+                    if (!java.nio.file.Files.isDirectory(hints)) {
+                        throw new UsageException("--hints " + value + " is not a folder of hint files");
+                    }
+                }
                 case "--output" -> output = Path.of(value);
                 case "--data" -> data = Path.of(value);
                 case "--bootstrap-seconds" -> budgetSeconds = Long.parseLong(value);
@@ -74,12 +83,14 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
         }
         return new LocalOptions(input, output.toAbsolutePath(), data.toAbsolutePath(), projectRoot, starterSpec(),
-                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap, layers);
+                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap, layers, hints);
     }
 
     static final String USAGE = """
-            usage: deploy/colorize-local.sh [--input PATH] [--output DIR] [--data DIR] [--layers] [--bootstrap] [--bootstrap-seconds N]
+            usage: deploy/colorize-local.sh [--input PATH] [--hints DIR] [--output DIR] [--data DIR] [--layers] [--bootstrap] [--bootstrap-seconds N]
               --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: a generated sample chapter
+              --hints   a folder of color hints named after the pages: 001.hints.png (colored dots on transparent, the
+                        page's aspect) or 001.hints.json ([{"x":..,"y":..,"color":"#rrggbb"}] in page pixels) for 001.png
               --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
               --layers  also write each page's layers as an OpenRaster file beside it (pages/page-0001.ora: lines on
                         multiply over flat colors; opens in Krita, GIMP, MyPaint)

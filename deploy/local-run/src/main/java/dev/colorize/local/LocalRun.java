@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -221,19 +222,29 @@ final class LocalRun {
             form.field("outputs", "ora");
         }
         Path input = options.input();
+        List<Path> hints = hintFiles();
         if (input == null) {
             List<Path> pages = SampleImages.chapter(options.data().resolve("local/sample-chapter"), 4);
             for (Path page : pages) {
                 form.file("pages", page.getFileName().toString(), "image/png", Files.readAllBytes(page));
             }
+            for (Path hint : hints) {
+                form.file("hints", hint.getFileName().toString(), "application/octet-stream", Files.readAllBytes(hint));
+            }
             say("Uploading the sample chapter (" + pages.size() + " generated pages)");
         } else if (Files.isDirectory(input)) {
-            // zipped so the service orders the pages by natural filename order, as for any CBZ
-            form.file("archive", input.getFileName() + ".cbz", "application/zip", zipFolder(input));
+            // zipped so the service orders the pages by natural filename order, as for any CBZ; hints beside them
+            form.file("archive", input.getFileName() + ".cbz", "application/zip", zip(input, null, hints));
             say("Uploading the pages of " + input);
+        } else if (!hints.isEmpty()) { // the archive's entries with the hints beside them, as the service takes them
+            form.file("archive", input.getFileName().toString(), "application/zip", zip(null, input, hints));
+            say("Uploading " + input);
         } else { // a CBZ/ZIP file (LocalOptions checked it exists)
             form.file("archive", input.getFileName().toString(), "application/zip", Files.readAllBytes(input));
             say("Uploading " + input);
+        }
+        if (!hints.isEmpty()) {
+            say("  with the color hints of " + hints.size() + " pages from " + options.hints());
         }
         JsonNode accepted = api.post("/v1/chapters", form);
         say("Chapter " + accepted.get("chapterId").asText() + " accepted: " + accepted.get("pageCount").asInt() + " pages");
@@ -312,16 +323,52 @@ final class LocalRun {
         }
     }
 
-    private static byte[] zipFolder(Path folder) throws IOException {
+    /** The hint files of --hints (named NAME.hints.png or NAME.hints.json after their pages), none without it. */
+    private List<Path> hintFiles() throws IOException {
+        if (options.hints() == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(options.hints())) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.endsWith(".hints.png") || name.endsWith(".hints.json");
+            }).sorted().toList();
+        }
+    }
+
+    /** One archive of a folder's files or an archive's entries, and the extra files at its top. */
+    private static byte[] zip(Path folder, Path archive, List<Path> extra) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-                Files.copy(file, zip);
-                zip.closeEntry();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            if (folder != null) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        add(zip, file.getFileName().toString(), Files.readAllBytes(file));
+                    }
+                }
+            }
+            if (archive != null) {
+                try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
+                    for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                        if (!e.isDirectory()) {
+                            add(zip, e.getName(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+            for (Path file : extra) {
+                if (folder == null || !Files.exists(folder.resolve(file.getFileName()))) { // --hints may be --input
+                    add(zip, file.getFileName().toString(), Files.readAllBytes(file));
+                }
             }
         }
         return bytes.toByteArray();
+    }
+
+    private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
     }
 
     private interface Source {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * model registered and promoted on the fresh registry, upload, jobs, worker, results, signed webhook,
  * CBZ download; a second run on the same data reuses the model and, with --layers, writes each page's OpenRaster file
  * beside it; on fresh data, --bootstrap trains and
- * promotes a tiny model instead.
+ * promotes a tiny model instead. With --hints, a closed region takes the color its hint gives it.
  */
 class ChapterColoredEndToEndIT {
 
@@ -102,7 +102,7 @@ class ChapterColoredEndToEndIT {
 
         RunSummary summary = run(new LocalOptions(input, work.resolve("out"), work.resolve("data"),
                 projectRoot(), LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
-                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), false, false), 2);
+                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), false, false, null), 2);
 
         assertThat(summary.succeeded()).as("summary %s", summary).isTrue();
         assertThat(summary.failures()).isEmpty();
@@ -118,6 +118,58 @@ class ChapterColoredEndToEndIT {
         assertThat(start).isGreaterThan(0.001);
         assertThat(end).as("colored down to its end").isGreaterThan(start / 2);
         assertThat(cbzEntries(work.resolve("out/chapter.cbz"))).hasSize(2);
+    }
+
+    @Test
+    void aRegionHintedRedComesOutRedAndHintedBlueComesOutBlueThroughTheWholeSystem() throws Exception {
+        Path input = Files.createDirectories(work.resolve("hinted-pages"));
+        Path hints = Files.createDirectories(work.resolve("hints"));
+        BufferedImage page = new BufferedImage(600, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 600, 800);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(3));
+        g.drawOval(250, 350, 100, 100); // the closed region: a circle around (300, 400), under 5% of the page
+        g.drawLine(40, 700, 560, 760);
+        g.dispose();
+        ImageIO.write(page, "png", input.resolve("1-red.png").toFile());
+        ImageIO.write(page, "png", input.resolve("2-blue.png").toFile());
+        Files.writeString(hints.resolve("1-red.hints.json"), "[{\"x\":300,\"y\":400,\"color\":\"#e02020\",\"radius\":5}]");
+        BufferedImage dots = new BufferedImage(300, 400, BufferedImage.TYPE_INT_ARGB); // half size: the same aspect
+        Graphics2D d = dots.createGraphics();
+        d.setColor(new Color(30, 60, 220));
+        d.fillOval(147, 197, 6, 6);
+        d.dispose();
+        ImageIO.write(dots, "png", hints.resolve("2-blue.hints.png").toFile());
+
+        RunSummary summary = run(new LocalOptions(input, work.resolve("hinted"), work.resolve("data"), projectRoot(),
+                LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40, Duration.ofMinutes(2), 16, Duration.ofMinutes(5), false,
+                false, hints), 2);
+
+        assertThat(summary.succeeded()).as("summary %s", summary).isTrue();
+        int[] red = meanRgb(ImageIO.read(work.resolve("hinted/pages/page-0001.png").toFile()), 300, 400);
+        int[] blue = meanRgb(ImageIO.read(work.resolve("hinted/pages/page-0002.png").toFile()), 300, 400);
+        assertThat(red[0]).as("red inside the circle hinted red, %s", java.util.Arrays.toString(red)).isGreaterThan(170);
+        assertThat(Math.max(red[1], red[2])).as("red inside the circle hinted red").isLessThan(90);
+        assertThat(blue[2]).as("blue inside the circle hinted blue, %s", java.util.Arrays.toString(blue)).isGreaterThan(170);
+        assertThat(Math.max(blue[0], blue[1])).as("blue inside the circle hinted blue").isLessThan(110);
+    }
+
+    /** The mean color of the 21x21 pixels around (x, y), as {r, g, b}. */
+    private static int[] meanRgb(BufferedImage image, int x, int y) {
+        long r = 0;
+        long g = 0;
+        long b = 0;
+        for (int dy = -10; dy <= 10; dy++) {
+            for (int dx = -10; dx <= 10; dx++) {
+                int rgb = image.getRGB(x + dx, y + dy);
+                r += rgb >> 16 & 0xff;
+                g += rgb >> 8 & 0xff;
+                b += rgb & 0xff;
+            }
+        }
+        return new int[] {(int) (r / 441), (int) (g / 441), (int) (b / 441)};
     }
 
     /** Line art down a strip: circles and a zigzag every 600 px. */
@@ -154,7 +206,7 @@ class ChapterColoredEndToEndIT {
 
     private static LocalOptions options(Path output, Path data, boolean bootstrap, boolean layers) {
         return new LocalOptions(null, output, data, projectRoot(), LocalOptions.spec(8, 5, 64, Set.of(0, 1)), 40,
-                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), bootstrap, layers);
+                Duration.ofMinutes(2), 16, Duration.ofMinutes(5), bootstrap, layers, null);
     }
 
     private static Map<String, byte[]> zipEntries(Path zipFile) throws Exception {

@@ -46,4 +46,13 @@ class LocalOptionsTest {
         assertThat(options.layers()).as("the colored pages only unless asked").isFalse();
         assertThat(LocalOptions.parse(new String[] {"--layers"}, root).layers()).isTrue();
     }
+
+    @Test
+    void aHintsFolderIsTakenAndAMissingOneRefused() {
+        assertThat(LocalOptions.parse(new String[0], root).hints()).as("automatic coloring unless asked").isNull();
+        assertThat(LocalOptions.parse(new String[] {"--hints", root.toString()}, root).hints())
+                .isEqualTo(root.toAbsolutePath());
+        assertThatThrownBy(() -> LocalOptions.parse(new String[] {"--hints", root.resolve("nope").toString()}, root))
+                .isInstanceOf(LocalOptions.UsageException.class).hasMessageContaining("not a folder of hint files");
+    }
 }

@@ -201,7 +201,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             page.pixels = header.pixels();
             inFlightPixels.hold(page.pixels);
             page.sketch = ImageCodec.decodeBgr(bytes);
-            if (colorPages != null && !page.job.forcesColor() && colorPages.isColor(page.sketch)) {
+            if (page.job.hasHints()) { // hinted pages are always colored: the publisher asked for these colors
+                readHints(page);
+            } else if (colorPages != null && !page.job.forcesColor() && colorPages.isColor(page.sketch)) {
                 page.skip(bytes);
             }
         } catch (UnreadableImageHeaderException e) {
@@ -217,6 +219,30 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             } else {
                 page.fail("sketch " + page.job.sourceKey() + " cannot be read: " + e.getMessage()); // e.g. no such key
             }
+        }
+    }
+
+    /**
+     * The job's hints, read as its sketch is: hints that are missing or cannot be used fail the page; a store outage
+     * dead-letters it, as for its sketch.
+     */
+    private void readHints(PageWork<O> page) {
+        String key = page.job.hintsKey();
+        byte[] bytes;
+        try {
+            bytes = retry.call("read " + key, () -> store.get(key));
+        } catch (ObjectStoreException e) {
+            WorkerStoppedException.throwIfInterrupted("reading " + key, e);
+            if (e.isTransient()) {
+                throw e; // dead-lettered by the caller, as a sketch that cannot be read now
+            }
+            page.fail("hints " + key + " cannot be read: " + e.getMessage()); // e.g. no such key
+            return;
+        }
+        try {
+            page.hints = PageHints.decode(key, bytes, page.sketch);
+        } catch (IllegalArgumentException | UndecodableImageException | CvException e) {
+            page.fail("hints cannot be used: " + e.getMessage());
         }
     }
 
@@ -260,7 +286,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     }
 
     private void colorizeWith(LoadedModel model, List<PageWork<O>> pages) {
-        List<PageInput> inputs = pages.stream().map(p -> new PageInput(p.sketch)).toList();
+        List<PageInput> inputs = pages.stream().map(p -> new PageInput(p.sketch, p.hints)).toList();
         long begin = System.nanoTime();
         List<ColorLayers> colored;
         try {
@@ -276,6 +302,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             PageWork<O> page = pages.get(i);
             ColorLayers layers = colored.get(i);
             page.colored = layers.composite();
+            if (page.hints != null) {
+                page.hints.release();
+                page.hints = null;
+            }
             if (page.wantsLayers()) { // the sketch gives the line layer when the page is written
                 page.flats = layers.flats();
             } else {
@@ -312,8 +342,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             OutputFormat format = page.outputFormat();
             byte[] encoded = encoder.encode(page.colored, format, job.quality());
             // deterministic per page and model version, so a redelivered job overwrites its own result
-            String key = ObjectKeys.result(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion,
-                    format.extension());
+            String key = ObjectKeys.result(job.publisherId(), job.chapterId(), job.pageNumber(), job.resultRevision(),
+                    page.modelVersion, format.extension());
             if (page.wantsLayers()) {
                 writeLayers(page, format == OutputFormat.PNG ? encoded : null);
             }
@@ -360,8 +390,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             lines.release();
         }
         if (job.wants(PageOutput.LAYERS)) {
-            String flatsKey = ObjectKeys.flatsLayer(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion);
-            String linesKey = ObjectKeys.linesLayer(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion);
+            String flatsKey = ObjectKeys.flatsLayer(job.publisherId(), job.chapterId(), job.pageNumber(),
+                    job.resultRevision(), page.modelVersion);
+            String linesKey = ObjectKeys.linesLayer(job.publisherId(), job.chapterId(), job.pageNumber(),
+                    job.resultRevision(), page.modelVersion);
             put(flatsKey, flatsPng, OutputFormat.PNG.mediaType());
             put(linesKey, linesPng, OutputFormat.PNG.mediaType());
             page.flatsKey = flatsKey;
@@ -370,7 +402,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         if (job.wants(PageOutput.ORA)) {
             byte[] ora = OpenRaster.write(List.of(new OpenRaster.Layer("lines", linesPng, true),
                     new OpenRaster.Layer("flats", flatsPng, false)), page.colored, compositePng);
-            String oraKey = ObjectKeys.openRaster(job.publisherId(), job.chapterId(), job.pageNumber(), page.modelVersion);
+            String oraKey = ObjectKeys.openRaster(job.publisherId(), job.chapterId(), job.pageNumber(),
+                    job.resultRevision(), page.modelVersion);
             put(oraKey, ora, OpenRaster.MEDIA_TYPE);
             page.oraKey = oraKey;
         }
@@ -422,15 +455,16 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         PageJob job = page.job;
         if (page.reportedAsFailed()) {
             return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.FAILED,
-                    null, null, page.failureReason(), 0, total, workerId, now);
+                    null, null, page.failureReason(), 0, total, workerId, now, null, null, null, job.revision());
         }
         if (page.skipped) {
             return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(),
-                    PageResult.Status.SKIPPED, page.resultKey, null, null, 0, total, workerId, now);
+                    PageResult.Status.SKIPPED, page.resultKey, null, null, 0, total, workerId, now, null, null, null,
+                    job.revision());
         }
         return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
                 page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now, page.flatsKey,
-                page.linesKey, page.oraKey);
+                page.linesKey, page.oraKey, job.revision());
     }
 
     /** When the job was enqueued; the batch's start when the producer did not say. */

@@ -15,6 +15,8 @@ final class PageWork<O> {
     long pixels;
     /** The decoded page; kept past the forward pass only when its line layer is asked for. */
     Mat sketch;
+    /** The job's hints as dots on transparent (BGRA), until the forward pass; null without hints. */
+    Mat hints;
     Mat colored;
     /** The flat color layer, kept only when the job asks for layers. */
     Mat flats;
@@ -94,6 +96,10 @@ final class PageWork<O> {
         if (sketch != null) {
             sketch.release();
             sketch = null;
+        }
+        if (hints != null) {
+            hints.release();
+            hints = null;
         }
         if (colored != null) {
             colored.release();

@@ -73,6 +73,35 @@ public interface IngestConfig {
         /** Parallel object store writes per upload: S3 latency, not bandwidth, bounds an upload. */
         @WithDefault("8")
         int storeParallelism();
+
+        /** Color hints, beside pages or for a recolor. */
+        Hints hints();
+    }
+
+    /** What a page's color hints may be: a hint image is judged as a page is (size, pixels), and more. */
+    interface Hints {
+        /** Points of one page's JSON hints. */
+        @WithDefault("1000")
+        int maxPoints();
+
+        /** Bytes of one page's JSON hints (1 MiB). */
+        @WithDefault("1048576")
+        long maxJsonBytes();
+
+        /** Largest radius of a hint point, in page pixels; a point without one gets {@code default-radius}. */
+        @WithDefault("200")
+        double maxRadius();
+
+        /** Radius of a hint point that gives none, in page pixels: a dot that stays inside a small region. */
+        @WithDefault("4")
+        double defaultRadius();
+
+        /**
+         * How far a hint image's aspect (width/height) may be from its page's, relative (0.02 = 2%): a hint image
+         * of another aspect would put its dots beside the regions meant.
+         */
+        @WithDefault("0.02")
+        double aspectTolerance();
     }
 
     /** No chapter waits forever: pages still unfinished this long after the upload are failed. */

@@ -1,18 +1,22 @@
 package dev.colorize.ingest.messaging;
 
 import dev.colorize.ingest.service.ChapterCompletion;
+import dev.colorize.ingest.webhook.WebhookDeliveries;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.service.persistence.Jdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Applies one page result. Only a page still queued or processing changes, so a duplicate or late
  * result (the page already finished, or the chapter was deleted) changes nothing. The chapter's counters,
- * its state and, when it reaches a final state, its webhook delivery commit with the page.
+ * its state and, when it reaches a final state, its webhook delivery commit with the page. A recolor's result
+ * (revision 1, 2, ...) finishes its revision row instead, still queued, and its page.recolored webhook commits with it.
  */
 @ApplicationScoped
 public class ResultRecorder {
@@ -29,11 +33,13 @@ public class ResultRecorder {
     private final Jdbc jdbc;
     private final ChapterCompletion completion;
     private final MeterRegistry metrics;
+    private final WebhookDeliveries webhooks;
 
-    public ResultRecorder(Jdbc jdbc, ChapterCompletion completion, MeterRegistry metrics) {
+    public ResultRecorder(Jdbc jdbc, ChapterCompletion completion, MeterRegistry metrics, WebhookDeliveries webhooks) {
         this.jdbc = jdbc;
         this.completion = completion;
         this.metrics = metrics;
+        this.webhooks = webhooks;
     }
 
     public Outcome apply(PageResult result) {
@@ -48,6 +54,9 @@ public class ResultRecorder {
             }
             if (done && !underChapterResults(result, publisher.get())) {
                 return Outcome.FOREIGN_KEY;
+            }
+            if (result.resultRevision() > 0) {
+                return applyRevision(c, result, done);
             }
             int updated = Jdbc.update(c, """
                     UPDATE pages SET state = ?, result_key = ?, model_version = ?, error = ?, inference_ms = ?,
@@ -66,6 +75,26 @@ public class ResultRecorder {
         metrics.counter("colorize.ingest.results", "status", result.status().name(), "applied",
                 Boolean.toString(outcome == Outcome.APPLIED)).increment();
         return outcome;
+    }
+
+    /** A recolor's result: its revision row, if still queued, and the chapter's count of recolors pending. */
+    private Outcome applyRevision(Connection c, PageResult result, boolean done) throws SQLException {
+        int updated = Jdbc.update(c, """
+                UPDATE page_revisions SET state = ?, result_key = ?, model_version = ?, error = ?, finished_at = ?,
+                                          flats_key = ?, lines_key = ?, ora_key = ?
+                WHERE chapter_id = ? AND page_number = ? AND revision = ? AND state = 'queued'""",
+                done ? "done" : "failed", done ? result.resultKey() : null, result.modelVersion(),
+                done ? null : result.error(), result.finishedAt(), done ? result.flatsKey() : null,
+                done ? result.linesKey() : null, done ? result.oraKey() : null, result.chapterId(), result.pageNumber(),
+                result.resultRevision());
+        if (updated == 0) {
+            return Outcome.IGNORED;
+        }
+        Jdbc.update(c, "UPDATE chapters SET recolors_pending = recolors_pending - 1, updated_at = now() WHERE id = ?",
+                result.chapterId());
+        webhooks.enqueuePageRecolored(c, result.chapterId(), result.pageNumber(), result.resultRevision(),
+                done ? "done" : "failed", done ? null : result.error());
+        return Outcome.APPLIED;
     }
 
     /** The colored page and every layer lie under the chapter's results. */

@@ -23,7 +23,7 @@ public class ChapterRepository {
     /** What an accepted upload writes: the chapter, its pages, and one outbox payload per page. */
     public record NewChapter(UUID id, UUID publisherId, String title, String webhookUrl, String outputFormat,
             Integer modelVersionPin, String idempotencyKey, String requestFingerprint, List<NewPage> pages,
-            String outputs, Integer outputQuality) {
+            String outputs, Integer outputQuality, String seriesId) {
     }
 
     /** A chapter created with an Idempotency-Key, and the fingerprint of the request that created it (or null). */
@@ -31,7 +31,7 @@ public class ChapterRepository {
     }
 
     public record NewPage(int pageNumber, String originalName, String sourceKey, String sourceFormat, int width,
-            int height, long byteSize, boolean forceColor, String jobPayload) {
+            int height, long byteSize, boolean forceColor, String hintsKey, String jobPayload) {
     }
 
     private final Jdbc jdbc;
@@ -52,10 +52,11 @@ public class ChapterRepository {
                 Jdbc.update(c, """
                         INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, output_format,
                                               model_version_pin, idempotency_key, request_fingerprint, outputs,
-                                              output_quality)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
+                                              output_quality, series_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
                         chapter.pages().size(), chapter.webhookUrl(), chapter.outputFormat(), chapter.modelVersionPin(),
-                        chapter.idempotencyKey(), chapter.requestFingerprint(), chapter.outputs(), chapter.outputQuality());
+                        chapter.idempotencyKey(), chapter.requestFingerprint(), chapter.outputs(), chapter.outputQuality(),
+                        chapter.seriesId());
                 insertPages(c, chapter);
                 outbox.add(c, chapter.pages().stream()
                         .map(p -> new OutboxMessage(Topics.JOBS, chapter.id().toString(), p.jobPayload())).toList());
@@ -73,10 +74,10 @@ public class ChapterRepository {
     private static void insertPages(Connection c, NewChapter chapter) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO pages (chapter_id, page_number, original_name, source_key, source_format, width, height,
-                                   byte_size, force_color) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                   byte_size, force_color, hints_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewPage p : chapter.pages()) {
                 Jdbc.bind(s, chapter.id(), p.pageNumber(), p.originalName(), p.sourceKey(), p.sourceFormat(), p.width(),
-                        p.height(), p.byteSize(), p.forceColor());
+                        p.height(), p.byteSize(), p.forceColor(), p.hintsKey());
                 s.addBatch();
             }
             s.executeBatch();
@@ -115,8 +116,8 @@ public class ChapterRepository {
     }
 
     /**
-     * Deletes the chapter with its pages and its jobs not yet published; returns the object keys it
-     * referenced (sources and results), empty when there was no such chapter of this publisher.
+     * Deletes the chapter with its pages, their revisions and its jobs not yet published; returns the object keys it
+     * referenced (sources, hints and results of every revision), empty when there was no such chapter of this publisher.
      */
     public Optional<List<String>> delete(UUID publisherId, UUID id) {
         return jdbc.inTransaction(c -> {
@@ -125,6 +126,13 @@ public class ChapterRepository {
                     + "(SELECT id FROM chapters WHERE publisher_id = ?) FOR UPDATE", PageRow::map, id, publisherId)) {
                 keys.add(p.sourceKey());
                 keys.addAll(p.resultKeys());
+                if (p.hintsKey() != null) {
+                    keys.add(p.hintsKey());
+                }
+            }
+            for (PageRevisionRow r : Jdbc.query(c, "SELECT * FROM page_revisions WHERE chapter_id = ?",
+                    PageRevisionRow::map, id)) {
+                keys.addAll(r.objectKeys());
             }
             if (Jdbc.update(c, "DELETE FROM chapters WHERE publisher_id = ? AND id = ?", publisherId, id) == 0) {
                 return Optional.empty();

@@ -8,11 +8,13 @@ import dev.colorize.service.persistence.Jdbc;
 
 /**
  * A row of chapters. pagesDone counts every page finished with a result, pagesSkipped those of them passed through;
- * outputs: comma-separated PageOutput names, or null for the colored pages only.
+ * outputs: comma-separated PageOutput names, or null for the colored pages only; seriesId: the series whose palette
+ * its hints may name, or null; recolorsPending: recolors of its pages asked for and not finished.
  */
 public record ChapterRow(UUID id, UUID publisherId, String title, String state, int pageCount, int pagesDone,
         int pagesFailed, String webhookUrl, String outputFormat, Integer modelVersionPin, Instant createdAt,
-        Instant updatedAt, Instant completedAt, int pagesSkipped, String outputs, Integer outputQuality) {
+        Instant updatedAt, Instant completedAt, int pagesSkipped, String outputs, Integer outputQuality,
+        String seriesId, int recolorsPending) {
 
     public boolean isFinal() {
         return !"queued".equals(state) && !"processing".equals(state);
@@ -26,6 +28,7 @@ public record ChapterRow(UUID id, UUID publisherId, String title, String state, 
                 row.getInt("pages_failed"), row.getString("webhook_url"), row.getString("output_format"),
                 Jdbc.nullableInt(row, "model_version_pin"), Jdbc.instant(row, "created_at"),
                 Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "completed_at"), row.getInt("pages_skipped"),
-                row.getString("outputs"), Jdbc.nullableInt(row, "output_quality"));
+                row.getString("outputs"), Jdbc.nullableInt(row, "output_quality"),
+                row.getString("series_id"), row.getInt("recolors_pending"));
     }
 }

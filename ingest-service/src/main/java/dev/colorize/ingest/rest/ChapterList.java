@@ -10,6 +10,6 @@ public record ChapterList(List<ChapterStatus> items, String nextCursor) {
     static ChapterList of(List<ChapterRow> rows, int limit) {
         List<ChapterRow> page = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = rows.size() > limit ? ChapterCursor.after(page.get(limit - 1)).encode() : null;
-        return new ChapterList(page.stream().map(c -> ChapterStatus.of(c, null)).toList(), next);
+        return new ChapterList(page.stream().map(c -> ChapterStatus.of(c, null, null)).toList(), next);
     }
 }

@@ -3,6 +3,7 @@ package dev.colorize.ingest.rest;
 import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.persistence.PageRevisionRepository;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.ingest.service.ChapterEvents;
 import dev.colorize.ingest.service.ChapterRemoval;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -55,9 +55,12 @@ public class ChapterResource {
     private final ChapterEvents events;
     private final ChapterResults results;
     private final ChapterRemoval removal;
+    private final PageRevisionRepository revisions;
 
     public ChapterResource(Caller caller, ChapterUploads uploads, MultipartPages multipartPages,
-            ChapterRepository chapters, ChapterEvents events, ChapterResults results, ChapterRemoval removal) {
+            ChapterRepository chapters, ChapterEvents events, ChapterResults results, ChapterRemoval removal,
+            PageRevisionRepository revisions) {
+        this.revisions = revisions;
         this.caller = caller;
         this.uploads = uploads;
         this.multipartPages = multipartPages;
@@ -77,14 +80,19 @@ public class ChapterResource {
             + "forceColor (true|false: color every page even when already in color) and forceColorPages (page numbers "
             + "and ranges, e.g. 1,5-6: those pages only; pages already in color are otherwise passed through unchanged, "
             + "state 'skipped'). Colored pages always keep the page's own resolution. Idempotency-Key makes a retry "
-            + "return the same chapter.")
+            + "return the same chapter. Color hints: 'hints' file parts named after their page, <page file stem>"
+            + ".hints.png (an RGBA PNG of the page's aspect: colored dots on transparent) or <stem>.hints.json (points "
+            + "[{\"x\":..,\"y\":..,\"color\":\"#rrggbb\",\"radius\":..}] in page pixels, or \"name\" of an entry of the "
+            + "palette of the series named by seriesId); in an archive, such files beside the pages. A hinted page is "
+            + "always colored.")
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String title,
             @RestForm String webhookUrl, @RestForm String outputFormat, @RestForm String modelVersion,
             @RestForm String forceColor, @RestForm String forceColorPages, @RestForm String outputs,
-            @RestForm String quality, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+            @RestForm String quality, @RestForm String seriesId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
         UUID publisherId = caller.publisherId();
         var form = new UploadForm(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, forceColor,
-                forceColorPages, outputs, quality);
+                forceColorPages, outputs, quality, seriesId);
         ChapterUploads.Accepted accepted = uploads.accept(publisherId, form.toRequest(MultipartPages.describe(files),
                 () -> multipartPages.read(files)));
         ChapterRow c = accepted.chapter();
@@ -101,7 +109,7 @@ public class ChapterResource {
     @Operation(summary = "A chapter's state, counters, per-page states, errors, model versions and timings")
     public ChapterStatus status(@PathParam("id") UUID id) {
         ChapterRow c = owned(id);
-        return ChapterStatus.of(c, chapters.pages(c.id()));
+        return ChapterStatus.of(c, chapters.pages(c.id()), revisions.ofChapter(c.id()));
     }
 
     @GET
@@ -120,11 +128,12 @@ public class ChapterResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(summary = "Server-sent events: 'progress' whenever pages finish, then 'completed' with the final state")
+    @Operation(summary = "Server-sent events: 'progress' whenever pages or recolors finish (recolorsPending counts "
+            + "those in work), then 'completed' with the final state once no recolor is pending")
     public Multi<OutboundSseEvent> progress(@PathParam("id") UUID id, @Context Sse sse) {
         ChapterRow c = owned(id);
         return events.progress(c.publisherId(), c.id()).map(row -> sse.newEventBuilder()
-                .name(row.isFinal() ? "completed" : "progress")
+                .name(ChapterEvents.isSettled(row) ? "completed" : "progress")
                 .id(row.pagesDone() + row.pagesFailed() + "")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(ChapterProgress.class, ChapterProgress.of(row))
@@ -150,11 +159,7 @@ public class ChapterResource {
     }
 
     private Response deliver(String key, String delivery) {
-        return switch (delivery) {
-            case "redirect" -> Response.temporaryRedirect(results.presignedUrl(key)).build();
-            case "stream" -> Response.ok(streamed(results.open(key)), ChapterResults.mediaType(key)).build();
-            default -> throw ApiProblemException.badRequest("invalid-delivery", "delivery is redirect or stream");
-        };
+        return ObjectDelivery.deliver(results, key, delivery);
     }
 
     @GET
@@ -180,15 +185,6 @@ public class ChapterResource {
             throw ApiProblemException.notFound("Chapter " + id);
         }
         return Response.noContent().build();
-    }
-
-    /** Opened before the response, so a store failure is still a problem response; copied on, never held. */
-    private static StreamingOutput streamed(InputStream result) {
-        return out -> {
-            try (result) {
-                result.transferTo(out);
-            }
-        };
     }
 
     private ChapterRow owned(UUID id) {

@@ -2,14 +2,17 @@ package dev.colorize.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.persistence.PageRevisionRow;
 import dev.colorize.ingest.persistence.PageRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * v1 view of a chapter. pages is null in lists. modelVersions: the versions that colored its pages.
@@ -23,7 +26,11 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
         Instant createdAt, Instant updatedAt, Instant completedAt, Long processingMs, List<String> outputs,
         Integer quality, List<PageStatus> pages) {
 
-    static ChapterStatus of(ChapterRow c, List<PageRow> pages) {
+    /** @param revisions the recolors of the chapter's pages (any order); null in lists */
+    static ChapterStatus of(ChapterRow c, List<PageRow> pages, List<PageRevisionRow> revisions) {
+        Map<Integer, PageRevisionRow> newest = revisions == null ? Map.of() : revisions.stream()
+                .collect(Collectors.toMap(PageRevisionRow::pageNumber, r -> r,
+                        (a, b) -> a.revision() > b.revision() ? a : b));
         String path = "/v1/chapters/" + c.id();
         return new ChapterStatus(c.id(), c.title(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed(),
                 c.pagesSkipped(), c.outputFormat(), c.modelVersionPin(),
@@ -33,6 +40,6 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
                 c.outputs() == null ? null
                         : Arrays.stream(c.outputs().split(",")).map(o -> o.toLowerCase(Locale.ROOT)).toList(),
                 c.outputQuality(),
-                pages == null ? null : pages.stream().map(p -> PageStatus.of(p, path)).toList());
+                pages == null ? null : pages.stream().map(p -> PageStatus.of(p, newest.get(p.pageNumber()), path)).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.colorize.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.colorize.ingest.persistence.PageRevisionRow;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.ingest.service.PageLayer;
 import java.time.Instant;
@@ -9,14 +10,18 @@ import java.time.Instant;
  * v1 view of one page: its state, what it is, how long the worker took, why it failed (error), and where its
  * colored page and, when the chapter asked for them, its layers and OpenRaster file are read. State skipped: already
  * in color, passed through unchanged (its result is the uploaded page). forceColor: the publisher asked for it to be
- * colored anyway.
+ * colored anyway. hinted: the page was uploaded with color hints. revision: the newest recolor asked for (absent
+ * before any), revisionState its state (queued, done, failed) and revisionUrl where it is read once done; resultUrl
+ * stays the upload's coloring (revision 0).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageStatus(int pageNumber, String state, String originalName, String sourceFormat, int width,
         int height, long byteSize, Integer modelVersion, String error, Long inferenceMs, Instant queuedAt,
-        Instant finishedAt, String resultUrl, String flatsUrl, String linesUrl, String oraUrl, Boolean forceColor) {
+        Instant finishedAt, String resultUrl, String flatsUrl, String linesUrl, String oraUrl, Boolean forceColor,
+        Boolean hinted, Integer revision, String revisionState, String revisionUrl) {
 
-    static PageStatus of(PageRow p, String chapterPath) {
+    /** @param newest the page's newest revision, null before any recolor */
+    static PageStatus of(PageRow p, PageRevisionRow newest, String chapterPath) {
         String pagePath = chapterPath + "/pages/" + p.pageNumber();
         return new PageStatus(p.pageNumber(), p.state(), p.originalName(), p.sourceFormat(), p.width(), p.height(),
                 p.byteSize(), p.modelVersion(), p.error(), p.inferenceMs(), p.queuedAt(), p.finishedAt(),
@@ -24,6 +29,8 @@ public record PageStatus(int pageNumber, String state, String originalName, Stri
                 p.flatsKey() == null ? null : pagePath + "/layers/" + PageLayer.FLATS.pathName(),
                 p.linesKey() == null ? null : pagePath + "/layers/" + PageLayer.LINES.pathName(),
                 p.oraKey() == null ? null : pagePath + "/layers/" + PageLayer.ORA.pathName(),
-                p.forceColor() ? Boolean.TRUE : null);
+                p.forceColor() ? Boolean.TRUE : null, p.hinted() ? Boolean.TRUE : null,
+                newest == null ? null : newest.revision(), newest == null ? null : newest.state(),
+                newest == null || newest.resultKey() == null ? null : pagePath + "/revisions/" + newest.revision());
     }
 }

@@ -19,24 +19,25 @@ import java.util.function.Supplier;
  * value is a 400 naming it) and applies the defaults: blank means absent, the output format is PNG, no page is
  * forced to be colored, the outputs are the colored pages only (outputs: comma-separated "layers", "ora"), the
  * quality the worker's. forceColor is true or false (every page); forceColorPages lists page numbers and ranges,
- * such as {@code 1,5-6}.
+ * such as {@code 1,5-6}. seriesId names the series whose palette point hints may refer to (checked by the service).
  */
 record UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey,
-        String forceColor, String forceColorPages, String outputs, String quality) {
+        String forceColor, String forceColorPages, String outputs, String quality, String seriesId) {
 
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     /** More page numbers than a chapter may have pages is never a typo worth expanding. */
     private static final int MAX_FORCED_PAGES = 100_000;
 
     UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey) {
-        this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, null, null, null, null);
+        this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, null, null, null, null, null);
     }
 
     UploadRequest toRequest(List<String> parts, Supplier<UploadedPages> pages) {
         OutputFormat format = parsedOutputFormat();
         return new UploadRequest(blankToNull(title), WebhookUrlField.checked(blankToNull(webhookUrl)),
                 format, parsedModelVersion(), checkedIdempotencyKey(), parts, pages,
-                new ForcedColoring(parsedForceColor(), parsedForceColorPages()), parsedOutputs(), parsedQuality(format));
+                new ForcedColoring(parsedForceColor(), parsedForceColorPages()), parsedOutputs(), parsedQuality(format),
+                blankToNull(seriesId));
     }
 
     private boolean parsedForceColor() {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A chapter's progress as a stream: the chapter row is read at a short interval and emitted whenever its
- * counters or state change, ending after the final state. Reading the row (not an in-memory bus) means
+ * counters, state or recolors pending change, ending after the final state once no recolor is pending. Reading the row (not an in-memory bus) means
  * any replica can serve the stream, whichever replica consumed the results.
  */
 @ApplicationScoped
@@ -34,7 +34,10 @@ public class ChapterEvents {
         this.intervalMillis = config.eventsPollInterval().toMillis();
     }
 
-    /** Emits the current row at once, then each change; completes after a final state or if the chapter goes. */
+    /**
+     * Emits the current row at once, then each change; completes after a final state with no recolor pending, or if
+     * the chapter goes.
+     */
     public Multi<ChapterRow> progress(UUID publisherId, UUID chapterId) {
         return Multi.createFrom().emitter(emitter -> {
             AtomicReference<String> last = new AtomicReference<>();
@@ -47,11 +50,12 @@ public class ChapterEvents {
                         return;
                     }
                     ChapterRow c = row.get();
-                    String snapshot = c.state() + "/" + c.pagesDone() + "/" + c.pagesFailed() + "/" + c.pagesSkipped();
+                    String snapshot = c.state() + "/" + c.pagesDone() + "/" + c.pagesFailed() + "/" + c.pagesSkipped()
+                            + "/" + c.recolorsPending();
                     if (!snapshot.equals(last.getAndSet(snapshot))) {
                         emitter.emit(c);
                     }
-                    if (c.isFinal()) {
+                    if (isSettled(c)) {
                         emitter.complete();
                     }
                 } catch (RuntimeException e) {
@@ -60,6 +64,11 @@ public class ChapterEvents {
             }, 0, intervalMillis, TimeUnit.MILLISECONDS));
             emitter.onTermination(() -> poll.get().cancel(false));
         });
+    }
+
+    /** Nothing more will change by itself: every page finished and every recolor asked for too. */
+    public static boolean isSettled(ChapterRow c) {
+        return c.isFinal() && c.recolorsPending() == 0;
     }
 
     @PreDestroy

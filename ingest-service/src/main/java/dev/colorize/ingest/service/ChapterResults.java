@@ -2,6 +2,8 @@ package dev.colorize.ingest.service;
 
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRepository;
+import dev.colorize.ingest.persistence.PageRevisionRepository;
+import dev.colorize.ingest.persistence.PageRevisionRow;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.messaging.MessageCodec;
@@ -38,11 +40,55 @@ public class ChapterResults {
     private final ChapterRepository chapters;
     private final ObjectStore store;
     private final IngestConfig config;
+    private final PageRevisionRepository revisions;
 
-    public ChapterResults(ChapterRepository chapters, ObjectStore store, IngestConfig config) {
+    public ChapterResults(ChapterRepository chapters, ObjectStore store, IngestConfig config,
+            PageRevisionRepository revisions) {
         this.chapters = chapters;
         this.store = store;
         this.config = config;
+        this.revisions = revisions;
+    }
+
+    /**
+     * A revision's colored page: revision 0 is the upload's ({@link #resultKey}), 1, 2, ... each recolor's; 404 for a
+     * revision the page does not have, 409 while it has no result (queued, or failed).
+     */
+    public String revisionKey(UUID chapterId, int page, int revision) {
+        if (revision == 0) {
+            return resultKey(chapterId, page);
+        }
+        PageRevisionRow r = revision(chapterId, page, revision);
+        if (r.resultKey() == null) {
+            throw ApiProblemException.conflict("revision-not-done", "Revision " + revision + " of page " + page + " is "
+                    + r.state() + ", it has no result" + (r.error() == null ? "" : ": " + r.error()));
+        }
+        return r.resultKey();
+    }
+
+    /** A revision's layer object, as {@link #revisionKey}; 409 while it has none (not done, or not asked for). */
+    public String revisionLayerKey(UUID chapterId, int page, int revision, PageLayer layer) {
+        if (revision == 0) {
+            return layerKey(chapterId, page, layer);
+        }
+        PageRevisionRow r = revision(chapterId, page, revision);
+        String key = layer.keyOf(r);
+        if (key == null) {
+            throw ApiProblemException.conflict("layer-not-available", "Revision " + revision + " of page " + page + " is "
+                    + r.state() + " and has no " + layer.pathName() + " layer");
+        }
+        return key;
+    }
+
+    /** The page's revisions after the upload's, oldest first; 404 when the chapter has no such page. */
+    public List<PageRevisionRow> revisions(UUID chapterId, int page) {
+        page(chapterId, page);
+        return revisions.ofChapter(chapterId).stream().filter(r -> r.pageNumber() == page).toList();
+    }
+
+    private PageRevisionRow revision(UUID chapterId, int page, int revision) {
+        return revisions.find(chapterId, page, revision)
+                .orElseThrow(() -> ApiProblemException.notFound("Revision " + revision + " of page " + page));
     }
 
     /** The page's result object: 404 when the chapter has no such page, 409 while the page has no result. */

@@ -6,6 +6,7 @@ import dev.colorize.ingest.persistence.ChapterRepository.NewChapter;
 import dev.colorize.ingest.persistence.ChapterRepository.NewPage;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.upload.InspectedPage;
+import dev.colorize.ingest.upload.PageHint;
 import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
@@ -18,13 +19,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Accepts a chapter: every page is validated, from disk ({@link UploadedPages}), before anything is written,
  * so a refused upload leaves nothing behind; then the objects are stored from those files and the rows plus
  * one outbox job per page commit in one transaction. Objects go first: a job never points at a missing page, and a failed commit only leaves
- * objects, which are removed.
+ * objects, which are removed. A page's color hints are stored beside it (points with palette names resolved) and named
+ * in its job.
  */
 @ApplicationScoped
 public class ChapterUploads {
@@ -37,13 +42,15 @@ public class ChapterUploads {
     private final PageObjects objects;
     private final OutboxRelay relay;
     private final ModelPins pins;
+    private final SeriesPalettes palettes;
     private final Counter acceptedChapters;
     private final Counter acceptedPages;
 
     public ChapterUploads(ChapterRepository chapters, PageObjects objects, OutboxRelay relay, MeterRegistry metrics,
-            ModelPins pins) {
+            ModelPins pins, SeriesPalettes palettes) {
         this.chapters = chapters;
         this.pins = pins;
+        this.palettes = palettes;
         this.objects = objects;
         this.relay = relay;
         this.acceptedChapters = metrics.counter("colorize.ingest.chapters.accepted");
@@ -58,13 +65,21 @@ public class ChapterUploads {
             }
         }
         pins.check(request.modelVersion());
+        if (request.seriesId() != null) {
+            palettes.checkUsable(publisherId, request.seriesId());
+        }
         try (UploadedPages uploaded = request.pages().get()) {
-            return accept(publisherId, request, uploaded.pages());
+            return accept(publisherId, request, uploaded);
         }
     }
 
-    private Accepted accept(UUID publisherId, UploadRequest request, List<InspectedPage> pages) {
+    private Accepted accept(UUID publisherId, UploadRequest request, UploadedPages uploaded) {
+        List<InspectedPage> pages = uploaded.pages();
         checkForcedPages(request.forceColor(), pages.size());
+        Map<Integer, PageHint> hints = uploaded.hints().stream()
+                .collect(Collectors.toMap(PageHint::pageNumber, Function.identity()));
+        Map<String, String> paletteColors = hints.values().stream().anyMatch(h -> !h.isImage())
+                ? palettes.colorsByName(publisherId, request.seriesId()) : Map.of();
         UUID chapterId = UUID.randomUUID();
         Instant now = Instant.now();
         List<PageObjects.StoredObject> stored = new ArrayList<>();
@@ -75,9 +90,18 @@ public class ChapterUploads {
             boolean forceColor = request.forceColor().forces(p.pageNumber());
             PageJob pageJob = PageJob.of(publisherId, chapterId, p.pageNumber(), key, request.outputFormat(),
                     request.modelVersion(), now).withOutputs(request.outputs(), request.quality());
+            PageHint hint = hints.get(p.pageNumber());
+            String hintsKey = null;
+            if (hint != null) {
+                PageObjects.StoredObject hintObject = HintObjects.of(publisherId, chapterId, 0, hint, paletteColors,
+                        request.seriesId());
+                stored.add(hintObject);
+                hintsKey = hintObject.key();
+                pageJob = pageJob.withHints(hintsKey, 0);
+            }
             String job = MessageCodec.encodeToString(forceColor ? pageJob.withForceColor(true) : pageJob);
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
-                    p.size(), forceColor, job));
+                    p.size(), forceColor, hintsKey, job));
         }
         objects.putAll(stored);
         boolean inserted;
@@ -85,7 +109,7 @@ public class ChapterUploads {
             inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
                     request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(),
                     request.idempotencyKey() == null ? null : request.fingerprint(), rows, request.outputsColumn(),
-                    request.quality()));
+                    request.quality(), request.seriesId()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
             throw e;

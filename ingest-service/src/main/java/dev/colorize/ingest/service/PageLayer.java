@@ -1,20 +1,23 @@
 package dev.colorize.ingest.service;
 
-import dev.colorize.ingest.persistence.PageRow;
+import dev.colorize.ingest.persistence.LayerKeys;
 import dev.colorize.rest.ApiProblemException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The layer objects of a page a publisher can read: /v1/chapters/{id}/pages/{page}/layers/{flats|lines|ora}. */
+/**
+ * The layer objects of a page a publisher can read: /v1/chapters/{id}/pages/{page}/layers/{flats|lines|ora}, and of a
+ * recolor's revision: .../pages/{page}/revisions/{revision}/layers/{flats|lines|ora}.
+ */
 public enum PageLayer {
-    FLATS(PageRow::flatsKey),
-    LINES(PageRow::linesKey),
-    ORA(PageRow::oraKey);
+    FLATS(LayerKeys::flatsKey),
+    LINES(LayerKeys::linesKey),
+    ORA(LayerKeys::oraKey);
 
-    private final Function<PageRow, String> key;
+    private final Function<LayerKeys, String> key;
 
-    PageLayer(Function<PageRow, String> key) {
+    PageLayer(Function<LayerKeys, String> key) {
         this.key = key;
     }
 
@@ -23,7 +26,7 @@ public enum PageLayer {
     }
 
     /** The page's object of this layer, or null when the chapter did not ask for it or the page has none yet. */
-    public String keyOf(PageRow page) {
+    public String keyOf(LayerKeys page) {
         return key.apply(page);
     }
 

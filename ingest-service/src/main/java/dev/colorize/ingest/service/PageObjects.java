@@ -20,8 +20,24 @@ public class PageObjects {
 
     private static final Logger LOG = Logger.getLogger(PageObjects.class);
 
-    /** One page to store, from its file. */
-    public record StoredObject(String key, Path file, String mediaType) {
+    /** One object to store: a page or hint image from its file, or small content (JSON hints) from memory. */
+    public record StoredObject(String key, Path file, byte[] content, String mediaType) {
+
+        public StoredObject(String key, Path file, String mediaType) {
+            this(key, file, null, mediaType);
+        }
+
+        public StoredObject(String key, byte[] content, String mediaType) {
+            this(key, null, content, mediaType);
+        }
+
+        void putInto(ObjectStore store) {
+            if (file != null) {
+                store.put(key, file, mediaType);
+            } else {
+                store.put(key, content, mediaType);
+            }
+        }
     }
 
     private final ObjectStore store;
@@ -40,7 +56,7 @@ public class PageObjects {
     public void putAll(List<StoredObject> objects) {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (StoredObject o : objects) {
-            writes.add(CompletableFuture.runAsync(() -> store.put(o.key(), o.file(), o.mediaType()), writers));
+            writes.add(CompletableFuture.runAsync(() -> o.putInto(store), writers));
         }
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();

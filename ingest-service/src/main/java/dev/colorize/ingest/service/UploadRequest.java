@@ -15,17 +15,18 @@ import java.util.function.Supplier;
  * (or inflates) the files it does not need; whoever gets them closes them; {@code parts} describes the uploaded
  * files (name, file name, size) without reading them, for the {@link #fingerprint()}. {@code forceColor}: the pages
  * colored even when already in color; {@code outputs}: what each page gets besides its colored page (null: nothing);
- * {@code quality}: of JPEG or WebP pages (null: the worker's default).
+ * {@code quality}: of JPEG or WebP pages (null: the worker's default); {@code seriesId}: the series whose palette
+ * the pages' point hints may name (null: none).
  */
 public record UploadRequest(String title, String webhookUrl, OutputFormat outputFormat, Integer modelVersion,
         String idempotencyKey, List<String> parts, Supplier<UploadedPages> pages, ForcedColoring forceColor,
-        Set<PageOutput> outputs, Integer quality) {
+        Set<PageOutput> outputs, Integer quality, String seriesId) {
 
     /** An upload with no options: every page colored when in black and white, the colored pages only. */
     public UploadRequest(String title, String webhookUrl, OutputFormat outputFormat, Integer modelVersion,
             String idempotencyKey, List<String> parts, Supplier<UploadedPages> pages) {
         this(title, webhookUrl, outputFormat, modelVersion, idempotencyKey, parts, pages, ForcedColoring.none(), null,
-                null);
+                null, null);
     }
 
     /** The outputs as stored with the chapter: comma-separated names in their declared order, or null. */
@@ -48,6 +49,9 @@ public record UploadRequest(String title, String webhookUrl, OutputFormat output
         if (outputs != null && !outputs.isEmpty() || quality != null) { // absent: the fingerprint of older uploads
             values.add(outputsColumn());
             values.add(quality == null ? null : quality.toString());
+        }
+        if (seriesId != null) { // absent: the fingerprint of older uploads
+            values.add("seriesId=" + seriesId);
         }
         StringBuilder canonical = new StringBuilder();
         for (String value : values) {

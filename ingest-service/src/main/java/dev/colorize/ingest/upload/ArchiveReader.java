@@ -28,7 +28,9 @@ import java.util.zip.ZipFile;
  * total, so a zip bomb stops early and nothing of an entry is ever held in memory.
  * Entries that are not images by name (ComicInfo.xml, __MACOSX/, dot files, folders) are skipped;
  * image entries are then judged by content like any page. Pages come in natural file name order; their
- * names must pass {@link PageFileNames} first.
+ * names must pass {@link PageFileNames} first. Hint files ({@link HintFileNames}: {@code 001.hints.png},
+ * {@code 001.hints.json} beside {@code 001.png}) are not pages: they are inflated after the pages, within the same
+ * totals, and checked against the page they name ({@link HintInspector}).
  */
 @ApplicationScoped
 public class ArchiveReader {
@@ -39,16 +41,23 @@ public class ArchiveReader {
     private final IngestConfig.Upload limits;
     private final PageLimits pageLimits;
     private final PageInspector inspector;
+    private final HintInspector hintInspector;
 
-    public ArchiveReader(IngestConfig config, PageLimits pageLimits, PageInspector inspector) {
+    /** The pages of an archive and the hints beside them, inspected. */
+    public record Contents(List<InspectedPage> pages, List<PageHint> hints) {
+    }
+
+    public ArchiveReader(IngestConfig config, PageLimits pageLimits, PageInspector inspector, HintInspector hints) {
         this.limits = config.upload();
         this.pageLimits = pageLimits;
         this.inspector = inspector;
+        this.hintInspector = hints;
     }
 
-    /** The archive's pages, inspected, inflated into spool (which the caller removes, also when this throws). */
-    public List<InspectedPage> read(Path archive, String archiveName, Path spool) {
+    /** The archive's pages and hints, inspected, inflated into spool (which the caller removes, also when this throws). */
+    public Contents read(Path archive, String archiveName, Path spool) {
         List<InspectedPage> pages = new ArrayList<>();
+        List<PageSource> hints = new ArrayList<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > limits.maxArchiveEntries()) {
                 throw PageRejectedException.tooLarge("too-many-entries", null, archiveName, "The archive has "
@@ -59,8 +68,12 @@ public class ArchiveReader {
                 checkName(entry.getName());
             }
             List<ZipEntry> images = new ArrayList<>();
+            List<ZipEntry> hintEntries = new ArrayList<>();
             for (ZipEntry entry : entries) {
-                if (isPage(entry)) {
+                if (isHint(entry)) {
+                    PageFileNames.check(entry.getName(), null, "The archive entry");
+                    hintEntries.add(entry);
+                } else if (isPage(entry)) {
                     // before sorting, which compares each name many times; skipped entries (e.g. macOS's
                     // "Icon\r") are neither sorted nor stored, so their names do not matter
                     PageFileNames.check(entry.getName(), null, "The archive entry");
@@ -78,6 +91,12 @@ public class ArchiveReader {
                 total += size;
                 pages.add(inspector.inspect(number, new PageSource(entry.getName(), file, size)));
             }
+            for (ZipEntry entry : hintEntries) {
+                Path file = spool.resolve((hints.size() + 1) + ".hint");
+                long size = inflateHint(zip, entry, file, limits.maxArchiveUncompressedBytes() - total, buffer);
+                total += size;
+                hints.add(new PageSource(entry.getName(), file, size));
+            }
         } catch (ZipException e) {
             throw PageRejectedException.invalid("invalid-archive", null, archiveName, "Not a readable ZIP/CBZ archive: "
                     + e.getMessage());
@@ -85,7 +104,7 @@ public class ArchiveReader {
             throw PageRejectedException.invalid("invalid-archive", null, archiveName, "Cannot read the archive: "
                     + e.getMessage());
         }
-        return pages;
+        return new Contents(pages, HintMatcher.match(pages, hints, hintInspector));
     }
 
     /** Refuses names that would escape a folder when extracted: absolute, drive-letter, or with "..". */
@@ -100,10 +119,45 @@ public class ArchiveReader {
     }
 
     private static boolean isPage(ZipEntry entry) {
+        String base = baseName(entry);
+        return isContent(entry) && IMAGE_EXTENSIONS.stream().anyMatch(base::endsWith);
+    }
+
+    private static boolean isHint(ZipEntry entry) {
+        return isContent(entry) && HintFileNames.isHintFile(baseName(entry));
+    }
+
+    /** Not a folder, nor macOS's metadata, nor a dot file. */
+    private static boolean isContent(ZipEntry entry) {
         String name = entry.getName().replace('\\', '/');
-        String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return !entry.isDirectory() && !name.startsWith("__MACOSX/") && !base.startsWith(".")
-                && IMAGE_EXTENSIONS.stream().anyMatch(base::endsWith);
+        return !entry.isDirectory() && !name.startsWith("__MACOSX/") && !baseName(entry).startsWith(".");
+    }
+
+    private static String baseName(ZipEntry entry) {
+        String name = entry.getName().replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Inflates a hint entry into file, as far as a hint may be: a hint image as far as a page (max-page-bytes), points
+     * as far as max-json-bytes, and never beyond the archive's total; their content is judged once inflated.
+     */
+    private long inflateHint(ZipFile zip, ZipEntry entry, Path file, long totalLeft, byte[] buffer) throws IOException {
+        boolean points = HintFileNames.parse(entry.getName()).orElseThrow().points();
+        long limit = Math.min(points ? limits.hints().maxJsonBytes() : limits.maxPageBytes(), totalLeft);
+        try (InputStream in = zip.getInputStream(entry); OutputStream out = spoolFile(file)) {
+            long size = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                size += n;
+                if (size > limit) {
+                    throw PageRejectedException.tooLarge("hints-too-large", null, entry.getName(), "The archive entry "
+                            + entry.getName() + " inflates to more than " + limit + " bytes");
+                }
+                spoolWrite(out, buffer, n);
+            }
+            return size;
+        }
     }
 
     /** Inflates one entry into file, refusing it by its header first, then as soon as it passes its byte limit. */

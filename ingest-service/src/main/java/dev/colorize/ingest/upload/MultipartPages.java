@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The pages of a multipart upload, inspected: repeated 'pages' parts in part order, or one 'archive' part
- * (CBZ/ZIP) read by {@link ArchiveReader}. Names, the page count and sizes are checked before a byte is read,
+ * (CBZ/ZIP) read by {@link ArchiveReader}; color hints as 'hints' parts named after their pages
+ * ({@link HintFileNames}: {@code 2.hints.png} or {@code 2.hints.json} for the page {@code 2.png}), with either. Names, the page count and sizes are checked before a byte is read,
  * so an oversized part is refused without reading it; pages are then read from the files Quarkus spooled,
  * never loaded whole into memory.
  */
@@ -18,16 +19,20 @@ public class MultipartPages {
 
     private static final String ARCHIVE_PART = "archive";
     private static final String PAGES_PART = "pages";
+    private static final String HINTS_PART = "hints";
 
     private final ArchiveReader archives;
     private final PageInspector inspector;
     private final PageLimits pageLimits;
+    private final HintInspector hints;
     private final IngestConfig.Upload limits;
 
-    public MultipartPages(ArchiveReader archives, PageInspector inspector, PageLimits pageLimits, IngestConfig config) {
+    public MultipartPages(ArchiveReader archives, PageInspector inspector, PageLimits pageLimits, HintInspector hints,
+            IngestConfig config) {
         this.archives = archives;
         this.inspector = inspector;
         this.pageLimits = pageLimits;
+        this.hints = hints;
         this.limits = config.upload();
     }
 
@@ -39,18 +44,33 @@ public class MultipartPages {
     public UploadedPages read(List<FileUpload> files) {
         List<FileUpload> archive = files.stream().filter(f -> ARCHIVE_PART.equals(f.name())).toList();
         List<FileUpload> pages = files.stream().filter(f -> PAGES_PART.equals(f.name())).toList();
-        if (archive.size() + pages.size() != files.size()) {
-            throw PageRejectedException.invalid("unknown-part", null, null,
-                    "File parts are named '" + PAGES_PART + "' (one per page) or '" + ARCHIVE_PART + "'");
+        List<FileUpload> hintParts = files.stream().filter(f -> HINTS_PART.equals(f.name())).toList();
+        if (archive.size() + pages.size() + hintParts.size() != files.size()) {
+            throw PageRejectedException.invalid("unknown-part", null, null, "File parts are named '" + PAGES_PART
+                    + "' (one per page), '" + ARCHIVE_PART + "' or '" + HINTS_PART + "' (color hints of a page)");
         }
         if (archive.isEmpty()) {
-            return new UploadedPages(pages(pages), null);
+            List<InspectedPage> inspected = pages(pages);
+            return new UploadedPages(inspected, HintMatcher.match(inspected, hintSources(hintParts), hints), null);
         }
         if (archive.size() > 1 || !pages.isEmpty()) {
             throw PageRejectedException.invalid("mixed-upload", null, null,
                     "Send either one archive or page images, not both");
         }
+        if (!hintParts.isEmpty()) {
+            throw PageRejectedException.invalid("mixed-upload", null, null,
+                    "Put the hints of an archive's pages inside the archive, beside them (001.hints.png for 001.png)");
+        }
         return archive(archive.get(0));
+    }
+
+    private static List<PageSource> hintSources(List<FileUpload> parts) {
+        List<PageSource> sources = new ArrayList<>(parts.size());
+        for (FileUpload part : parts) {
+            PageFileNames.check(part.fileName(), null, "The hint file (part '" + HINTS_PART + "')");
+            sources.add(new PageSource(part.fileName(), part.uploadedFile(), part.size()));
+        }
+        return sources;
     }
 
     private UploadedPages archive(FileUpload zip) {
@@ -61,7 +81,8 @@ public class MultipartPages {
         }
         Path spool = UploadedPages.newSpool(zip.uploadedFile());
         try {
-            return new UploadedPages(archives.read(zip.uploadedFile(), zip.fileName(), spool), spool);
+            ArchiveReader.Contents contents = archives.read(zip.uploadedFile(), zip.fileName(), spool);
+            return new UploadedPages(contents.pages(), contents.hints(), spool);
         } catch (RuntimeException e) {
             UploadedPages.delete(spool);
             throw e;

@@ -9,10 +9,11 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The inspected pages of one upload, on disk. Closing removes the spool folder this service inflated archive
- * entries into (null for page parts, whose files Quarkus spooled and removes after the request).
+ * The inspected pages of one upload and their checked hints (in page order, at most one per page), on disk. Closing
+ * removes the spool folder this service inflated archive entries into (null for page parts, whose files Quarkus
+ * spooled and removes after the request).
  */
-public record UploadedPages(List<InspectedPage> pages, Path spool) implements AutoCloseable {
+public record UploadedPages(List<InspectedPage> pages, List<PageHint> hints, Path spool) implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UploadedPages.class);
 

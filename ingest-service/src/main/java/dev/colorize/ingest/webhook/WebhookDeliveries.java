@@ -3,6 +3,7 @@ package dev.colorize.ingest.webhook;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.platform.webhook.ChapterWebhook;
+import dev.colorize.platform.webhook.PageRecoloredWebhook;
 import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -35,8 +36,7 @@ public class WebhookDeliveries {
      * each failed page and why.
      */
     public void enqueueChapterFinished(Connection c, ChapterRow chapter) throws SQLException {
-        Optional<String> url = Jdbc.query(c, "SELECT coalesce(?, default_webhook_url) FROM publishers WHERE id = ?",
-                r -> r.getString(1), chapter.webhookUrl(), chapter.publisherId()).stream().filter(u -> u != null).findFirst();
+        Optional<String> url = url(c, chapter);
         if (url.isEmpty()) {
             return;
         }
@@ -47,10 +47,37 @@ public class WebhookDeliveries {
                 chapter.id());
         ChapterWebhook event = ChapterWebhook.finished(chapter.id(), chapter.title(), chapter.state(),
                 chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), chapter.pagesSkipped(), failures, now);
+        insert(c, chapter, event.type(), url.get(), event.toJson(), now);
+    }
+
+    /**
+     * Inside the transaction that finished a recolor: page.recolored to the chapter's or publisher's URL, delivered
+     * (signed, retried, recorded) as the chapter's webhook is.
+     */
+    public void enqueuePageRecolored(Connection c, UUID chapterId, int pageNumber, int revision, String state,
+            String error) throws SQLException {
+        ChapterRow chapter = Jdbc.queryOne(c, "SELECT * FROM chapters WHERE id = ?", ChapterRow.MAPPER, chapterId)
+                .orElseThrow();
+        Optional<String> url = url(c, chapter);
+        if (url.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        PageRecoloredWebhook event = PageRecoloredWebhook.finished(chapterId, pageNumber, revision, state, error, now);
+        insert(c, chapter, event.type(), url.get(), event.toJson(), now);
+    }
+
+    private static Optional<String> url(Connection c, ChapterRow chapter) throws SQLException {
+        return Jdbc.query(c, "SELECT coalesce(?, default_webhook_url) FROM publishers WHERE id = ?",
+                r -> r.getString(1), chapter.webhookUrl(), chapter.publisherId()).stream().filter(u -> u != null).findFirst();
+    }
+
+    private void insert(Connection c, ChapterRow chapter, String type, String url, String payload, Instant now)
+            throws SQLException {
         Jdbc.update(c, """
                 INSERT INTO webhook_deliveries (id, publisher_id, chapter_id, event_type, url, payload, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), event.type(),
-                url.get(), event.toJson(), schedule.firstAttemptAt(now));
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), chapter.publisherId(), chapter.id(), type, url, payload,
+                schedule.firstAttemptAt(now));
     }
 
     /** Claims due deliveries for one send each; they become due again only if the send is never recorded. */

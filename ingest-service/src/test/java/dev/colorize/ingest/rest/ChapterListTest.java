@@ -16,7 +16,7 @@ class ChapterListTest {
     /** Newest first, as the repository returns them. */
     private static List<ChapterRow> rows(int count) {
         return IntStream.range(0, count).mapToObj(i -> new ChapterRow(UUID.randomUUID(), UUID.randomUUID(), "c" + i,
-                "queued", 1, 0, 0, null, "PNG", null, NEWEST.minusSeconds(i), NEWEST, null, 0, null, null)).toList();
+                "queued", 1, 0, 0, null, "PNG", null, NEWEST.minusSeconds(i), NEWEST, null, 0, null, null, null, 0)).toList();
     }
 
     @Test

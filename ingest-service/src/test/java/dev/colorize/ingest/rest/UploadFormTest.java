@@ -25,7 +25,7 @@ class UploadFormTest {
 
     @Test
     void blankFieldsAreAbsentAndTheOutputFormatDefaultsToPng() {
-        UploadRequest request = request(new UploadForm(" ", "", null, " ", "", null, null, null, null));
+        UploadRequest request = request(new UploadForm(" ", "", null, " ", "", null, null, null, null, null));
         assertThat(request.title()).isNull();
         assertThat(request.webhookUrl()).isNull();
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.PNG);
@@ -36,7 +36,7 @@ class UploadFormTest {
     @Test
     void valuesAreTrimmedAndParsed() {
         UploadRequest request = request(new UploadForm(" Chapter 1 ", " https://hooks.example/x ", " jpeg ", " 3 ",
-                " key-1 ", null, null, null, null));
+                " key-1 ", null, null, null, null, null));
         assertThat(request.title()).isEqualTo("Chapter 1");
         assertThat(request.webhookUrl()).isEqualTo("https://hooks.example/x");
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.JPEG);
@@ -46,12 +46,12 @@ class UploadFormTest {
 
     @Test
     void outputsAreACommaSeparatedListOfLayersAndOraAndQualityAppliesToLossyFormats() {
-        UploadRequest request = request(new UploadForm(null, null, "webp", null, null, null, null, " ORA , layers ", " 80 "));
+        UploadRequest request = request(new UploadForm(null, null, "webp", null, null, null, null, " ORA , layers ", " 80 ", null));
         assertThat(request.outputs()).containsExactlyInAnyOrder(PageOutput.LAYERS, PageOutput.ORA);
         assertThat(request.outputsColumn()).isEqualTo("LAYERS,ORA");
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.WEBP);
         assertThat(request.quality()).isEqualTo(80);
-        UploadRequest plain = request(new UploadForm(null, null, null, null, null, null, null, " ", null));
+        UploadRequest plain = request(new UploadForm(null, null, null, null, null, null, null, " ", null, null));
         assertThat(plain.outputs()).isNull();
         assertThat(plain.outputsColumn()).isNull();
         assertThat(plain.quality()).isNull();
@@ -59,34 +59,34 @@ class UploadFormTest {
 
     @Test
     void eachBadValueIsA400NamingIt() {
-        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, "layers,psd", null))).isEqualTo("invalid-outputs");
-        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "0"))).isEqualTo("invalid-quality");
-        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "high"))).isEqualTo("invalid-quality");
-        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, null, "90")))
+        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, "layers,psd", null, null))).isEqualTo("invalid-outputs");
+        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "0", null))).isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "high", null))).isEqualTo("invalid-quality");
+        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, null, "90", null)))
                 .as("PNG is lossless").isEqualTo("invalid-quality");
-        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null, null, null, null, null)))
+        assertThat(problemType(new UploadForm(null, "ftp://hooks.example/", null, null, null, null, null, null, null, null)))
                 .isEqualTo("invalid-webhook-url");
-        assertThat(problemType(new UploadForm(null, null, "gif", null, null, null, null, null, null))).isEqualTo("invalid-output-format");
-        assertThat(problemType(new UploadForm(null, null, null, "0", null, null, null, null, null))).isEqualTo("invalid-model-version");
-        assertThat(problemType(new UploadForm(null, null, null, "v2", null, null, null, null, null))).isEqualTo("invalid-model-version");
-        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256), null, null, null, null)))
+        assertThat(problemType(new UploadForm(null, null, "gif", null, null, null, null, null, null, null))).isEqualTo("invalid-output-format");
+        assertThat(problemType(new UploadForm(null, null, null, "0", null, null, null, null, null, null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, "v2", null, null, null, null, null, null))).isEqualTo("invalid-model-version");
+        assertThat(problemType(new UploadForm(null, null, null, null, "k".repeat(256), null, null, null, null, null)))
                 .isEqualTo("invalid-idempotency-key");
-        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255), null, null, null, null)).idempotencyKey()).hasSize(255);
+        assertThat(request(new UploadForm(null, null, null, null, "k".repeat(255), null, null, null, null, null)).idempotencyKey()).hasSize(255);
     }
 
     @Test
     void forceColorIsTrueOrFalseAndItsPagesAreNumbersAndRanges() {
-        UploadRequest none = request(new UploadForm(null, null, null, null, null, " ", null, null, null));
+        UploadRequest none = request(new UploadForm(null, null, null, null, null, " ", null, null, null, null));
         assertThat(none.forceColor().isNone()).isTrue();
-        UploadRequest whole = request(new UploadForm(null, null, null, null, null, " TRUE ", null, null, null));
+        UploadRequest whole = request(new UploadForm(null, null, null, null, null, " TRUE ", null, null, null, null));
         assertThat(whole.forceColor().forces(7)).isTrue();
-        UploadRequest pages = request(new UploadForm(null, null, null, null, null, "false", " 5, 1-3 ,2", null, null));
+        UploadRequest pages = request(new UploadForm(null, null, null, null, null, "false", " 5, 1-3 ,2", null, null, null));
         assertThat(pages.forceColor().pages()).containsExactly(1, 2, 3, 5);
         assertThat(pages.forceColor().forces(4)).isFalse();
 
-        assertThat(problemType(new UploadForm(null, null, null, null, null, "yes", null, null, null))).isEqualTo("invalid-force-color");
+        assertThat(problemType(new UploadForm(null, null, null, null, null, "yes", null, null, null, null))).isEqualTo("invalid-force-color");
         for (String bad : List.of("0", "1,,2", "a", "3-1", "1-2-3", "-2", "1-2000000000")) {
-            assertThat(problemType(new UploadForm(null, null, null, null, null, null, bad, null, null))).as(bad)
+            assertThat(problemType(new UploadForm(null, null, null, null, null, null, bad, null, null, null))).as(bad)
                     .isEqualTo("invalid-force-color-pages");
         }
     }

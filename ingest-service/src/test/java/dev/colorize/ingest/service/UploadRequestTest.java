@@ -39,10 +39,12 @@ class UploadRequestTest {
         assertThat(plain).as("the fingerprint before outputs and quality existed").isEqualTo(Sha256.hex(Sha256.digest(
                 "4:Ch 1\n-\n4:JPEG\n-\n15:pages/1.png/100\n")));
         String layers = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
-                () -> null, ForcedColoring.none(), Set.of(PageOutput.LAYERS), null).fingerprint();
+                () -> null, ForcedColoring.none(), Set.of(PageOutput.LAYERS), null, null).fingerprint();
         String quality = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
-                () -> null, ForcedColoring.none(), null, 80).fingerprint();
-        assertThat(List.of(layers, quality)).doesNotContain(plain).doesNotHaveDuplicates();
+                () -> null, ForcedColoring.none(), null, 80, null).fingerprint();
+        String series = new UploadRequest("Ch 1", null, OutputFormat.JPEG, null, "key", List.of("pages/1.png/100"),
+                () -> null, ForcedColoring.none(), null, null, "aiko").fingerprint();
+        assertThat(List.of(layers, quality, series)).doesNotContain(plain).doesNotHaveDuplicates();
     }
 
     @Test
@@ -62,6 +64,7 @@ class UploadRequestTest {
     }
 
     private static UploadRequest request(ForcedColoring force) {
-        return new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "key", List.of("pages/1.png/100"), () -> null, force, null, null);
+        return new UploadRequest("Ch 1", null, OutputFormat.PNG, 3, "key", List.of("pages/1.png/100"), () -> null, force, null, null,
+                null);
     }
 }

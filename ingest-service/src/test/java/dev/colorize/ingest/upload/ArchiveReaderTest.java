@@ -39,13 +39,13 @@ class ArchiveReaderTest {
     @Test
     void pagesComeInNaturalOrderAndOtherEntriesAreSkipped() throws IOException {
         Path zip = zip("ch/10.png", "ch/2.png", "ch/1.png", "ComicInfo.xml", "Icon\r", "__MACOSX/ch/._1.png");
-        assertThat(reader.read(zip, "c.cbz", spool)).extracting(InspectedPage::fileName)
+        assertThat(reader.read(zip, "c.cbz", spool).pages()).extracting(InspectedPage::fileName)
                 .containsExactly("ch/1.png", "ch/2.png", "ch/10.png");
     }
 
     @Test
     void inflatedPagesAreInspectedFilesInTheSpoolFolder() throws IOException {
-        List<InspectedPage> pages = reader.read(zip("a.png", "b.png"), "c.cbz", spool);
+        List<InspectedPage> pages = reader.read(zip("a.png", "b.png"), "c.cbz", spool).pages();
         assertThat(pages).extracting(InspectedPage::width).containsExactly(3, 3);
         assertThat(pages).allSatisfy(p -> {
             assertThat(p.file().getParent()).isEqualTo(spool);
@@ -111,6 +111,7 @@ class ArchiveReaderTest {
     private static ArchiveReader reader(Map<String, String> properties) {
         IngestConfig config = IngestConfigs.of(properties);
         PageLimits limits = new PageLimits(config);
-        return new ArchiveReader(config, limits, new PageInspector(limits));
+        PageInspector inspector = new PageInspector(limits);
+        return new ArchiveReader(config, limits, inspector, new HintInspector(limits, inspector, config));
     }
 }

@@ -12,6 +12,10 @@ import java.util.UUID;
  *     through as {@link PageResult.Status#SKIPPED})
  * @param outputs      what is written besides the colored page; null or empty: the colored page only
  * @param quality      JPEG or WebP quality (1-100) of the colored page; null: the worker's default
+ * @param hintsKey     object key of the page's color hints ({@code .hints.png}: dots on transparent, or
+ *     {@code .hints.json}: {@link dev.colorize.platform.hints.ColorHints}); null: automatic coloring. A page with
+ *     hints is always colored, never passed through as already in color
+ * @param revision     which result revision the job makes: null or 0 the upload's, 1, 2, ... each recolor's
  */
 public record PageJob(
         int schemaVersion,
@@ -24,7 +28,9 @@ public record PageJob(
         Instant enqueuedAt,
         Boolean forceColor,
         Set<PageOutput> outputs,
-        Integer quality) implements Message {
+        Integer quality,
+        String hintsKey,
+        Integer revision) implements Message {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -35,13 +41,13 @@ public record PageJob(
     public static PageJob of(UUID publisherId, UUID chapterId, int pageNumber, String sourceKey,
             OutputFormat outputFormat, Integer modelVersion, Instant enqueuedAt) {
         return new PageJob(SCHEMA_VERSION, publisherId, chapterId, pageNumber, sourceKey, outputFormat,
-                modelVersion, enqueuedAt, null, null, null);
+                modelVersion, enqueuedAt, null, null, null, null, null);
     }
 
     /** This job, colored even when the page is already in color. */
     public PageJob withForceColor(boolean force) {
         return new PageJob(schemaVersion, publisherId, chapterId, pageNumber, sourceKey, outputFormat, modelVersion,
-                enqueuedAt, force, outputs, quality);
+                enqueuedAt, force, outputs, quality, hintsKey, revision);
     }
 
     /** Whether the page is colored even when it is already in color. */
@@ -52,7 +58,23 @@ public record PageJob(
     /** This job asking also for {@code outputs} (null: none) with the colored page at {@code quality} (null: default). */
     public PageJob withOutputs(Set<PageOutput> outputs, Integer quality) {
         return new PageJob(schemaVersion, publisherId, chapterId, pageNumber, sourceKey, outputFormat, modelVersion,
-                enqueuedAt, forceColor, outputs, quality);
+                enqueuedAt, forceColor, outputs, quality, hintsKey, revision);
+    }
+
+    /** This job colored with the hints stored at {@code hintsKey}, as result revision {@code revision}. */
+    public PageJob withHints(String hintsKey, int revision) {
+        return new PageJob(schemaVersion, publisherId, chapterId, pageNumber, sourceKey, outputFormat, modelVersion,
+                enqueuedAt, forceColor, outputs, quality, hintsKey, revision);
+    }
+
+    /** Whether the page is colored with hints (and so never passed through as already in color). */
+    public boolean hasHints() {
+        return hintsKey != null;
+    }
+
+    /** The result revision this job makes: 0 for the upload's. */
+    public int resultRevision() {
+        return revision == null ? 0 : revision;
     }
 
     /** Whether the job asks for {@code output} besides the colored page. */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  * @param flatsKey  object key of the flat color layer (PNG), null unless the job asked for layers
  * @param linesKey  object key of the line layer (PNG, black on transparent), null unless the job asked for layers
  * @param oraKey    object key of the OpenRaster file, null unless the job asked for it
+ * @param revision  the job's result revision (null or 0: the upload's; 1, 2, ...: each recolor's)
  */
 public record PageResult(
         int schemaVersion,
@@ -30,7 +31,8 @@ public record PageResult(
         Instant finishedAt,
         String flatsKey,
         String linesKey,
-        String oraKey) implements Message {
+        String oraKey,
+        Integer revision) implements Message {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -56,7 +58,20 @@ public record PageResult(
             Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
             Instant finishedAt) {
         this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
-                workerId, finishedAt, null, null, null);
+                workerId, finishedAt, null, null, null, null);
+    }
+
+    /** A result of the upload's revision, with its layers. */
+    public PageResult(int schemaVersion, UUID chapterId, int pageNumber, Status status, String resultKey,
+            Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
+            Instant finishedAt, String flatsKey, String linesKey, String oraKey) {
+        this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
+                workerId, finishedAt, flatsKey, linesKey, oraKey, null);
+    }
+
+    /** The result revision: 0 for the upload's. */
+    public int resultRevision() {
+        return revision == null ? 0 : revision;
     }
 
     /** Every object key of the result: the colored page and the layers written. */

@@ -13,6 +13,10 @@ import java.util.UUID;
  * results/{publisher}/{chapter}/{page:0000}-v{model}.flats.png the page's flat color layer, when asked for
  * results/{publisher}/{chapter}/{page:0000}-v{model}.lines.png the page's line layer, when asked for
  * results/{publisher}/{chapter}/{page:0000}-v{model}.ora       both layers as one OpenRaster file, when asked for
+ * results/{publisher}/{chapter}/{page:0000}-r{rev}-v{model}...  the same for result revision rev >= 1 (a recolor);
+ *                                                              revision 0 keeps the names above
+ * sketches/{publisher}/{chapter}/{page:0000}.hints.{png|json}  a page's color hints at upload (ingest)
+ * sketches/{publisher}/{chapter}/{page:0000}-r{rev}.hints.{ext} the hints of recolor revision rev
  * models/v{version}/model.zip                                  model artifacts (trainer writes, workers read)
  * datasets/{dataset}/images/{sha256}.{ext}                     training images (content-addressed)
  * runs/{run}/checkpoints/{step:000000000}/                     resumable training checkpoints
@@ -29,7 +33,21 @@ public final class ObjectKeys {
     }
 
     public static String result(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion, String extension) {
-        return String.format("results/%s/%s/%04d-v%d.%s", publisherId, chapterId, pageNumber, modelVersion, extension);
+        return result(publisherId, chapterId, pageNumber, 0, modelVersion, extension);
+    }
+
+    /** A colored page of result revision {@code revision}: 0 is the upload's, each recolor makes the next. */
+    public static String result(UUID publisherId, UUID chapterId, int pageNumber, int revision, int modelVersion,
+            String extension) {
+        String rev = revision == 0 ? "" : "-r" + revision;
+        return String.format("results/%s/%s/%04d%s-v%d.%s", publisherId, chapterId, pageNumber, rev, modelVersion,
+                extension);
+    }
+
+    /** A page's color hints ({@code png}: dots on transparent, {@code json}: points) for result revision {@code revision}. */
+    public static String hints(UUID publisherId, UUID chapterId, int pageNumber, int revision, String extension) {
+        String rev = revision == 0 ? "" : "-r" + revision;
+        return String.format("sketches/%s/%s/%04d%s.hints.%s", publisherId, chapterId, pageNumber, rev, extension);
     }
 
     /** A page already in color: its uploaded bytes, as its result (not colored by any model version). */
@@ -39,17 +57,29 @@ public final class ObjectKeys {
 
     /** The flat color layer of a colored page (PNG), beside it. */
     public static String flatsLayer(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
-        return result(publisherId, chapterId, pageNumber, modelVersion, "flats.png");
+        return flatsLayer(publisherId, chapterId, pageNumber, 0, modelVersion);
+    }
+
+    public static String flatsLayer(UUID publisherId, UUID chapterId, int pageNumber, int revision, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, revision, modelVersion, "flats.png");
     }
 
     /** The line layer of a colored page (PNG, black on transparent), beside it. */
     public static String linesLayer(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
-        return result(publisherId, chapterId, pageNumber, modelVersion, "lines.png");
+        return linesLayer(publisherId, chapterId, pageNumber, 0, modelVersion);
+    }
+
+    public static String linesLayer(UUID publisherId, UUID chapterId, int pageNumber, int revision, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, revision, modelVersion, "lines.png");
     }
 
     /** Both layers of a colored page as one OpenRaster file, beside it. */
     public static String openRaster(UUID publisherId, UUID chapterId, int pageNumber, int modelVersion) {
-        return result(publisherId, chapterId, pageNumber, modelVersion, "ora");
+        return openRaster(publisherId, chapterId, pageNumber, 0, modelVersion);
+    }
+
+    public static String openRaster(UUID publisherId, UUID chapterId, int pageNumber, int revision, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, revision, modelVersion, "ora");
     }
 
     /** Where a chapter's results live: a result key outside it is not the chapter's. */

@@ -52,6 +52,31 @@ class MessageCodecTest {
     }
 
     @Test
+    void hintsAndRevisionSurviveTheWireAndAJobFromBeforeHintsReadsAsUnhintedRevisionZero() {
+        PageJob job = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 4, "sketches/p/c/0004.png", OutputFormat.PNG,
+                null, NOW).withHints("sketches/p/c/0004-r2.hints.json", 2);
+        PageResult result = new PageResult(1, job.chapterId(), 4, PageResult.Status.DONE, "results/p/c/0004-r2-v7.png",
+                7, null, 120, 480, "worker-1", NOW, null, null, null, 2);
+
+        PageJob read = MessageCodec.decode(MessageCodec.encode(job), PageJob.class);
+        assertThat(read).isEqualTo(job);
+        assertThat(read.hasHints()).isTrue();
+        assertThat(read.resultRevision()).isEqualTo(2);
+        assertThat(MessageCodec.decode(MessageCodec.encode(result), PageResult.class).resultRevision()).isEqualTo(2);
+
+        String older = MessageCodec.encodeToString(PageJob.of(job.publisherId(), job.chapterId(), 4, "s", null, null, NOW))
+                .replace(",\"hintsKey\":null,\"revision\":null", "");
+        assertThat(older).doesNotContain("hintsKey").doesNotContain("revision");
+        PageJob old = MessageCodec.decode(older.getBytes(StandardCharsets.UTF_8), PageJob.class);
+        assertThat(old.hasHints()).isFalse();
+        assertThat(old.resultRevision()).isZero();
+        String olderResult = MessageCodec.encodeToString(new PageResult(1, job.chapterId(), 4, PageResult.Status.DONE,
+                "r", 7, null, 1, 2, "w", NOW)).replace(",\"revision\":null", "");
+        assertThat(MessageCodec.decode(olderResult.getBytes(StandardCharsets.UTF_8), PageResult.class).resultRevision())
+                .isZero();
+    }
+
+    @Test
     void aFutureSchemaVersionIsRefusedNamingTheVersion() {
         String json = "{\"schemaVersion\":2,\"chapterId\":\"" + UUID.randomUUID() + "\",\"pageNumber\":1}";
         assertThatThrownBy(() -> MessageCodec.decode(json.getBytes(StandardCharsets.UTF_8), PageJob.class))

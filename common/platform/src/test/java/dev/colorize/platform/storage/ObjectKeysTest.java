@@ -30,6 +30,20 @@ class ObjectKeysTest {
     }
 
     @Test
+    void aRecolorRevisionHasItsOwnResultAndLayersWhileRevisionZeroKeepsTheUploadsNames() {
+        String base = "results/" + PUBLISHER + "/" + CHAPTER + "/0012";
+        assertThat(ObjectKeys.result(PUBLISHER, CHAPTER, 12, 0, 3, "png")).isEqualTo(base + "-v3.png");
+        assertThat(ObjectKeys.result(PUBLISHER, CHAPTER, 12, 2, 3, "png")).isEqualTo(base + "-r2-v3.png")
+                .startsWith(ObjectKeys.resultPrefix(PUBLISHER, CHAPTER));
+        assertThat(ObjectKeys.flatsLayer(PUBLISHER, CHAPTER, 12, 2, 3)).isEqualTo(base + "-r2-v3.flats.png");
+        assertThat(ObjectKeys.linesLayer(PUBLISHER, CHAPTER, 12, 2, 3)).isEqualTo(base + "-r2-v3.lines.png");
+        assertThat(ObjectKeys.openRaster(PUBLISHER, CHAPTER, 12, 2, 3)).isEqualTo(base + "-r2-v3.ora");
+        String sketches = "sketches/" + PUBLISHER + "/" + CHAPTER + "/0012";
+        assertThat(ObjectKeys.hints(PUBLISHER, CHAPTER, 12, 0, "png")).isEqualTo(sketches + ".hints.png");
+        assertThat(ObjectKeys.hints(PUBLISHER, CHAPTER, 12, 1, "json")).isEqualTo(sketches + "-r1.hints.json");
+    }
+
+    @Test
     void runKeysNestCheckpointsAndSamplesUnderTheRun() {
         UUID run = UUID.randomUUID();
         assertThat(ObjectKeys.runCheckpoint(run, 42)).isEqualTo("runs/" + run + "/checkpoints/000000042/")

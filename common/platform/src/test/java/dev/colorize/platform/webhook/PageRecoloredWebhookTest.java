@@ -1,0 +1,24 @@
+package dev.colorize.platform.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PageRecoloredWebhookTest {
+
+    @Test
+    void aDoneRevisionNamesWhereItIsServedAndAFailedOneWhy() {
+        UUID chapter = UUID.randomUUID();
+        PageRecoloredWebhook done = PageRecoloredWebhook.finished(chapter, 3, 2, "done", null, Instant.EPOCH);
+        PageRecoloredWebhook failed = PageRecoloredWebhook.finished(chapter, 3, 3, "failed", "page 3: boom", Instant.EPOCH);
+
+        assertThat(PageRecoloredWebhook.parse(done.toJson())).isEqualTo(done);
+        assertThat(done.type()).isEqualTo("page.recolored");
+        assertThat(done.toJson()).startsWith("{\"schemaVersion\":1,\"type\":\"page.recolored\"");
+        assertThat(done.data().resultPath()).isEqualTo("/v1/chapters/" + chapter + "/pages/3/revisions/2");
+        assertThat(failed.data().resultPath()).isNull();
+        assertThat(failed.data().error()).isEqualTo("page 3: boom");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.colorize.ingest.rest;
+
+import dev.colorize.ingest.auth.Caller;
+import dev.colorize.ingest.persistence.ChapterRepository;
+import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.persistence.PageRevisionRow;
+import dev.colorize.ingest.service.ChapterResults;
+import dev.colorize.ingest.service.PageLayer;
+import dev.colorize.ingest.service.PageRecolors;
+import dev.colorize.rest.ApiProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Recoloring a page with new hints, and its result revisions: revision 0 is the upload's coloring, each recolor makes
+ * the next; every revision stays readable until the chapter is deleted. Another publisher's chapter is 404.
+ */
+@Path("/v1/chapters/{id}/pages/{page}")
+@Tag(name = "chapters")
+@SecurityRequirement(name = "apiKey")
+public class PageRevisionResource {
+
+    /** A recolor accepted, or one revision as listed. */
+    public record RevisionView(UUID chapterId, int pageNumber, int revision, String state, String error,
+            Instant requestedAt, Instant finishedAt, String resultUrl) {
+    }
+
+    private final Caller caller;
+    private final ChapterRepository chapters;
+    private final PageRecolors recolors;
+    private final ChapterResults results;
+
+    public PageRevisionResource(Caller caller, ChapterRepository chapters, PageRecolors recolors, ChapterResults results) {
+        this.caller = caller;
+        this.chapters = chapters;
+        this.recolors = recolors;
+        this.results = results;
+    }
+
+    @POST
+    @Path("recolor")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recolor a finished page with hint points", description = "Body: [{\"x\":..,\"y\":..,\"color\":"
+            + "\"#rrggbb\"|\"name\":\"<palette entry>\",\"radius\":..}] in page pixels (names from the palette of the "
+            + "chapter's series). 202 with the new revision; status and the events stream show it in work, page.recolored "
+            + "tells when it is done.")
+    public Response recolorWithPoints(@PathParam("id") UUID id, @PathParam("page") int page, byte[] body) {
+        return accepted(recolors.withPoints(caller.publisherId(), id, page, body == null ? new byte[0] : body));
+    }
+
+    @POST
+    @Path("recolor")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recolor a finished page with a hint image", description = "One 'hints' file part: an RGBA "
+            + "PNG of the page's aspect, colored dots on transparent (or points as a .json file). 202 with the new revision.")
+    public Response recolorWithFile(@PathParam("id") UUID id, @PathParam("page") int page,
+            @RestForm("hints") FileUpload hints) {
+        if (hints == null) {
+            throw ApiProblemException.badRequest("invalid-hints", "Send the hints as one 'hints' file part");
+        }
+        return accepted(recolors.withFile(caller.publisherId(), id, page, hints.fileName(), hints.uploadedFile(),
+                hints.size()));
+    }
+
+    @GET
+    @Path("revisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The page's recolor revisions (1, 2, ...; revision 0 is the upload's coloring, at /result)")
+    public List<RevisionView> revisions(@PathParam("id") UUID id, @PathParam("page") int page) {
+        return results.revisions(owned(id).id(), page).stream().map(PageRevisionResource::view).toList();
+    }
+
+    @GET
+    @Path("revisions/{revision}")
+    @Operation(summary = "A revision's colored page: 307 to a presigned URL, or the bytes with ?delivery=stream")
+    public Response revision(@PathParam("id") UUID id, @PathParam("page") int page,
+            @PathParam("revision") int revision, @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
+        return ObjectDelivery.deliver(results, results.revisionKey(owned(id).id(), page, revision), delivery);
+    }
+
+    @GET
+    @Path("revisions/{revision}/layers/{layer}")
+    @Operation(summary = "A revision's layer (flats, lines or ora), when the chapter's outputs asked for layers")
+    public Response revisionLayer(@PathParam("id") UUID id, @PathParam("page") int page,
+            @PathParam("revision") int revision, @PathParam("layer") String layer,
+            @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
+        return ObjectDelivery.deliver(results,
+                results.revisionLayerKey(owned(id).id(), page, revision, PageLayer.ofPath(layer)), delivery);
+    }
+
+    private Response accepted(PageRecolors.Accepted accepted) {
+        String path = "/v1/chapters/" + accepted.chapterId() + "/pages/" + accepted.pageNumber() + "/revisions/"
+                + accepted.revision();
+        return Response.accepted(new RevisionView(accepted.chapterId(), accepted.pageNumber(), accepted.revision(),
+                "queued", null, Instant.now(), null, path)).location(URI.create(path)).build();
+    }
+
+    private static RevisionView view(PageRevisionRow r) {
+        return new RevisionView(r.chapterId(), r.pageNumber(), r.revision(), r.state(), r.error(), r.requestedAt(),
+                r.finishedAt(), "/v1/chapters/" + r.chapterId() + "/pages/" + r.pageNumber() + "/revisions/" + r.revision());
+    }
+
+    private ChapterRow owned(UUID id) {
+        return chapters.find(caller.publisherId(), id).orElseThrow(() -> ApiProblemException.notFound("Chapter " + id));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.colorize.ingest.rest;
+
+import dev.colorize.ingest.auth.Caller;
+import dev.colorize.ingest.service.SeriesPalettes;
+import dev.colorize.ingest.service.SeriesPalettes.Palette;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A publisher's series palettes: named colors that point hints refer to by name. Another publisher's series is 404. */
+@Path("/v1/series")
+@Tag(name = "series")
+@SecurityRequirement(name = "apiKey")
+public class SeriesResource {
+
+    private final Caller caller;
+    private final SeriesPalettes palettes;
+
+    public SeriesResource(Caller caller, SeriesPalettes palettes) {
+        this.caller = caller;
+        this.palettes = palettes;
+    }
+
+    @PUT
+    @Path("{id}/palette")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a series' palette", description = "{\"entries\":[{\"name\":\"Aiko hair\",\"color\":"
+            + "\"#d03030\"}]}: names unique ignoring case, colors #rrggbb. Point hints of the series' chapters (uploads "
+            + "with seriesId) may then give \"name\" instead of \"color\". The first publisher to store a series' palette "
+            + "owns the series.")
+    public Palette put(@PathParam("id") String id, Palette palette) {
+        return palettes.put(caller.publisherId(), id, palette);
+    }
+
+    @GET
+    @Path("{id}/palette")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A series' palette")
+    public Palette get(@PathParam("id") String id) {
+        return palettes.get(caller.publisherId(), id);
+    }
+}

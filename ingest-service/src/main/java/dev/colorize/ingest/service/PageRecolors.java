@@ -1,0 +1,128 @@
+package dev.colorize.ingest.service;
+
+import dev.colorize.ingest.persistence.ChapterRepository;
+import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.ingest.persistence.PageRevisionRepository;
+import dev.colorize.ingest.persistence.PageRow;
+import dev.colorize.ingest.upload.HintInspector;
+import dev.colorize.ingest.upload.InspectedPage;
+import dev.colorize.ingest.upload.PageHint;
+import dev.colorize.ingest.upload.PageSource;
+import dev.colorize.platform.image.ImageFormat;
+import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.messaging.PageOutput;
+import dev.colorize.rest.ApiProblemException;
+import dev.colorize.service.outbox.OutboxRelay;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Recolors a finished page with new hints, without a new upload: the hints are checked as at upload, stored for the
+ * page's next revision, and its job (the chapter's format, outputs and model pin) queued with the revision row in one
+ * transaction. Earlier revisions stay; the worker writes the new one beside them.
+ */
+@ApplicationScoped
+public class PageRecolors {
+
+    /** A recolor accepted: the revision it will make. */
+    public record Accepted(UUID chapterId, int pageNumber, int revision) {
+    }
+
+    private static final List<String> FINISHED = List.of("done", "skipped", "failed");
+
+    private final ChapterRepository chapters;
+    private final PageRevisionRepository revisions;
+    private final HintInspector hints;
+    private final SeriesPalettes palettes;
+    private final PageObjects objects;
+    private final OutboxRelay relay;
+
+    public PageRecolors(ChapterRepository chapters, PageRevisionRepository revisions, HintInspector hints,
+            SeriesPalettes palettes, PageObjects objects, OutboxRelay relay) {
+        this.chapters = chapters;
+        this.revisions = revisions;
+        this.hints = hints;
+        this.palettes = palettes;
+        this.objects = objects;
+        this.relay = relay;
+    }
+
+    /** Points as JSON ({@code [{"x":..,"y":..,"color"|"name":..,"radius":..}]}) in the page's pixels. */
+    public Accepted withPoints(UUID publisherId, UUID chapterId, int pageNumber, byte[] json) {
+        ChapterRow chapter = chapter(publisherId, chapterId);
+        PageRow page = finishedPage(chapter, pageNumber);
+        PageHint hint = new PageHint(pageNumber, "hints", null,
+                hints.points(pageNumber, page.width(), page.height(), "hints", json));
+        return recolor(chapter, page, hint);
+    }
+
+    /** A hint image (or, named *.json, points) uploaded as a file. */
+    public Accepted withFile(UUID publisherId, UUID chapterId, int pageNumber, String fileName, Path file, long size) {
+        ChapterRow chapter = chapter(publisherId, chapterId);
+        PageRow page = finishedPage(chapter, pageNumber);
+        InspectedPage inspected = new InspectedPage(pageNumber, page.originalName(), null, page.byteSize(),
+                ImageFormat.valueOf(page.sourceFormat()), page.width(), page.height());
+        boolean points = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json");
+        return recolor(chapter, page, hints.inspect(inspected, new PageSource(fileName, file, size), points));
+    }
+
+    private Accepted recolor(ChapterRow chapter, PageRow page, PageHint hint) {
+        int revision = page.revision() + 1;
+        PageObjects.StoredObject hintObject = HintObjects.of(chapter.publisherId(), chapter.id(), revision, hint,
+                hint.isImage() ? Map.of() : palettes.colorsByName(chapter.publisherId(), chapter.seriesId()),
+                chapter.seriesId());
+        PageJob job = PageJob.of(chapter.publisherId(), chapter.id(), page.pageNumber(), page.sourceKey(),
+                OutputFormat.valueOf(chapter.outputFormat()), chapter.modelVersionPin(), Instant.now())
+                .withOutputs(outputs(chapter.outputs()), chapter.outputQuality())
+                .withHints(hintObject.key(), revision);
+        objects.putAll(List.of(hintObject));
+        boolean added;
+        try {
+            added = revisions.add(chapter.id(), page.pageNumber(), revision, hintObject.key(), MessageCodec.encodeToString(job));
+        } catch (RuntimeException e) {
+            objects.deleteQuietly(List.of(hintObject.key()));
+            throw e;
+        }
+        if (!added) { // the hints key is the winner's now: left in place
+            throw ApiProblemException.conflict("recolor-conflict", "Page " + page.pageNumber()
+                    + " was recolored at the same time; send the recolor again");
+        }
+        relay.wakeUp();
+        return new Accepted(chapter.id(), page.pageNumber(), revision);
+    }
+
+    private ChapterRow chapter(UUID publisherId, UUID chapterId) {
+        return chapters.find(publisherId, chapterId).orElseThrow(() -> ApiProblemException.notFound("Chapter " + chapterId));
+    }
+
+    /** A page is recolored once its upload's coloring finished: until then its own job is still in work. */
+    private PageRow finishedPage(ChapterRow chapter, int pageNumber) {
+        PageRow page = chapters.page(chapter.id(), pageNumber)
+                .orElseThrow(() -> ApiProblemException.notFound("Page " + pageNumber + " of chapter " + chapter.id()));
+        if (!FINISHED.contains(page.state())) {
+            throw ApiProblemException.conflict("page-in-work", "Page " + pageNumber + " is " + page.state()
+                    + "; recolor it once it is finished");
+        }
+        return page;
+    }
+
+    /** The chapter's outputs column (comma-separated PageOutput names) as the job carries them. */
+    private static Set<PageOutput> outputs(String column) {
+        if (column == null) {
+            return null;
+        }
+        Set<PageOutput> outputs = EnumSet.noneOf(PageOutput.class);
+        Arrays.stream(column.split(",")).map(PageOutput::valueOf).forEach(outputs::add);
+        return outputs;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.colorize.ingest.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colorize.ingest.persistence.SeriesPaletteRepository;
+import dev.colorize.rest.ApiProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Series palettes: named colors per series, so a point hint naming "Aiko hair" gets the same color on every page of
+ * every chapter of the series. Names match ignoring case and surrounding blanks. A series belongs to the publisher
+ * that first stored its palette: to anyone else it does not exist (404).
+ */
+@ApplicationScoped
+public class SeriesPalettes {
+
+    /** One named color, #rrggbb. */
+    public record Entry(String name, String color) {
+    }
+
+    /** A series' palette, as PUT and GET carry it. */
+    public record Palette(List<Entry> entries) {
+    }
+
+    static final int MAX_ENTRIES = 500;
+    static final int MAX_NAME_LENGTH = 100;
+    private static final Pattern SERIES_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    private final SeriesPaletteRepository palettes;
+    private final ObjectMapper json;
+
+    public SeriesPalettes(SeriesPaletteRepository palettes, ObjectMapper json) {
+        this.palettes = palettes;
+        this.json = json;
+    }
+
+    public Palette get(UUID publisherId, String seriesId) {
+        checkId(seriesId);
+        String stored = palettes.entries(publisherId, seriesId).orElseThrow(() -> notFound(seriesId));
+        try {
+            return json.readValue(stored, Palette.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored palette of series " + seriesId + " is unreadable", e);
+        }
+    }
+
+    /** Replaces the series' palette (creating the series for this publisher); its colors are stored lower case. */
+    public Palette put(UUID publisherId, String seriesId, Palette palette) {
+        checkId(seriesId);
+        Palette checked = checked(palette);
+        try {
+            if (!palettes.put(publisherId, seriesId, json.writeValueAsString(checked))) {
+                throw notFound(seriesId);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return checked;
+    }
+
+    /** A series an upload may name: a valid id that is not another publisher's (it may have no palette yet). */
+    public void checkUsable(UUID publisherId, String seriesId) {
+        checkId(seriesId);
+        if (palettes.owner(seriesId).filter(owner -> !owner.equals(publisherId)).isPresent()) {
+            throw notFound(seriesId);
+        }
+    }
+
+    /** The series' colors by normalized name; empty without a series or a palette. */
+    public Map<String, String> colorsByName(UUID publisherId, String seriesId) {
+        Map<String, String> colors = new HashMap<>();
+        if (seriesId != null && palettes.entries(publisherId, seriesId).isPresent()) {
+            for (Entry e : get(publisherId, seriesId).entries()) {
+                colors.put(normalized(e.name()), e.color());
+            }
+        }
+        return colors;
+    }
+
+    /** How names are compared: trimmed, ignoring case. */
+    public static String normalized(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Palette checked(Palette palette) {
+        if (palette == null || palette.entries() == null) {
+            throw ApiProblemException.badRequest("invalid-palette", "The palette is {\"entries\":[{\"name\":..,\"color\":\"#rrggbb\"}]}");
+        }
+        if (palette.entries().size() > MAX_ENTRIES) {
+            throw ApiProblemException.badRequest("invalid-palette", "The palette has " + palette.entries().size()
+                    + " entries, more than the limit of " + MAX_ENTRIES);
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < palette.entries().size(); i++) {
+            Entry e = palette.entries().get(i);
+            String which = "Palette entry " + (i + 1);
+            if (e == null || e.name() == null || e.name().isBlank() || e.name().trim().length() > MAX_NAME_LENGTH) {
+                throw ApiProblemException.badRequest("invalid-palette", which + " needs a name of 1 to "
+                        + MAX_NAME_LENGTH + " characters");
+            }
+            if (e.color() == null || !COLOR.matcher(e.color()).matches()) {
+                throw ApiProblemException.badRequest("invalid-palette", which + " ('" + e.name().trim()
+                        + "') needs a color #rrggbb");
+            }
+            if (!names.add(normalized(e.name()))) {
+                throw ApiProblemException.badRequest("invalid-palette", which + " repeats the name '" + e.name().trim() + "'");
+            }
+        }
+        return new Palette(palette.entries().stream()
+                .map(e -> new Entry(e.name().trim(), e.color().toLowerCase(Locale.ROOT))).toList());
+    }
+
+    private static void checkId(String seriesId) {
+        if (seriesId == null || !SERIES_ID.matcher(seriesId).matches()) {
+            throw ApiProblemException.badRequest("invalid-series-id", "A series id is 1 to 100 letters, digits, '.', '_' "
+                    + "or '-', starting with a letter or digit");
+        }
+    }
+
+    private static ApiProblemException notFound(String seriesId) {
+        return ApiProblemException.notFound("Series " + seriesId);
+    }
+}
