@@ -167,6 +167,34 @@ class RecolorIT {
     }
 
     @Test
+    void concurrentRecolorsOfOnePageEachGetTheirOwnRevisionWithTheirOwnHints() throws Exception {
+        var publisher = Publishers.create();
+        String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
+        Stack.publishResults(List.of(colored(publisher.id(), UUID.fromString(id), 0, Pages.png(40, 30, 2))));
+        Await.until("the page done", Duration.ofSeconds(30), () -> "done".equals(given().auth().oauth2(publisher.apiKey())
+                .get("/v1/chapters/" + id).then().extract().path("pages[0].state")));
+
+        int recolors = 6;
+        List<CompletableFuture<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < recolors; i++) {
+            String body = "[{\"x\":" + (i + 1) + ",\"y\":1,\"color\":\"#000000\"}]";
+            sent.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(publisher.apiKey())
+                    .contentType("application/json").body(body).post(page(id) + "/recolor")
+                    .then().statusCode(202).extract().<Integer>path("revision")));
+        }
+        List<Integer> revisions = sent.stream().map(CompletableFuture::join).sorted().toList();
+
+        assertThat(revisions).containsExactly(1, 2, 3, 4, 5, 6);
+        List<PageJob> jobs = jobs(id, 1 + recolors).stream().filter(j -> j.resultRevision() > 0).toList();
+        assertThat(jobs).hasSize(recolors);
+        assertThat(jobs).extracting(PageJob::hintsKey).doesNotHaveDuplicates();
+        assertThat(jobs).extracting(j -> (int) ColorHints.parse(new String(store.get(j.hintsKey()), StandardCharsets.UTF_8))
+                .points().get(0).x()).as("each revision's hints are its own request's").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void aRecolorPastTheDeadlineFailsAndIsAnnouncedSoTheStreamEnds() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             var publisher = Publishers.create(receiver.url());

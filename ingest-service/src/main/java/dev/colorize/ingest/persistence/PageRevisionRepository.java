@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /** page_revisions: the recolors of a chapter's pages; their rows go with the chapter's. */
 @ApplicationScoped
@@ -21,23 +22,29 @@ public class PageRevisionRepository {
         this.outbox = outbox;
     }
 
+    /** What a recolor queues for the revision number it is given: its stored hints and its job. */
+    public record NewRevision(String hintsKey, String jobPayload) {
+    }
+
     /**
-     * In one transaction: the page's newest revision becomes {@code revision}, its row is queued, the chapter counts
-     * one more recolor pending and the job goes to the outbox. False when another recolor of the page took this
-     * revision number first.
+     * In one transaction, holding the page's row: the page's next revision number is handed to {@code prepare} (which
+     * may store objects under it), the page's newest revision becomes that number, its row is queued, the chapter
+     * counts one more recolor pending and the job goes to the outbox. A concurrent recolor of the same page waits for
+     * the row and takes the number after, so two recolors never share a revision or its hints key.
      */
-    public boolean add(UUID chapterId, int pageNumber, int revision, String hintsKey, String jobPayload) {
+    public int addNext(UUID chapterId, int pageNumber, IntFunction<NewRevision> prepare) {
         return jdbc.inTransaction(c -> {
-            if (Jdbc.update(c, "UPDATE pages SET revision = ? WHERE chapter_id = ? AND page_number = ? AND revision = ?",
-                    revision, chapterId, pageNumber, revision - 1) == 0) {
-                return false;
-            }
+            int revision = Jdbc.queryOne(c, "SELECT revision FROM pages WHERE chapter_id = ? AND page_number = ? FOR UPDATE",
+                    row -> row.getInt(1), chapterId, pageNumber).orElseThrow() + 1;
+            NewRevision added = prepare.apply(revision);
+            Jdbc.update(c, "UPDATE pages SET revision = ? WHERE chapter_id = ? AND page_number = ?",
+                    revision, chapterId, pageNumber);
             Jdbc.update(c, "INSERT INTO page_revisions (chapter_id, page_number, revision, hints_key) VALUES (?, ?, ?, ?)",
-                    chapterId, pageNumber, revision, hintsKey);
+                    chapterId, pageNumber, revision, added.hintsKey());
             Jdbc.update(c, "UPDATE chapters SET recolors_pending = recolors_pending + 1, updated_at = now() WHERE id = ?",
                     chapterId);
-            outbox.add(c, List.of(new OutboxMessage(Topics.JOBS, chapterId.toString(), jobPayload)));
-            return true;
+            outbox.add(c, List.of(new OutboxMessage(Topics.JOBS, chapterId.toString(), added.jobPayload())));
+            return revision;
         });
     }
 

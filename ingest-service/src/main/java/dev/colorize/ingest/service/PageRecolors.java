@@ -18,6 +18,7 @@ import dev.colorize.service.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,25 +78,26 @@ public class PageRecolors {
     }
 
     private Accepted recolor(ChapterRow chapter, PageRow page, PageHint hint) {
-        int revision = page.revision() + 1;
-        PageObjects.StoredObject hintObject = HintObjects.of(chapter.publisherId(), chapter.id(), revision, hint,
-                hint.isImage() ? Map.of() : palettes.colorsByName(chapter.publisherId(), chapter.seriesId()),
-                chapter.seriesId());
-        PageJob job = PageJob.of(chapter.publisherId(), chapter.id(), page.pageNumber(), page.sourceKey(),
-                OutputFormat.valueOf(chapter.outputFormat()), chapter.modelVersionPin(), Instant.now())
-                .withOutputs(outputs(chapter.outputs()), chapter.outputQuality())
-                .withHints(hintObject.key(), revision);
-        objects.putAll(List.of(hintObject));
-        boolean added;
+        Map<String, String> paletteColors = hint.isImage() ? Map.of()
+                : palettes.colorsByName(chapter.publisherId(), chapter.seriesId());
+        List<String> stored = new ArrayList<>();
+        int revision;
         try {
-            added = revisions.add(chapter.id(), page.pageNumber(), revision, hintObject.key(), MessageCodec.encodeToString(job));
+            revision = revisions.addNext(chapter.id(), page.pageNumber(), next -> {
+                PageObjects.StoredObject hintObject = HintObjects.of(chapter.publisherId(), chapter.id(), next, hint,
+                        paletteColors, chapter.seriesId());
+                // stored under the page's row lock: no other recolor can write this revision's key meanwhile
+                stored.add(hintObject.key());
+                objects.putAll(List.of(hintObject));
+                PageJob job = PageJob.of(chapter.publisherId(), chapter.id(), page.pageNumber(), page.sourceKey(),
+                        OutputFormat.valueOf(chapter.outputFormat()), chapter.modelVersionPin(), Instant.now())
+                        .withOutputs(outputs(chapter.outputs()), chapter.outputQuality())
+                        .withHints(hintObject.key(), next);
+                return new PageRevisionRepository.NewRevision(hintObject.key(), MessageCodec.encodeToString(job));
+            });
         } catch (RuntimeException e) {
-            objects.deleteQuietly(List.of(hintObject.key()));
+            objects.deleteQuietly(stored);
             throw e;
-        }
-        if (!added) { // the hints key is the winner's now: left in place
-            throw ApiProblemException.conflict("recolor-conflict", "Page " + page.pageNumber()
-                    + " was recolored at the same time; send the recolor again");
         }
         relay.wakeUp();
         return new Accepted(chapter.id(), page.pageNumber(), revision);
