@@ -505,7 +505,7 @@ function renderPage(mine, page) {
   }
   card.state = page.state;
   const header = el('header', {},
-    el('h3', { id: 'page-h-' + page.pageNumber, style: 'margin:0' }, 'Page ' + page.pageNumber),
+    el('h3', { id: 'page-h-' + page.pageNumber, class: 'flush' }, 'Page ' + page.pageNumber),
     el('span', { class: 'badge ' + page.state, 'data-state': page.state, text: page.state }));
   const name = el('div', { class: 'name', text: page.originalName + ' - ' + page.width + 'x' + page.height });
   const body = [];
@@ -723,7 +723,7 @@ async function loadDeliveries() {
 
 function deliveryRow(d) {
   const error = el('span', { class: 'error', role: 'alert' });
-  const responses = el('ul', { style: 'margin:0;padding-left:1rem' }, d.attempts.map((a) => el('li', {
+  const responses = el('ul', { class: 'attempts' }, d.attempts.map((a) => el('li', {
     text: '#' + a.attemptNumber + ' ' + (a.statusCode ? 'HTTP ' + a.statusCode : 'no answer')
       + (a.error ? ': ' + a.error : '') + ' (' + a.durationMs + ' ms, ' + when(a.attemptedAt) + ')',
   })));

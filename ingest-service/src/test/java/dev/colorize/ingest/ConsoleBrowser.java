@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,8 +73,21 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
+    /** Waits for the condition; on a timeout keeps a screenshot of the page as it was (target/console-screenshots). */
     <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).pollingEvery(Duration.ofMillis(100)).until(condition);
+        try {
+            return new WebDriverWait(driver, timeout).withMessage(what).pollingEvery(Duration.ofMillis(100)).until(condition);
+        } catch (TimeoutException e) {
+            try {
+                Path local = Path.of("target", "console-screenshots");
+                Files.createDirectories(local);
+                Files.write(local.resolve("timeout-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png"),
+                        driver.getScreenshotAs(OutputType.BYTES));
+            } catch (IOException | RuntimeException ignored) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
+        }
     }
 
     String text(String id) {
