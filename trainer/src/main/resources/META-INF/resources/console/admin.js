@@ -411,8 +411,9 @@ async function poll(mine) {
   }
   if (run && RUN_FINAL.has(run.state)) {
     const bad = mine.progress.find((r) => !isFinite(r.generatorL1Loss) || !isFinite(r.discriminatorLoss));
-    $('run-live').textContent = (bad ? 'Diverged: the losses are not numbers (NaN) since step ' + bad.step + '. ' : '') + run.state === 'succeeded' ? 'Finished: registered as version ' + run.modelVersion + '.'
-      : 'Ended ' + run.state + (run.error ? ': ' + run.error : '.');
+    $('run-live').textContent = (bad ? 'Diverged: the losses are not numbers (NaN) since step ' + bad.step + '. ' : '')
+      + (run.state === 'succeeded' ? 'Finished: registered as version ' + run.modelVersion + '.'
+        : 'Ended ' + run.state + (run.error ? ': ' + run.error : '.'));
     return;
   }
   const diverged = mine.progress.find((r) => !isFinite(r.discriminatorLoss) || !isFinite(r.generatorGanLoss)
