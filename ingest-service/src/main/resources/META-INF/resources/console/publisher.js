@@ -444,7 +444,6 @@ async function follow(mine) {
           const status = await refreshChapter(mine);
           if (name === 'completed' || (status && FINAL.has(status.state))) {
             $('chapter-live').textContent = 'Finished.';
-            controllerDone(mine);
             return;
           }
         }
@@ -465,11 +464,6 @@ async function follow(mine) {
     }
     await new Promise((ok) => setTimeout(ok, 2000));
   }
-}
-
-function controllerDone(mine) {
-  // nothing to close: the stream ended with its completed event
-  return mine;
 }
 
 function renderChapter(mine, status) {
@@ -725,7 +719,8 @@ function deliveryRow(d) {
   const error = el('span', { class: 'error', role: 'alert' });
   const responses = el('ul', { class: 'attempts' }, d.attempts.map((a) => el('li', {
     text: '#' + a.attemptNumber + ' ' + (a.statusCode ? 'HTTP ' + a.statusCode : 'no answer')
-      + (a.error ? ': ' + a.error : '') + ' (' + a.durationMs + ' ms, ' + when(a.attemptedAt) + ')',
+      + (a.error && a.error !== 'HTTP ' + a.statusCode ? ': ' + a.error : '') + ' (' + a.durationMs + ' ms, '
+      + when(a.attemptedAt) + ')',
   })));
   const resend = el('button', {
     type: 'button', class: 'secondary', 'aria-label': 'Resend delivery ' + d.id,
