@@ -111,6 +111,28 @@ class PublisherConsoleIT {
     }
 
     @Test
+    void aCbzIsUploadedAsOneArchiveItsPagesInNameOrder() throws Exception {
+        var publisher = Publishers.create();
+        Path cbz = folder.resolve("chapter-2.cbz");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("p10.png", MangaPages.lineArt(2));
+        entries.put("p9.png", MangaPages.lineArt(1));
+        Files.write(cbz, Pages.zip(entries));
+        try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+            browser.driver.get(console.toString());
+            browser.find("api-key").sendKeys(publisher.apiKey(), Keys.ENTER);
+            browser.await("the upload screen", WAIT, d -> browser.find("view-upload").isDisplayed());
+            browser.find("upload-files").sendKeys(cbz.toString());
+            browser.await("the chosen archive", WAIT, d -> browser.text("selection").startsWith("Archive: chapter-2.cbz"));
+            browser.find("upload-button").click();
+            browser.await("two queued pages", WAIT, d -> d.findElements(By.cssSelector("#pages article")).size() == 2);
+            assertThat(browser.driver.findElements(By.cssSelector("#pages article .name"))).extracting(WebElement::getText)
+                    .containsExactly("p9.png - 480x680", "p10.png - 480x680");
+            assertThat(browser.text("chapter-counts")).startsWith("0 of 2 pages done");
+        }
+    }
+
+    @Test
     void aPublisherUploadsAFolderWatchesThePagesLiveComparesAndDownloadsTheCbz() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(1); ConsoleBrowser browser = ConsoleBrowser.start()) {
             var publisher = Publishers.create(receiver.url());
@@ -256,9 +278,10 @@ class PublisherConsoleIT {
         }
     }
 
+    /** Read in one script: the card is re-rendered whenever its state changes, so a found element may go stale. */
     private static String pageState(ConsoleBrowser browser, int page) {
-        var badge = browser.driver.findElements(By.cssSelector("#page-" + page + " header .badge"));
-        return badge.isEmpty() ? null : badge.get(0).getAttribute("data-state");
+        return (String) browser.script("const b = document.querySelector('#page-' + arguments[0] + ' header .badge');"
+                + "return b ? b.getAttribute('data-state') : null", page);
     }
 
     /** As a worker does: the colored page and its layers stored, then a DONE result naming them. */
