@@ -107,6 +107,10 @@ class PublisherConsoleIT {
             assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
             assertThat(browser.find("view-upload").isDisplayed()).isFalse();
             browser.screenshot("publisher-wrong-key");
+            assertThat(browser.policyViolations()).isEmpty();
+            // the check sees what the policy blocks: an inline style set from a script
+            browser.script("document.body.setAttribute('style', 'outline: 1px solid red')");
+            assertThat(browser.policyViolations()).isNotEmpty();
         }
     }
 
@@ -275,6 +279,7 @@ class PublisherConsoleIT {
             browser.await("the row gone", WAIT,
                     d -> d.findElements(By.cssSelector("tr[data-chapter='" + chapterId + "']")).isEmpty());
             given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + chapterId).then().statusCode(404);
+            assertThat(browser.policyViolations()).as("nothing the page does is blocked by its own CSP").isEmpty();
         }
     }
 

@@ -224,6 +224,7 @@ class AdminConsoleIT {
             browser.size(390, 844);
             assertThat(browser.fitsWidth()).as("readable at phone width").isTrue();
             browser.screenshot("admin-models-phone");
+            assertThat(browser.policyViolations()).as("nothing the page does is blocked by its own CSP").isEmpty();
         }
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -19,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,6 +63,9 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,800", "--hide-scrollbars",
                 "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -107,6 +115,12 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Whether the page fits the window's width (nothing to scroll sideways but inside table wrappers). */
     boolean fitsWidth() {
         return (Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth + 1");
+    }
+
+    /** The browser console's messages about the page breaking its own Content-Security-Policy, since the last call. */
+    List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     void screenshot(String name) throws IOException {
