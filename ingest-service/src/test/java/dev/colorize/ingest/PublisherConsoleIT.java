@@ -133,6 +133,29 @@ class PublisherConsoleIT {
             assertThat(browser.driver.findElements(By.cssSelector("#pages article .name"))).extracting(WebElement::getText)
                     .containsExactly("p9.png - 480x680", "p10.png - 480x680");
             assertThat(browser.text("chapter-counts")).startsWith("0 of 2 pages done");
+
+            // pages dropped on the drop zone (files made in the page; a real folder cannot be dropped by a script)
+            browser.find("nav-upload").click();
+            browser.script("""
+                    const zone = document.getElementById('drop-zone');
+                    const page = (name) => new Promise((ok) => {
+                      const c = document.createElement('canvas'); c.width = 40; c.height = 60;
+                      const g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 40, 60);
+                      g.strokeRect(5, 5, 30, 50);
+                      c.toBlob((b) => ok(new File([b], name, { type: 'image/png' })), 'image/png');
+                    });
+                    Promise.all([page('b-2.png'), page('b-1.png')]).then((files) => {
+                      const dt = new DataTransfer();
+                      files.forEach((f) => dt.items.add(f));
+                      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                    });""");
+            browser.await("the dropped pages", WAIT, d -> browser.text("selection").startsWith("2 pages"));
+            assertThat(browser.text("selection")).endsWith("b-1.png, b-2.png");
+            browser.find("upload-button").click();
+            browser.await("the dropped chapter", WAIT, d -> d.getCurrentUrl().contains("#/chapters/")
+                    && d.findElements(By.cssSelector("#pages article .name")).size() == 2);
+            assertThat(browser.driver.findElements(By.cssSelector("#pages article .name"))).extracting(WebElement::getText)
+                    .containsExactly("b-1.png - 40x60", "b-2.png - 40x60");
         }
     }
 
