@@ -561,7 +561,8 @@ function comparison(mine, card, page) {
   const after = el('img', { class: 'after', alt: 'Page ' + page.pageNumber + ' colored', 'data-page': page.pageNumber });
   const load = async () => {
     try {
-      const [b, a] = await Promise.all([blobUrl(page.originalUrl), blobUrl(page.resultUrl)]);
+      const original = page.resultUrl.replace(/\/result$/, '/original');
+      const [b, a] = await Promise.all([blobUrl(original), blobUrl(page.resultUrl)]);
       card.urls.push(b, a);
       before.src = b;
       after.src = a;

@@ -84,8 +84,6 @@ class PublisherConsoleIT {
         String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", page, "image/png")
                 .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
         String original = "/v1/chapters/" + id + "/pages/1/original";
-        given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id).then().statusCode(200)
-                .body("pages[0].originalUrl", org.hamcrest.Matchers.equalTo(original));
         assertThat(given().auth().oauth2(publisher.apiKey()).queryParam("delivery", "stream").get(original).then()
                 .statusCode(200).contentType("image/png").extract().asByteArray()).isEqualTo(page);
         given().auth().oauth2(publisher.apiKey()).redirects().follow(false).get(original).then().statusCode(307);
