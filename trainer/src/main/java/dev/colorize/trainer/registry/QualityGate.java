@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Refuses a candidate whose validation L1 is worse than production's by more than the margin. Where the
  * candidate's run measured this same production version on the candidate's validation images, that
- * like-for-like figure is used; otherwise production's own registered L1.
+ * like-for-like figure is used; otherwise production's own registered L1. A candidate whose L1 is NaN (its training
+ * diverged) is refused.
  */
 public final class QualityGate {
 
@@ -24,11 +25,16 @@ public final class QualityGate {
         if (candidate.metrics() == null) {
             return Optional.of("version " + candidate.version() + " has no validation metrics");
         }
+        double candidateL1 = candidate.metrics().model().l1();
+        if (Double.isNaN(candidateL1)) {
+            // NaN compares false with everything: without this a diverged run's version would pass the gate
+            return Optional.of("validation L1 of version " + candidate.version()
+                    + " is not a number (NaN: its training diverged)");
+        }
         Double productionL1 = productionL1(candidate, production);
         if (productionL1 == null) {
             return Optional.empty();
         }
-        double candidateL1 = candidate.metrics().model().l1();
         if (candidateL1 > productionL1 + maxL1Regression) {
             return Optional.of(String.format(Locale.ROOT,
                     "validation L1 %.4f of version %d is worse than production version %d's %.4f by more than %.4f",

@@ -45,6 +45,15 @@ class QualityGateTest {
     }
 
     @Test
+    void refusesACandidateWhoseTrainingDivergedToNaN() {
+        assertThat(gate.refusal(version(2, Double.NaN, null, null), version(1, 0.100, null, null)))
+                .contains("validation L1 of version 2 is not a number (NaN: its training diverged)");
+        assertThat(gate.refusal(version(2, Double.NaN, null, null), version(1, null, null, null))).isPresent();
+        // a production that diverged does not keep a sound candidate out
+        assertThat(gate.refusal(version(3, 0.2, null, null), version(1, Double.NaN, null, null))).isEmpty();
+    }
+
+    @Test
     void refusesACandidateWithoutValidationMetrics() {
         assertThat(gate.refusal(version(2, null, null, null), version(1, 0.100, null, null)))
                 .contains("version 2 has no validation metrics");
