@@ -149,6 +149,14 @@ public class ChapterResource {
     }
 
     @GET
+    @Path("{id}/pages/{page}/original")
+    @Operation(summary = "A page as it was uploaded: 307 to a presigned URL, or the bytes with ?delivery=stream")
+    public Response pageOriginal(@PathParam("id") UUID id, @PathParam("page") int page,
+            @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
+        return deliver(results.originalKey(owned(id).id(), page), delivery);
+    }
+
+    @GET
     @Path("{id}/pages/{page}/layers/{layer}")
     @Operation(summary = "A colored page's layer: flats (flat color, PNG), lines (black on transparent, PNG) or ora "
             + "(both as an OpenRaster file, lines on multiply over flats), when the chapter's outputs asked for it: "

@@ -55,6 +55,14 @@ public class WebhookResource {
         this.config = config;
     }
 
+    @GET
+    @Path("settings")
+    @Operation(summary = "The default webhook URL (used when a chapter names none)")
+    public WebhookSettings settings() {
+        return new WebhookSettings(publishers.find(caller.publisherId())
+                .map(PublisherRepository.Publisher::defaultWebhookUrl).orElse(null));
+    }
+
     @PUT
     @Path("settings")
     public WebhookSettings updateSettings(WebhookSettings settings) {

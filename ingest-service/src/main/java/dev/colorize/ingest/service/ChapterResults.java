@@ -100,6 +100,11 @@ public class ChapterResults {
         return p.resultKey();
     }
 
+    /** The page as uploaded (the "before" of the console's comparison): 404 when the chapter has no such page. */
+    public String originalKey(UUID chapterId, int page) {
+        return page(chapterId, page).sourceKey();
+    }
+
     /** The page's layer object: 404 as {@link #resultKey}, 409 while it has none (not done, or not asked for). */
     public String layerKey(UUID chapterId, int page, PageLayer layer) {
         PageRow p = page(chapterId, page);

@@ -1,6 +1,7 @@
 package dev.colorize.trainer.dataset;
 
 import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.data.sketch.XdogSketch;
 import dev.colorize.ml.data.UndecodableImageException;
 import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.image.ImageFormat;
@@ -42,6 +43,15 @@ public class DatasetService {
 
     public DatasetView require(String name) {
         return datasets.find(name).orElseThrow(() -> ApiProblemException.notFound("Dataset " + name));
+    }
+
+    /** One stored image as it was uploaded, or the line art the trainer pairs it with (XDoG), as PNG. */
+    public byte[] imageBytes(String dataset, String sha256, boolean sketch) {
+        require(dataset);
+        DatasetImage image = datasets.image(dataset, sha256)
+                .orElseThrow(() -> ApiProblemException.notFound("Image " + sha256 + " of dataset " + dataset));
+        byte[] bytes = store.get(image.objectKey());
+        return sketch ? ImageCodec.encodePng(XdogSketch.standard().extract(ImageCodec.decodeBgr(bytes))) : bytes;
     }
 
     /** Stores a PNG or JPEG color illustration; the same bytes twice are one image. */

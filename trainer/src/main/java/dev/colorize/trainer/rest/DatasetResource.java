@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.colorize.platform.image.ImageFormat;
 import java.util.List;
 import dev.colorize.rest.ApiProblemException;
 
@@ -82,5 +83,22 @@ public class DatasetResource {
             throw ApiProblemException.badRequest("invalid-split", "split is train or validation");
         }
         return datasets.images(name, Split.fromColumn(split), Math.min(Math.max(limit, 1), 1000), Math.max(offset, 0));
+    }
+
+    /**
+     * An image's bytes (PNG or JPEG as uploaded), or with {@code view=sketch} the line art extracted from it (XDoG,
+     * one of the extractors training pairs images with), as PNG: the admin console's validation pairs.
+     */
+    @GET
+    @Path("/{name}/images/{sha256}")
+    @Produces({"image/png", "image/jpeg"})
+    public Response image(@PathParam("name") String name, @PathParam("sha256") String sha256,
+            @QueryParam("view") @DefaultValue("color") String view) {
+        if (!view.equals("color") && !view.equals("sketch")) {
+            throw ApiProblemException.badRequest("invalid-view", "view is color or sketch");
+        }
+        byte[] bytes = service.imageBytes(name, sha256, view.equals("sketch"));
+        String type = ImageFormat.sniff(bytes).map(ImageFormat::mediaType).orElse("application/octet-stream");
+        return Response.ok(bytes, type).build();
     }
 }

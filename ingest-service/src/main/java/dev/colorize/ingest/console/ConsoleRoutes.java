@@ -1,0 +1,34 @@
+package dev.colorize.ingest.console;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The publisher console: static files under META-INF/resources/console, served without a key (the API key is
+ * typed in the page and sent by it as a header to /v1; nothing under /console is secret). /console is sent on to
+ * /console/, and every console file says that the page loads nothing from anywhere but this service.
+ */
+@ApplicationScoped
+public class ConsoleRoutes {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+    void routes(@Observes Router router) {
+        router.get("/console").handler(rc -> {
+            if (rc.request().path().equals("/console")) {
+                rc.redirect("/console/");
+            } else {
+                rc.next(); // Vert.x lets "/console" match "/console/" too
+            }
+        });
+        router.route("/console/*").order(-1).handler(rc -> {
+            rc.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Referrer-Policy", "no-referrer")
+                    .putHeader("Cache-Control", "no-cache");
+            rc.next();
+        });
+    }
+}
