@@ -526,7 +526,8 @@ function renderPage(mine, page) {
       }
     });
   }
-  card.node.replaceChildren(header, name, ...body, buttons, layerError);
+  const hinting = page.state === 'done' && typeof hintsButton === 'function' ? [hintsButton(page)] : []; // hints.js
+  card.node.replaceChildren(header, name, ...body, buttons, ...hinting, layerError);
 }
 
 function extensionOf(page) {
