@@ -175,7 +175,14 @@ async function recolor() {
     const state = $('hints-state');
     state.textContent = 'Revision ' + accepted.revision + ' ' + accepted.state + '...';
     state.setAttribute('data-state', accepted.state);
-    await followRevision(mine, accepted.revision);
+    try {
+      await followRevision(mine, accepted.revision);
+    } catch (e) {
+      if (hints === mine) {
+        $('hints-error').textContent = 'Revision ' + accepted.revision + ' was queued, but following it stopped: '
+          + e.message + '. Open the hints again to see it.';
+      }
+    }
   } catch (e) {
     if (hints === mine) {
       $('hints-error').textContent = 'Recolor refused: ' + e.message;
