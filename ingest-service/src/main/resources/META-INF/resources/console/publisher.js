@@ -526,7 +526,8 @@ function renderPage(mine, page) {
       }
     });
   }
-  card.node.replaceChildren(header, name, ...body, buttons, layerError);
+  const hinting = page.state === 'done' && typeof hintsButton === 'function' ? [hintsButton(page)] : []; // hints.js
+  card.node.replaceChildren(header, name, ...body, buttons, ...hinting, layerError);
 }
 
 function extensionOf(page) {
@@ -561,8 +562,7 @@ function comparison(mine, card, page) {
   const after = el('img', { class: 'after', alt: 'Page ' + page.pageNumber + ' colored', 'data-page': page.pageNumber });
   const load = async () => {
     try {
-      const original = page.resultUrl.replace(/\/result$/, '/original');
-      const [b, a] = await Promise.all([blobUrl(original), blobUrl(page.resultUrl)]);
+      const [b, a] = await Promise.all([blobUrl(page.originalUrl), blobUrl(page.resultUrl)]);
       card.urls.push(b, a);
       before.src = b;
       after.src = a;

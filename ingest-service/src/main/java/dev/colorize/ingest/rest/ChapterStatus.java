@@ -18,13 +18,14 @@ import java.util.stream.Collectors;
  * v1 view of a chapter. pages is null in lists. modelVersions: the versions that colored its pages.
  * processingMs: upload to final state. pagesDone counts every page finished with a result; pagesSkipped, those of
  * them passed through unchanged because they were already in color. outputs: what each page gets besides its
- * colored page (layers, ora), absent for nothing; quality: the JPEG/WebP quality asked for, absent for the default.
+ * colored page (layers, ora), absent for nothing; quality: the JPEG/WebP quality asked for, absent for the default. seriesId: the
+ * series whose palette the chapter's point hints name, absent for none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChapterStatus(UUID chapterId, String title, String state, int pageCount, int pagesDone,
         int pagesFailed, int pagesSkipped, String outputFormat, Integer modelVersionPin, List<Integer> modelVersions,
         Instant createdAt, Instant updatedAt, Instant completedAt, Long processingMs, List<String> outputs,
-        Integer quality, List<PageStatus> pages) {
+        Integer quality, List<PageStatus> pages, String seriesId) {
 
     /** @param revisions the recolors of the chapter's pages (any order); null in lists */
     static ChapterStatus of(ChapterRow c, List<PageRow> pages, List<PageRevisionRow> revisions) {
@@ -40,6 +41,7 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
                 c.outputs() == null ? null
                         : Arrays.stream(c.outputs().split(",")).map(o -> o.toLowerCase(Locale.ROOT)).toList(),
                 c.outputQuality(),
-                pages == null ? null : pages.stream().map(p -> PageStatus.of(p, newest.get(p.pageNumber()), path)).toList());
+                pages == null ? null : pages.stream().map(p -> PageStatus.of(p, newest.get(p.pageNumber()), path)).toList(),
+                c.seriesId());
     }
 }
