@@ -10,6 +10,7 @@ import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.rest.testing.ConsoleBrowser;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

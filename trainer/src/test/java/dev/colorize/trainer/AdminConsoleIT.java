@@ -11,6 +11,7 @@ import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
+import dev.colorize.rest.testing.ConsoleBrowser;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.NewVersion;
@@ -153,7 +154,8 @@ class AdminConsoleIT {
                 return "succeeded".equals(state);
             });
             assertThat(pointsWhileRunning).as("the loss curves got points while the run ran").isNotEmpty();
-            assertThat(pointsWhileRunning.get(pointsWhileRunning.size() - 1)).isGreaterThan(pointsWhileRunning.get(0));
+            // progress arrives 25 steps at a time and the page polls each second: on a fast machine the whole run may
+            // be seen running at one count only, so the growth checked is from that partial curve to the full one
             browser.await("every step drawn", WAIT, d -> Integer.toString(STEPS).equals(browser.find("loss-l1").getAttribute("data-points")));
             assertThat(browser.find("loss-gan").getAttribute("aria-label")).startsWith("Loss curves over " + STEPS + " steps");
             browser.await("the last sample sheet", WAIT, d -> Integer.toString(STEPS).equals(browser.find("sample-sheet").getAttribute("data-step"))

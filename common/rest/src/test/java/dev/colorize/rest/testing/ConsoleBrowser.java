@@ -1,4 +1,4 @@
-package dev.colorize.trainer;
+package dev.colorize.rest.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,14 +31,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * installed by .ci/run when missing): the driver and browser paths are given, so Selenium Manager never looks for
  * or downloads anything. A fresh profile and download folder per browser. Screenshots go to
  * target/console-screenshots and, when -Dconsole.screenshots=DIR is set, to DIR too (how docs/console is made).
+ * Shared by both consoles' browser tests (ingest-service and trainer) through this module's test-jar.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
-    static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
+    public static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
-    final Path downloads;
+    public final ChromeDriver driver;
+    public final Path downloads;
     private final Path profile;
     private final ChromeDriverService service;
 
@@ -49,7 +50,7 @@ final class ConsoleBrowser implements AutoCloseable {
         this.downloads = downloads;
     }
 
-    static ConsoleBrowser start() throws IOException {
+    public static ConsoleBrowser start() throws IOException {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("The console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver (.ci/run does it)");
@@ -77,12 +78,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return browser;
     }
 
-    WebElement find(String id) {
+    public WebElement find(String id) {
         return driver.findElement(By.id(id));
     }
 
     /** Waits for the condition; on a timeout keeps a screenshot of the page as it was (target/console-screenshots). */
-    <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
+    public <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, timeout).withMessage(what).pollingEvery(Duration.ofMillis(100)).until(condition);
         } catch (TimeoutException e) {
@@ -98,32 +99,32 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    String text(String id) {
+    public String text(String id) {
         return find(id).getText();
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** The page's viewport, exactly (the window's size would include the browser's own frame). */
-    void size(int width, int height) {
+    public void size(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 700));
     }
 
     /** Whether the page fits the window's width (nothing to scroll sideways but inside table wrappers). */
-    boolean fitsWidth() {
+    public boolean fitsWidth() {
         return (Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth + 1");
     }
 
     /** The browser console's messages about the page breaking its own Content-Security-Policy, since the last call. */
-    List<String> policyViolations() {
+    public List<String> policyViolations() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         Path local = Path.of("target", "console-screenshots");
         Files.createDirectories(local);
