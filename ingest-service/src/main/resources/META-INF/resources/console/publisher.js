@@ -3,73 +3,21 @@
 // the header and shown through blob: URLs. The progress stream (SSE) is read with fetch() for the same reason.
 'use strict';
 
-const KEY_ITEM = 'colorize.publisher.key';
+// Settings of console-base.js (loaded first: the API calls, sign in and out, DOM helpers).
+const CONSOLE = {
+  keyItem: 'colorize.publisher.key',
+  service: 'The service',
+  keyAdvice: { 401: '. Check the API key.' },
+  signOutOn: [401],
+  signInProbe: '/v1/chapters?limit=1',
+  emptyKey: 'Type your API key.',
+  home: '#/upload',
+  navParent: { chapter: 'chapters' },
+};
+
 const FINAL = new Set(['completed', 'completed_with_errors', 'failed']);
-const $ = (id) => document.getElementById(id);
 
 // ---- API -----------------------------------------------------------------------------------------------------
-
-function apiKey() {
-  return sessionStorage.getItem(KEY_ITEM);
-}
-
-class ApiError extends Error {
-  constructor(message, status, problem) {
-    super(message);
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-/** A problem details answer (RFC 9457) in plain words. */
-async function problemOf(res) {
-  let p = null;
-  try {
-    if ((res.headers.get('content-type') || '').includes('json')) {
-      p = await res.json();
-    }
-  } catch (e) {
-    p = null;
-  }
-  let text;
-  if (p && (p.detail || p.title)) {
-    text = p.detail ? p.detail : p.title;
-    if (p.title && p.detail && !p.detail.startsWith(p.title)) {
-      text = p.title + ': ' + p.detail;
-    }
-    if (p.file) {
-      text += ' (file ' + p.file + ')';
-    }
-  } else {
-    text = 'The service answered ' + res.status + (res.statusText ? ' ' + res.statusText : '');
-  }
-  if (res.status === 401) {
-    text += '. Check the API key.';
-  }
-  return new ApiError(text, res.status, p);
-}
-
-async function call(path, options = {}) {
-  const headers = Object.assign({}, options.headers || {}, { Authorization: 'Bearer ' + (options.key || apiKey()) });
-  let res;
-  try {
-    res = await fetch(path, { method: options.method || 'GET', headers, body: options.body, signal: options.signal });
-  } catch (e) {
-    if (e.name === 'AbortError') {
-      throw e;
-    }
-    throw new ApiError('The service cannot be reached (' + e.message + ')', 0, null);
-  }
-  if (!res.ok) {
-    throw await problemOf(res);
-  }
-  return res;
-}
-
-async function json(path, options) {
-  const res = await call(path, options);
-  return res.status === 204 ? null : res.json();
-}
 
 async function blobUrl(path) {
   const res = await call(path + (path.includes('?') ? '&' : '?') + 'delivery=stream');
@@ -88,52 +36,7 @@ async function download(path, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-/** Shows an error next to the control that caused it; a refused key sends the user back to sign in. */
-function fail(where, error) {
-  if (error && error.name === 'AbortError') {
-    return;
-  }
-  $(where).textContent = error.message || String(error);
-  if (error.status === 401 && where !== 'signin-error') {
-    sessionStorage.removeItem(KEY_ITEM);
-    $('signin-error').textContent = error.message;
-    location.hash = '#/signin';
-  }
-}
-
-function clear(...ids) {
-  ids.forEach((id) => { $(id).textContent = ''; });
-}
-
 // ---- small DOM helpers ----------------------------------------------------------------------------------------
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) {
-      continue;
-    }
-    if (k === 'class') {
-      e.className = v;
-    } else if (k === 'text') {
-      e.textContent = v;
-    } else if (k.startsWith('on')) {
-      e.addEventListener(k.slice(2), v);
-    } else {
-      e.setAttribute(k, v === true ? '' : v);
-    }
-  }
-  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
-  return e;
-}
-
-function when(iso) {
-  return iso ? new Date(iso).toLocaleString() : '';
-}
-
-function stateBadge(state) {
-  return el('span', { class: 'badge ' + state, text: state.replaceAll('_', ' ') });
-}
 
 /** A button that asks "really?" in place before doing something that cannot be undone. */
 function confirmButton(label, question, confirmLabel, action, attrs = {}) {
@@ -162,19 +65,6 @@ function confirmButton(label, question, confirmLabel, action, attrs = {}) {
 
 let leaveView = () => {};
 
-function show(view) {
-  document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== 'view-' + view; });
-  $('nav').hidden = view === 'signin';
-  document.querySelectorAll('#nav a').forEach((a) => {
-    const current = a.id === 'nav-' + view || (view === 'chapter' && a.id === 'nav-chapters');
-    if (current) {
-      a.setAttribute('aria-current', 'page');
-    } else {
-      a.removeAttribute('aria-current');
-    }
-  });
-}
-
 function route() {
   leaveView();
   leaveView = () => {};
@@ -197,39 +87,6 @@ function route() {
   } else {
     show('upload');
   }
-}
-
-// ---- sign in ----------------------------------------------------------------------------------------------------
-
-async function signIn(event) {
-  event.preventDefault();
-  clear('signin-error');
-  const key = $('api-key').value.trim();
-  if (!key) {
-    $('signin-error').textContent = 'Type your API key.';
-    return;
-  }
-  $('signin-button').disabled = true;
-  try {
-    await json('/v1/chapters?limit=1', { key });
-    sessionStorage.setItem(KEY_ITEM, key);
-    $('api-key').value = '';
-    if (!location.hash || location.hash === '#/signin') {
-      location.hash = '#/upload';
-    } else {
-      route();
-    }
-  } catch (e) {
-    fail('signin-error', e);
-  } finally {
-    $('signin-button').disabled = false;
-  }
-}
-
-function signOut() {
-  sessionStorage.removeItem(KEY_ITEM);
-  location.hash = '#/signin';
-  route();
 }
 
 // ---- upload -----------------------------------------------------------------------------------------------------
@@ -641,7 +498,7 @@ function chapterRow(c) {
   }, { 'aria-label': 'Delete chapter ' + title });
   row.append(
     el('td', {}, el('a', { href: '#/chapters/' + c.chapterId }, title)),
-    el('td', {}, stateBadge(c.state)),
+    el('td', {}, badge(c.state)),
     el('td', { class: 'num', text: c.pagesDone }),
     el('td', { class: 'num', text: c.pagesFailed }),
     el('td', { class: 'num', text: c.pageCount }),
@@ -742,7 +599,7 @@ function deliveryRow(d) {
     el('td', { text: when(d.createdAt) }),
     el('td', { text: d.eventType }),
     el('td', {}, d.chapterId ? el('a', { href: '#/chapters/' + d.chapterId }, d.chapterId.slice(0, 8)) : ''),
-    el('td', {}, stateBadge(d.state)),
+    el('td', {}, badge(d.state)),
     el('td', { class: 'num', text: d.attemptCount }),
     el('td', {}, d.attempts.length ? responses : el('span', { class: 'note', text: 'not sent yet' }),
       el('div', { class: 'note', text: d.url })),

@@ -72,6 +72,10 @@ class PublisherConsoleIT {
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
         given().get("/console/publisher.js").then().statusCode(200);
         given().get("/console/console.css").then().statusCode(200);
+        // the parts both consoles share come from common-rest's jar
+        given().get("/console/console-base.js").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("function signIn("));
+        given().get("/console/base.css").then().statusCode(200).body(org.hamcrest.Matchers.containsString(":root"));
         given().get("/v1/chapters").then().statusCode(401);
         given().get("/v1/webhooks/settings").then().statusCode(401);
     }

@@ -3,9 +3,19 @@
 // sheets, dataset pairs) are fetched with the header and shown through blob: URLs.
 'use strict';
 
-const KEY_ITEM = 'colorize.admin.key';
+// Settings of console-base.js (loaded first: the API calls, sign in and out, DOM helpers).
+const CONSOLE = {
+  keyItem: 'colorize.admin.key',
+  service: 'The trainer',
+  keyAdvice: { 401: '. Check the key.', 403: '. Sign in with an admin key.' },
+  signOutOn: [401, 403],
+  signInProbe: '/v1/admin/datasets',
+  emptyKey: 'Type the admin key.',
+  home: '#/runs',
+  navParent: { run: 'runs' },
+};
+
 const RUN_FINAL = new Set(['succeeded', 'failed', 'cancelled']);
-const $ = (id) => document.getElementById(id);
 const COLORS = { d: '#0b5cad', gan: '#d9480f', l1: '#2b8a3e', model: '#0b5cad', prod: '#2b8a3e', sketch: '#adb5bd', mean: '#e8a33d' };
 
 // Network presets: the shapes NetworkSpec knows (TinyModels' test spec, paperShape at CPU sizes, the paper's own).
@@ -21,66 +31,6 @@ const PRESETS = {
 
 // ---- API -----------------------------------------------------------------------------------------------------
 
-function apiKey() {
-  return sessionStorage.getItem(KEY_ITEM);
-}
-
-class ApiError extends Error {
-  constructor(message, status, problem) {
-    super(message);
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-async function problemOf(res) {
-  let p = null;
-  try {
-    if ((res.headers.get('content-type') || '').includes('json')) {
-      p = await res.json();
-    }
-  } catch (e) {
-    p = null;
-  }
-  let text;
-  if (p && (p.detail || p.title)) {
-    text = p.detail ? p.detail : p.title;
-    if (p.title && p.detail && !p.detail.startsWith(p.title)) {
-      text = p.title + ': ' + p.detail;
-    }
-  } else {
-    text = 'The trainer answered ' + res.status + (res.statusText ? ' ' + res.statusText : '');
-  }
-  if (res.status === 401) {
-    text += '. Check the key.';
-  } else if (res.status === 403) {
-    text += '. Sign in with an admin key.';
-  }
-  return new ApiError(text, res.status, p);
-}
-
-async function call(path, options = {}) {
-  const headers = Object.assign({}, options.headers || {}, { Authorization: 'Bearer ' + (options.key || apiKey()) });
-  let res;
-  try {
-    res = await fetch(path, { method: options.method || 'GET', headers, body: options.body, signal: options.signal });
-  } catch (e) {
-    if (e.name === 'AbortError') {
-      throw e;
-    }
-    throw new ApiError('The trainer cannot be reached (' + e.message + ')', 0, null);
-  }
-  if (!res.ok) {
-    throw await problemOf(res);
-  }
-  return res;
-}
-
-async function json(path, options) {
-  const res = await call(path, options);
-  return res.status === 204 ? null : res.json();
-}
-
 function send(path, body, method = 'POST') {
   return json(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
@@ -90,53 +40,13 @@ async function blobUrl(path, options) {
   return URL.createObjectURL(await res.blob());
 }
 
-function fail(where, error) {
-  if (error && error.name === 'AbortError') {
-    return;
-  }
-  $(where).textContent = error.message || String(error);
-  if ((error.status === 401 || error.status === 403) && where !== 'signin-error') {
-    sessionStorage.removeItem(KEY_ITEM);
-    $('signin-error').textContent = error.message;
-    location.hash = '#/signin';
-  }
-}
-
-function clear(...ids) {
-  ids.forEach((id) => { $(id).textContent = ''; });
-}
-
 // ---- DOM helpers ------------------------------------------------------------------------------------------------
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) {
-      continue;
-    }
-    if (k === 'class') {
-      e.className = v;
-    } else if (k === 'text') {
-      e.textContent = v;
-    } else if (k.startsWith('on')) {
-      e.addEventListener(k.slice(2), v);
-    } else {
-      e.setAttribute(k, v === true ? '' : v);
-    }
-  }
-  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
-  return e;
-}
 
 function svg(tag, attrs = {}, ...children) {
   const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
   Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
   children.forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
   return e;
-}
-
-function when(iso) {
-  return iso ? new Date(iso).toLocaleString() : '';
 }
 
 function num(x, digits = 4) {
@@ -158,25 +68,9 @@ function duration(ms) {
   return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
 }
 
-function badge(state) {
-  return el('span', { class: 'badge ' + state, text: state.replaceAll('_', ' ') });
-}
-
 // ---- routing ----------------------------------------------------------------------------------------------------
 
 let leaveView = () => {};
-
-function show(view) {
-  document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== 'view-' + view; });
-  $('nav').hidden = view === 'signin';
-  document.querySelectorAll('#nav a').forEach((a) => {
-    if (a.id === 'nav-' + view || (view === 'run' && a.id === 'nav-runs')) {
-      a.setAttribute('aria-current', 'page');
-    } else {
-      a.removeAttribute('aria-current');
-    }
-  });
-}
 
 function route() {
   leaveView();
@@ -201,37 +95,6 @@ function route() {
     show('runs');
     loadRuns();
   }
-}
-
-async function signIn(event) {
-  event.preventDefault();
-  clear('signin-error');
-  const key = $('api-key').value.trim();
-  if (!key) {
-    $('signin-error').textContent = 'Type the admin key.';
-    return;
-  }
-  $('signin-button').disabled = true;
-  try {
-    await json('/v1/admin/datasets', { key });
-    sessionStorage.setItem(KEY_ITEM, key);
-    $('api-key').value = '';
-    if (!location.hash || location.hash === '#/signin') {
-      location.hash = '#/runs';
-    } else {
-      route();
-    }
-  } catch (e) {
-    fail('signin-error', e);
-  } finally {
-    $('signin-button').disabled = false;
-  }
-}
-
-function signOut() {
-  sessionStorage.removeItem(KEY_ITEM);
-  location.hash = '#/signin';
-  route();
 }
 
 // ---- datasets ---------------------------------------------------------------------------------------------------

@@ -63,6 +63,9 @@ class AdminConsoleIT {
         given().get("/console/").then().statusCode(200)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"));
         given().get("/console/admin.js").then().statusCode(200);
+        given().get("/console/console-base.js").then().statusCode(200) // from common-rest's jar
+                .body(org.hamcrest.Matchers.containsString("function signIn("));
+        given().get("/console/base.css").then().statusCode(200).body(org.hamcrest.Matchers.containsString(":root"));
         given().get("/v1/admin/runs").then().statusCode(401);
         given().get("/v1/admin/models").then().statusCode(401);
     }

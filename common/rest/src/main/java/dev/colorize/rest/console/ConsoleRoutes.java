@@ -1,13 +1,14 @@
-package dev.colorize.ingest.console;
+package dev.colorize.rest.console;
 
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The publisher console: static files under META-INF/resources/console, served without a key (the API key is
- * typed in the page and sent by it as a header to /v1; nothing under /console is secret). /console is sent on to
- * /console/, and every console file says that the page loads nothing from anywhere but this service.
+ * A service's web console (the ingest service's for publishers, the trainer's for admins): static files under
+ * META-INF/resources/console, the shared ones (console-base.js, base.css) from this module, served without a key
+ * (the key is typed in the page and sent by it as a header to /v1; nothing under /console is secret). /console is
+ * sent on to /console/, and every console file says that the page loads nothing from anywhere but its service.
  */
 @ApplicationScoped
 public class ConsoleRoutes {
