@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
     private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
     private long updates;
+    private long skippedUpdates;
 
     public AdamOptimizer(NDManager parent, float beta1, float beta2) {
         this.beta1 = beta1;
@@ -36,20 +39,45 @@ public final class AdamOptimizer implements AutoCloseable {
         this.manager = parent.newSubManager();
     }
 
-    /** Applies one update to every trainable parameter from its gradient, then zeroes the gradient. */
-    public void update(ParameterList parameters, float learningRate) {
-        updates++;
-        double correction1 = 1 - Math.pow(beta1, updates);
-        double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, updates));
-        float stepSize = (float) (learningRate / correction1);
+    /**
+     * Applies one update to every trainable parameter from its gradient, then zeroes the gradients. When any gradient
+     * is not finite nothing is updated (the gradients are zeroed, the moments and the step count stay) and false is
+     * returned: on this machine the discriminator's gradients come back NaN now and then for the same seed and data,
+     * even on one thread (the cause, inside the native backward, is not found), and one NaN update would poison every
+     * later step. Mixed-precision training skips such steps the same way.
+     */
+    public boolean update(ParameterList parameters, float learningRate) {
         try (NDManager scope = manager.newSubManager()) {
+            List<Pair<String, Parameter>> trainable = new ArrayList<>();
+            List<NDArray> gradients = new ArrayList<>();
+            boolean finite = true;
             for (Pair<String, Parameter> p : parameters) {
                 if (!p.getValue().requiresGradient()) {
                     continue;
                 }
-                NDArray weight = p.getValue().getArray();
-                NDArray grad = weight.getGradient();
+                NDArray grad = p.getValue().getArray().getGradient();
                 grad.attach(scope);
+                trainable.add(p);
+                gradients.add(grad);
+                finite = finite && !scoped(scoped(grad.isNaN(), scope).logicalOr(scoped(grad.isInfinite(), scope)), scope)
+                        .any().getBoolean();
+            }
+            if (!finite) {
+                skippedUpdates++;
+                for (NDArray g : gradients) {
+                    g.muli(0f); // 0 x inf is NaN too: then every non-finite entry is NaN
+                    g.set(scoped(g.isNaN(), scope), 0f);
+                }
+                return false;
+            }
+            updates++;
+            double correction1 = 1 - Math.pow(beta1, updates);
+            double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, updates));
+            float stepSize = (float) (learningRate / correction1);
+            for (int i = 0; i < trainable.size(); i++) {
+                Pair<String, Parameter> p = trainable.get(i);
+                NDArray weight = p.getValue().getArray();
+                NDArray grad = gradients.get(i);
                 NDArray m = firstMoments.computeIfAbsent(p.getKey(), k -> manager.zeros(weight.getShape()));
                 NDArray v = secondMoments.computeIfAbsent(p.getKey(), k -> manager.zeros(weight.getShape()));
                 m.muli(beta1).addi(grad.mul(1 - beta1));
@@ -58,7 +86,13 @@ public final class AdamOptimizer implements AutoCloseable {
                 weight.subi(scoped(m.div(denominator), scope).muli(stepSize));
                 grad.muli(0f); // PyTorch accumulates gradients and DJL's collector no longer zeroes them
             }
+            return true;
         }
+    }
+
+    /** Updates refused because a gradient was not finite. */
+    public long skippedUpdates() {
+        return skippedUpdates;
     }
 
     private static NDArray scoped(NDArray array, NDManager scope) {

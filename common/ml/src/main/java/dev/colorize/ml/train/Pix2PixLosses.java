@@ -1,6 +1,7 @@
 package dev.colorize.ml.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The pix2pix objective written out (DJL's L1Loss weight scales the label and its sigmoid BCE with
@@ -12,8 +13,18 @@ public final class Pix2PixLosses {
 
     /** Mean BCE of logits z against a constant target t: max(z,0) - z t + log(1 + exp(-|z|)). */
     public static NDArray bceWithLogits(NDArray logits, float target) {
-        NDArray softplusNegAbs = logits.abs().neg().exp().add(1f).log();
-        return logits.maximum(0f).sub(logits.mul(target)).add(softplusNegAbs).mean();
+        NDArray softplusNegAbs = logits.abs().neg().exp().add(constant(logits, 1f)).log();
+        return logits.maximum(constant(logits, 0f)).sub(logits.mul(constant(logits, target))).add(softplusNegAbs).mean();
+    }
+
+    /**
+     * A scalar the autograd graph may keep. DJL's Number overloads ({@code mul(0.5f)}, {@code maximum(0f)}) wrap the
+     * number in a tensor over a Java direct buffer and close it right after the operation; the graph still holds that
+     * tensor for the backward pass, which then reads memory the garbage collector may have freed: NaN gradients, at
+     * random (measured: the tiny model's first discriminator update was NaN in 2 of 4 runs). full() owns its memory.
+     */
+    public static NDArray constant(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 
     /** Mean absolute error. */
@@ -23,6 +34,7 @@ public final class Pix2PixLosses {
 
     /** 0.5 (BCE(D(x,y), 1) + BCE(D(x,G(x)), 0)): halved to slow D relative to G, as pix2pix. */
     public static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
-        return bceWithLogits(realLogits, 1f).add(bceWithLogits(fakeLogits, 0f)).mul(0.5f);
+        NDArray sum = bceWithLogits(realLogits, 1f).add(bceWithLogits(fakeLogits, 0f));
+        return sum.mul(constant(sum, 0.5f));
     }
 }

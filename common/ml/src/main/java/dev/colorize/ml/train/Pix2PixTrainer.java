@@ -164,13 +164,13 @@ public final class Pix2PixTrainer implements AutoCloseable {
                 collector.backward(loss);
                 dLoss = loss.getFloat();
             }
-            discriminatorOptimizer.update(discriminator.getParameters(), lr);
+            discriminatorOptimizer.update(discriminator.getParameters(), lr); // false: skipped, gradients not finite
 
             setTrainable(discriminator, false);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray gan = Pix2PixLosses.bceWithLogits(discriminate(sketch, fake), 1f);
                 NDArray l1 = Pix2PixLosses.l1(real, fake);
-                collector.backward(gan.add(l1.mul(config.lambdaL1())));
+                collector.backward(gan.add(l1.mul(Pix2PixLosses.constant(l1, config.lambdaL1()))));
                 gGan = gan.getFloat();
                 gL1 = l1.getFloat();
             } finally {
@@ -207,6 +207,11 @@ public final class Pix2PixTrainer implements AutoCloseable {
             System.arraycopy(one, 0, all, i * one.length, one.length);
         }
         return manager.create(all, new Shape(batch.size(), channels, size, size));
+    }
+
+    /** Updates of D and G skipped because their gradients were not finite (see {@link AdamOptimizer#update}). */
+    public long skippedUpdates() {
+        return discriminatorOptimizer.skippedUpdates() + generatorOptimizer.skippedUpdates();
     }
 
     public long step() {
