@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ingest.persistence.SeriesPaletteRepository;
 import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.hints.ColorHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,9 +33,7 @@ public class SeriesPalettes {
     }
 
     static final int MAX_ENTRIES = 500;
-    static final int MAX_NAME_LENGTH = 100;
     private static final Pattern SERIES_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final SeriesPaletteRepository palettes;
     private final ObjectMapper json;
@@ -45,12 +45,17 @@ public class SeriesPalettes {
 
     public Palette get(UUID publisherId, String seriesId) {
         checkId(seriesId);
-        String stored = palettes.entries(publisherId, seriesId).orElseThrow(() -> notFound(seriesId));
-        try {
-            return json.readValue(stored, Palette.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored palette of series " + seriesId + " is unreadable", e);
-        }
+        return stored(publisherId, seriesId).orElseThrow(() -> notFound(seriesId));
+    }
+
+    private Optional<Palette> stored(UUID publisherId, String seriesId) {
+        return palettes.entries(publisherId, seriesId).map(stored -> {
+            try {
+                return json.readValue(stored, Palette.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The stored palette of series " + seriesId + " is unreadable", e);
+            }
+        });
     }
 
     /** Replaces the series' palette (creating the series for this publisher); its colors are stored lower case. */
@@ -78,10 +83,8 @@ public class SeriesPalettes {
     /** The series' colors by normalized name; empty without a series or a palette. */
     public Map<String, String> colorsByName(UUID publisherId, String seriesId) {
         Map<String, String> colors = new HashMap<>();
-        if (seriesId != null && palettes.entries(publisherId, seriesId).isPresent()) {
-            for (Entry e : get(publisherId, seriesId).entries()) {
-                colors.put(normalized(e.name()), e.color());
-            }
+        if (seriesId != null) {
+            stored(publisherId, seriesId).ifPresent(p -> p.entries().forEach(e -> colors.put(normalized(e.name()), e.color())));
         }
         return colors;
     }
@@ -103,11 +106,12 @@ public class SeriesPalettes {
         for (int i = 0; i < palette.entries().size(); i++) {
             Entry e = palette.entries().get(i);
             String which = "Palette entry " + (i + 1);
-            if (e == null || e.name() == null || e.name().isBlank() || e.name().trim().length() > MAX_NAME_LENGTH) {
+            if (e == null || e.name() == null || e.name().isBlank()
+                    || e.name().trim().length() > ColorHints.MAX_NAME_LENGTH) {
                 throw ApiProblemException.badRequest("invalid-palette", which + " needs a name of 1 to "
-                        + MAX_NAME_LENGTH + " characters");
+                        + ColorHints.MAX_NAME_LENGTH + " characters");
             }
-            if (e.color() == null || !COLOR.matcher(e.color()).matches()) {
+            if (!ColorHints.isColor(e.color())) {
                 throw ApiProblemException.badRequest("invalid-palette", which + " ('" + e.name().trim()
                         + "') needs a color #rrggbb");
             }

@@ -7,6 +7,7 @@ import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.image.ImageHeader;
 import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.hints.ColorHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a page's color hints before anything is stored, each problem a 400 naming the page and the hint file.
@@ -30,9 +30,7 @@ import java.util.regex.Pattern;
 public class HintInspector {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Set<String> POINT_FIELDS = Set.of("x", "y", "color", "name", "radius");
-    static final int MAX_NAME_LENGTH = 100;
 
     private final PageLimits pageLimits;
     private final PageInspector inspector;
@@ -73,10 +71,7 @@ public class HintInspector {
 
     /** Points from a file on disk, refused by its size before it is read. */
     public PageHint points(InspectedPage page, PageSource source) {
-        if (source.size() > limits.maxJsonBytes()) {
-            throw PageRejectedException.tooLarge("hints-too-large", page.pageNumber(), source.fileName(), "The hints of page "
-                    + page.pageNumber() + " have " + source.size() + " bytes, more than the limit of " + limits.maxJsonBytes());
-        }
+        refuseIfTooLarge(page.pageNumber(), source.fileName(), source.size());
         try {
             return new PageHint(page.pageNumber(), source.fileName(), null,
                     points(page.pageNumber(), page.width(), page.height(), source.fileName(), Files.readAllBytes(source.file())));
@@ -87,10 +82,7 @@ public class HintInspector {
 
     /** Points sent as JSON for page {@code pageNumber} of {@code width x height} pixels; {@code source} names them in problems. */
     public List<HintPoint> points(int pageNumber, int width, int height, String source, byte[] json) {
-        if (json.length > limits.maxJsonBytes()) {
-            throw PageRejectedException.tooLarge("hints-too-large", pageNumber, source, "The hints of page " + pageNumber
-                    + " have " + json.length + " bytes, more than the limit of " + limits.maxJsonBytes());
-        }
+        refuseIfTooLarge(pageNumber, source, json.length);
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -111,6 +103,13 @@ public class HintInspector {
             points.add(point(pageNumber, width, height, source, i + 1, array.get(i)));
         }
         return points;
+    }
+
+    private void refuseIfTooLarge(int pageNumber, String source, long bytes) {
+        if (bytes > limits.maxJsonBytes()) {
+            throw PageRejectedException.tooLarge("hints-too-large", pageNumber, source, "The hints of page " + pageNumber
+                    + " have " + bytes + " bytes, more than the limit of " + limits.maxJsonBytes());
+        }
     }
 
     private HintPoint point(int page, int width, int height, String source, int index, JsonNode node) {
@@ -135,11 +134,11 @@ public class HintInspector {
         if ((color == null) == (name == null)) {
             throw invalid(page, source, which + " needs either a color (#rrggbb) or the name of a palette entry");
         }
-        if (color != null && !COLOR.matcher(color).matches()) {
+        if (color != null && !ColorHints.isColor(color)) {
             throw invalid(page, source, which + " has the color '" + shown(color) + "', not #rrggbb");
         }
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
-            throw invalid(page, source, which + " has a name that is blank or longer than " + MAX_NAME_LENGTH);
+        if (name != null && (name.isBlank() || name.length() > ColorHints.MAX_NAME_LENGTH)) {
+            throw invalid(page, source, which + " has a name that is blank or longer than " + ColorHints.MAX_NAME_LENGTH);
         }
         double radius = node.has("radius") ? number(page, source, which, node, "radius") : limits.defaultRadius();
         if (radius <= 0 || radius > limits.maxRadius()) {

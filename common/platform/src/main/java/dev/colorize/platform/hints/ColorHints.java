@@ -3,6 +3,7 @@ package dev.colorize.platform.hints;
 import dev.colorize.platform.messaging.Message;
 import dev.colorize.platform.messaging.MessageCodec;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A page's color hints as points, the {@code .hints.json} object the ingest service stores (palette names already
@@ -12,6 +13,16 @@ import java.util.List;
 public record ColorHints(int schemaVersion, List<Point> points) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The longest palette name a point may give instead of a color (and a palette may hold). */
+    public static final int MAX_NAME_LENGTH = 100;
+
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    /** Whether {@code text} is a color as hints and palettes write it: #rrggbb. */
+    public static boolean isColor(String text) {
+        return text != null && COLOR.matcher(text).matches();
+    }
 
     /** A dot of {@code color} (#rrggbb) centered at (x, y), {@code radius} pixels of the page. */
     public record Point(double x, double y, String color, double radius) {
