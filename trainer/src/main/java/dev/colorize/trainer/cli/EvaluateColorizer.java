@@ -3,6 +3,8 @@ package dev.colorize.trainer.cli;
 import dev.colorize.ml.data.ImageTensors;
 import dev.colorize.ml.data.TripletFolder;
 import dev.colorize.ml.data.TripletFolder.Triplet;
+import dev.colorize.ml.eval.FlatSpread;
+import dev.colorize.ml.eval.HintLeak;
 import dev.colorize.ml.eval.ImageMetrics;
 import dev.colorize.ml.infer.Colorizer;
 import dev.colorize.ml.infer.Colorizer.PageInput;
@@ -30,9 +32,12 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * {@code evaluate-colorizer MODEL DATASET OUT_DIR [--drawings N] [--pages N] [--hints N]}: the whole
- * page pipeline (panels, flats, flat fill, multiply) on the author-held-out validation triplets at full
+ * page pipeline (panels, flats, region flats, multiply) on the author-held-out validation triplets at full
  * resolution, composite against the true composite. Rows: the model without and with hint dots sampled
- * from the truth, the sketch returned as is, and the oracle (true flats through the same compositor).
+ * from the truth, with region flats (the default) and with per-pixel flats, the sketch returned as is, and the
+ * oracle (true flats through the region pipeline, and as they are). Columns besides PSNR: colorfulness, line F1,
+ * the chroma spread inside truth-flat regions ({@link FlatSpread}) and, for hinted rows, the share of the page
+ * painted exactly a hint's color where the truth is another color (a hint's leak).
  * Writes {@code OUT/quality.md} (the table) and picture sheets {@code OUT/drawings.png} and
  * {@code OUT/page-N.png} (line art | automatic | hinted | truth).
  */
@@ -52,9 +57,11 @@ final class EvaluateColorizer {
         double colorfulness;
         double truthColorfulness;
         double lineF1;
+        double spread;
+        double leak;
         int n;
 
-        void add(Mat output, Mat truth, Mat lines) {
+        void add(Mat output, Mat truth, Mat lines, Mat truthFlats) {
             float[] out = unit(output);
             float[] target = unit(truth);
             double mse = 0;
@@ -66,12 +73,19 @@ final class EvaluateColorizer {
             colorfulness += ImageMetrics.colorfulness(out);
             truthColorfulness += ImageMetrics.colorfulness(target);
             lineF1 += ImageMetrics.linePreservation(unit(lines), out)[0];
+            spread += FlatSpread.of(output, truthFlats, lines);
             n++;
         }
 
-        String format(String name) {
-            return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |", name, 10 * Math.log10(n / squaredError),
-                    colorfulness / Math.max(1e-9, truthColorfulness), lineF1 / n);
+        double psnr() {
+            return 10 * Math.log10(n / squaredError);
+        }
+
+        String format(String name, double sketchPsnr) {
+            double psnr = psnr();
+            return String.format(Locale.ROOT, "| %s | %.2f | %+.2f | %.2f | %.3f | %.2f | %s |", name, psnr,
+                    psnr - sketchPsnr, colorfulness / Math.max(1e-9, truthColorfulness), lineF1 / n, spread / n,
+                    name.contains("hints") ? String.format(Locale.ROOT, "%.2f %%", 100 * leak / n) : "");
         }
     }
 
@@ -86,13 +100,11 @@ final class EvaluateColorizer {
         Files.createDirectories(out);
         TripletFolder folder = new TripletFolder(dataset, 0, false);
         StringBuilder report = new StringBuilder();
-        try (Colorizer colorizer = Colorizer.load(model, ColorizerOptions.defaults());
-                Colorizer filled = Colorizer.load(model, ColorizerOptions.defaults().withFlatFill(true));
-                Colorizer whole = Colorizer.load(model, ColorizerOptions.defaults().withPanels(false, 0))) {
-            List<Colorizer> variants = List.of(filled, whole);
-            report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), colorizer, variants,
+        try (Colorizer regionFlats = Colorizer.load(model, ColorizerOptions.defaults());
+                Colorizer perPixel = Colorizer.load(model, ColorizerOptions.defaults().withFlatFill(false))) {
+            report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), regionFlats, perPixel,
                     hints, out, SHEET_DRAWINGS, true));
-            report.append(evaluate("pages", spread(folder.pages("validation"), pages), colorizer, variants, hints, out,
+            report.append(evaluate("pages", spread(folder.pages("validation"), pages), regionFlats, perPixel, hints, out,
                     SHEET_PAGES, false));
         }
         Files.writeString(out.resolve("quality.md"), report.toString());
@@ -100,17 +112,21 @@ final class EvaluateColorizer {
         return 0;
     }
 
-    /** {@code variants}: the same model with the flat fill, and coloring each page whole (no panels). */
-    private static String evaluate(String what, List<Triplet> triplets, Colorizer colorizer, List<Colorizer> variants,
+    /** {@code regionFlats}: the default pipeline; {@code perPixel}: the same model keeping the prediction per pixel. */
+    private static String evaluate(String what, List<Triplet> triplets, Colorizer regionFlats, Colorizer perPixel,
             int hintCount, Path out, int sheetRows, boolean oneSheet) {
+        String hinted = hintCount + " hints";
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (String name : List.of("model, automatic", "model, " + hintCount + " hints", "model, automatic, flat fill", "model, automatic, whole page (no panels)",
-                "sketch as output", "oracle (true flats, flat fill, multiply)", "oracle (true flats, multiply)")) {
+        for (String name : List.of("model, automatic, region flats (default)", "model, automatic, per-pixel flats",
+                "model, " + hinted + ", region flats (default)", "model, " + hinted + ", per-pixel flats",
+                "sketch as output", "oracle (true flats, region flats, multiply)", "oracle (true flats, multiply)",
+                "truth")) {
             rows.put(name, new Row());
         }
         List<Mat> sheet = new ArrayList<>();
         int sheetShown = 0;
         long start = System.nanoTime();
+        FlatFill flatFill = new FlatFill();
         for (int i = 0; i < triplets.size(); i++) {
             Triplet t = triplets.get(i);
             Mat lines = t.readLines();
@@ -119,19 +135,22 @@ final class EvaluateColorizer {
             Mat flats = t.readFlats();
             Mat truth = t.readColor();
             Mat hints = sampleHints(flats, hintCount, new Random(t.name().hashCode()));
-            List<Colorizer.ColorLayers> result = colorizer.colorLayers(List.of(new PageInput(page), new PageInput(page, hints)));
-            Mat oracle = Compositing.MULTIPLY.compose(page, new FlatFill().fill(lines, flats), lines);
-            List<Mat> outputs = List.of(result.get(0).composite(), result.get(1).composite(),
-                    variants.get(0).colorizeImages(List.of(page)).get(0), variants.get(1).colorizeImages(List.of(page)).get(0),
-                    page, oracle, Compositing.MULTIPLY.compose(page, flats, lines));
+            List<PageInput> inputs = List.of(new PageInput(page), new PageInput(page, hints));
+            List<Colorizer.ColorLayers> region = regionFlats.colorLayers(inputs);
+            List<Colorizer.ColorLayers> pixel = perPixel.colorLayers(inputs);
+            Mat oracle = Compositing.MULTIPLY.compose(page, flatFill.fill(lines, flats), lines);
+            List<Mat> outputs = List.of(region.get(0).composite(), pixel.get(0).composite(), region.get(1).composite(),
+                    pixel.get(1).composite(), page, oracle, Compositing.MULTIPLY.compose(page, flats, lines), truth);
             int k = 0;
             for (Row row : rows.values()) {
-                row.add(outputs.get(k++), truth, lines);
+                row.add(outputs.get(k++), truth, lines, flats);
             }
+            rows.get("model, " + hinted + ", region flats (default)").leak += HintLeak.share(region.get(1).flats(), flats, hints);
+            rows.get("model, " + hinted + ", per-pixel flats").leak += HintLeak.share(pixel.get(1).flats(), flats, hints);
             if (i % Math.max(1, triplets.size() / sheetRows) == 0 && sheetShown < sheetRows) { // spread over the set
                 sheetShown++;
-                Mat strip = strip(List.of(page, result.get(0).composite(), withHints(result.get(1).composite(), hints), truth),
-                        oneSheet ? 192 : 720);
+                Mat strip = strip(List.of(page, pixel.get(0).composite(), region.get(0).composite(),
+                        withHints(region.get(1).composite(), hints), truth), oneSheet ? 192 : 720);
                 if (oneSheet) {
                     sheet.add(strip);
                 } else {
@@ -145,11 +164,13 @@ final class EvaluateColorizer {
             Imgcodecs.imwrite(out.resolve(what + ".png").toString(), all);
         }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%n### Validation %s (%d, held-out authors, %.0f ms each for both runs)%n%n"
-                        + "| output | PSNR dB (of the mean MSE) | colorfulness / truth | line F1 |%n"
-                        + "| --- | --- | --- | --- |%n",
+                "%n### Validation %s (%d, held-out authors, %.0f ms each for all four runs)%n%n"
+                        + "| output | PSNR dB (of the mean MSE) | vs sketch | colorfulness / truth | line F1"
+                        + " | chroma spread in truth flats | hint leak |%n"
+                        + "| --- | --- | --- | --- | --- | --- | --- |%n",
                 what, triplets.size(), (System.nanoTime() - start) / 1e6 / Math.max(1, triplets.size())));
-        rows.forEach((name, row) -> table.append(row.format(name)).append('\n'));
+        double sketch = rows.get("sketch as output").psnr();
+        rows.forEach((name, row) -> table.append(row.format(name, sketch)).append('\n'));
         return table.toString();
     }
 

@@ -26,8 +26,8 @@ import org.opencv.imgproc.Imgproc;
  * detected panel is letterboxed to the model's resolution (a frameless page goes whole at
  * {@link ColorizerOptions#pageSize()}; a page or panel that is a strip, such as a webtoon page, goes as
  * overlapping tiles blended without seams, see {@link StripTiles}), panels of a chunk of pages run as batches,
- * and each prediction is scaled back into its place on a page-sized flats layer. A small closed region the user
- * hinted takes the hint's color (and, with the optional flat fill, each region's dominant color is made crisp); the
+ * and each prediction is scaled back into its place on a page-sized flats layer, which {@link FlatFill} turns into
+ * flats (by default one voted color per region of the line art, hints filling their regions); the
  * page itself is laid over the flats as a multiply layer at full resolution (or, for toned pages and photos, its
  * lightness is kept; see {@link Compositing}). Pages that do not decode fail alone.
  */
@@ -122,13 +122,16 @@ public final class Colorizer implements AutoCloseable {
     private List<ColorLayers> colorChunk(List<PageInput> pages) {
         List<Mat> grays = new ArrayList<>(pages.size());
         List<Mat> flats = new ArrayList<>(pages.size());
+        List<List<Rect>> panelsOfPages = new ArrayList<>(pages.size());
         Map<Integer, List<Region>> bySize = new LinkedHashMap<>();
         for (int p = 0; p < pages.size(); p++) {
             Mat page = pages.get(p).page();
             Mat gray = Compositing.gray(page);
             grays.add(gray);
             flats.add(new Mat(page.size(), CvType.CV_8UC3, new Scalar(255, 255, 255)));
-            for (Region region : regionsOf(p, gray, pages.get(p).hints())) {
+            List<Rect> panelRects = options.panels() ? panels.detect(gray) : List.of();
+            panelsOfPages.add(panelRects);
+            for (Region region : regionsOf(p, gray, panelRects, pages.get(p).hints())) {
                 bySize.computeIfAbsent(region.size(), s -> new ArrayList<>()).add(region);
             }
         }
@@ -141,7 +144,7 @@ public final class Colorizer implements AutoCloseable {
         for (int p = 0; p < pages.size(); p++) {
             Mat layer = flats.get(p);
             if (options.flatFill() || pages.get(p).hints() != null) {
-                layer = fill(grays.get(p), layer, pages.get(p).hints());
+                layer = flatFill.flats(grays.get(p), layer, pages.get(p).hints(), options.flatFill(), panelsOfPages.get(p));
             }
             Mat composite = options.compositing().compose(pages.get(p).page(), layer, grays.get(p));
             out.add(new ColorLayers(layer, composite));
@@ -165,9 +168,9 @@ public final class Colorizer implements AutoCloseable {
      * The page's panels at the model's resolution, or the whole page when it has no frames; a region that is a
      * strip comes as its tiles.
      */
-    private List<Region> regionsOf(int page, Mat gray, Mat hints) {
+    private List<Region> regionsOf(int page, Mat gray, List<Rect> panelRects, Mat hints) {
         NetworkSpec spec = model.spec();
-        List<Rect> rects = options.panels() ? panels.detect(gray) : List.of();
+        List<Rect> rects = panelRects;
         int size = spec.imageSize();
         if (rects.isEmpty()) {
             rects = List.of(new Rect(0, 0, gray.cols(), gray.rows()));
@@ -258,26 +261,6 @@ public final class Colorizer implements AutoCloseable {
             }
             prediction.release();
         }
-    }
-
-    /**
-     * The flat fill when asked for (each closed region's dominant color made crisp), and in any case a
-     * small closed region the user hinted takes the hint's color.
-     */
-    private Mat fill(Mat gray, Mat prediction, Mat hints) {
-        FlatFill.Regions regions = flatFill.regions(gray);
-        int[] colors = options.flatFill() ? flatFill.regionColors(regions, prediction) : keepAll(regions.count());
-        boolean[] hinted = new boolean[colors.length];
-        if (hints != null) {
-            HintColors.apply(hints, regions, colors, hinted);
-        }
-        return flatFill.paint(regions, colors, hinted, prediction);
-    }
-
-    private static int[] keepAll(int count) {
-        int[] colors = new int[count];
-        java.util.Arrays.fill(colors, FlatFill.KEEP_PREDICTION);
-        return colors;
     }
 
     public ModelArtifact model() {

@@ -11,8 +11,9 @@ import ai.djl.engine.Engine;
  * @param maxBatch panels (or frameless pages) per forward pass
  * @param dropoutNoise the paper's test-time noise: decoder dropout stays on in eval mode
  * @param compositing how flats and page combine ({@link Compositing#AUTO} by default)
- * @param flatFill make each closed region's dominant color crisp (off by default: on OpenMoji validation
- *     it cost 0.2-0.3 dB, as open outlines join objects to their background; see docs/QUALITY.md)
+ * @param flatFill region flats (the default): the line art's regions, one voted color each, hints filling their
+ *     regions, flats under the lines (see {@link FlatFill} and docs/QUALITY.md); false keeps the network's
+ *     per-pixel flats, filling only hinted regions
  * @param panels color detected panels one by one at the model's resolution
  * @param pageSize long side, in pixels, at which a frameless page is colored whole (rounded to the
  *     network's stride; 0: twice the model's resolution)
@@ -47,7 +48,7 @@ public record ColorizerOptions(String device, int threads, int maxBatch, boolean
     }
 
     public ColorizerOptions(String device, int threads, int maxBatch, boolean dropoutNoise) {
-        this(device, threads, maxBatch, dropoutNoise, Compositing.AUTO, false, true, 0, Tiling.defaults());
+        this(device, threads, maxBatch, dropoutNoise, Compositing.AUTO, true, true, 0, Tiling.defaults());
     }
 
     public static ColorizerOptions defaults() {

@@ -53,11 +53,11 @@ class FlatFillAndPanelDetectorTimingTest {
         PanelDetector detector = new PanelDetector();
         FlatFill flatFill = new FlatFill();
         assertThat(detector.detect(page)).hasSize(6);
-        FlatFill.Regions regions = flatFill.regions(page);
+        LineRegions regions = flatFill.regions(page);
 
         double detect = medianMillis(() -> detector.detect(page));
         double regionsMs = medianMillis(() -> flatFill.regions(page));
-        double fillMs = medianMillis(() -> flatFill.fill(regions, prediction));
+        double fillMs = medianMillis(() -> flatFill.paint(regions, flatFill.regionColors(regions, prediction), prediction));
         double both = medianMillis(() -> flatFill.fill(page, prediction));
         System.out.printf("TIMING %dx%d page (%d regions, median of %d runs after %d warm-up): "
                         + "PanelDetector.detect %.1f ms; FlatFill.regions %.1f ms, FlatFill.fill(regions, prediction) %.1f ms, "

@@ -33,10 +33,12 @@ class FlatFillClosesSmallGapsInLinesTest {
     }
 
     @Test
-    void theOutlineIsBrokenSoWithoutGapClosingInsideAndOutsideWouldBeOneRegion() {
-        FlatFill.Regions regions = new FlatFill(FlatFill.DEFAULT_LINE_THRESHOLD, 0, FlatFill.DEFAULT_MIN_REGION_PX)
-                .regions(brokenCircle());
-        assertThat(regions.label(500, 500)).isEqualTo(regions.label(10, 10));
+    void theOutlineIsBrokenSoItsPaperIsOnePieceInsideAndOut() {
+        Mat paper = new Mat();
+        Imgproc.threshold(brokenCircle(), paper, 159, 255, Imgproc.THRESH_BINARY);
+        Mat pieces = new Mat();
+        Imgproc.connectedComponents(paper, pieces, 4, CvType.CV_32S);
+        assertThat(pieces.get(500, 500)[0]).isEqualTo(pieces.get(10, 10)[0]);
     }
 
     @Test
@@ -47,9 +49,9 @@ class FlatFillClosesSmallGapsInLinesTest {
         Mat prediction = bleedingPrediction(flats, 2, 8, 5);
 
         FlatFill flatFill = new FlatFill();
-        FlatFill.Regions regions = flatFill.regions(lines);
+        LineRegions regions = flatFill.regions(lines);
         assertThat(regions.label(500, 500)).isNotEqualTo(regions.label(10, 10));
-        Mat filled = flatFill.fill(regions, prediction);
+        Mat filled = flatFill.paint(regions, flatFill.regionColors(regions, prediction), prediction);
         assertThat(filled.size()).isEqualTo(lines.size());
 
         byte[] out = new byte[3 * SIZE * SIZE];

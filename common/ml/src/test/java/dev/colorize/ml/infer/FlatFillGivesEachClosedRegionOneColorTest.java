@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.OpenCvNative;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
@@ -139,18 +138,16 @@ class FlatFillGivesEachClosedRegionOneColorTest {
     }
 
     @Test
-    void aRegionsColorCanBeChosenBeforePainting() {
+    void aHintDotColorsItsWholeRegionExactlyAndNoOtherRegion() {
         Mat lines = lineArt();
         Mat prediction = bleedingPrediction(trueFlats(), 2, 8, 7);
+        Mat hints = Mat.zeros(SIZE, SIZE, CvType.CV_8UC4);
+        Imgproc.circle(hints, SEEDS[3], 5, new Scalar(255, 0, 255, 255), -1); // magenta, inside the disc
         FlatFill flatFill = new FlatFill();
-        FlatFill.Regions regions = flatFill.regions(lines);
-        int[] colors = flatFill.regionColors(regions, prediction);
+        LineRegions regions = flatFill.regions(lines);
         int disc = regions.label((int) SEEDS[3].x, (int) SEEDS[3].y);
-        assertThat(regions.isTiny(disc)).isFalse();
-        colors[disc] = 0xFF00FF; // a hint: magenta, on the whole region
-        boolean[] whole = new boolean[colors.length];
-        whole[disc] = true;
-        Mat painted = flatFill.paint(regions, colors, whole, prediction);
+
+        Mat painted = flatFill.flats(lines, prediction, hints, true);
 
         byte[] out = new byte[3 * SIZE * SIZE];
         painted.get(0, 0, out);
@@ -158,11 +155,10 @@ class FlatFillGivesEachClosedRegionOneColorTest {
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
                 boolean isMagenta = near(out, y * SIZE + x, new int[] {255, 0, 255}, 0);
-                assertThat(isMagenta).isEqualTo(regions.label(x, y) == disc);
+                assertThat(isMagenta).as("(%d,%d)", x, y).isEqualTo(regions.label(x, y) == disc);
                 magenta += isMagenta ? 1 : 0;
             }
         }
-        assertThat(magenta).isGreaterThan((int) (Math.PI * 145 * 145));
-        assertThat(Arrays.stream(colors).filter(c -> c != FlatFill.KEEP_PREDICTION).count()).isEqualTo(FLATS.length);
+        assertThat(magenta).as("the disc and the ink around it").isGreaterThan((int) (Math.PI * 145 * 145));
     }
 }
