@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.testing.OpenRasterFile;
+import dev.colorize.ml.testing.PhotoshopFile;
 import dev.colorize.platform.image.ImageHeader;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
@@ -36,12 +37,12 @@ class PageLayersAndFormatsIT {
     TestStack stack;
 
     @Test
-    void layersAndAnOpenRasterFileAreWrittenBesideTheColoredPageAtThePageSizeWhenAsked() throws Exception {
+    void layersAnOpenRasterAndAPhotoshopFileAreWrittenBesideTheColoredPageAtThePageSizeWhenAsked() throws Exception {
         int version = stack.ensureProduction();
         Pages pages = stack.pages;
         UUID chapter = UUID.randomUUID();
         PageJob both = pages.job(chapter, 1, pages.upload(chapter, 1, Pages.lineArt(150, 110)), OutputFormat.JPEG, null)
-                .withOutputs(Set.of(PageOutput.LAYERS, PageOutput.ORA), null);
+                .withOutputs(Set.of(PageOutput.LAYERS, PageOutput.ORA, PageOutput.PSD), null);
         PageJob oraOnly = pages.job(chapter, 2, pages.upload(chapter, 2, Pages.lineArt(96, 130)), OutputFormat.PNG, null)
                 .withOutputs(Set.of(PageOutput.ORA), null);
         pages.send(Topics.JOBS, both);
@@ -75,9 +76,20 @@ class PageLayersAndFormatsIT {
         assertThat(ora.entries().get("data/flats.png")).isEqualTo(stack.store.get(first.flatsKey()));
         assertThat(ImageCodec.decodeBgr(ora.entries().get("mergedimage.png")).size()).isEqualTo(flats.size());
 
+        assertThat(first.psdKey()).isEqualTo(base + "psd");
+        PhotoshopFile psd = PhotoshopFile.read(stack.store.get(first.psdKey()));
+        assertThat(psd.layers()).extracting(PhotoshopFile.Layer::name).as("bottom first").containsExactly("flats", "lines");
+        assertThat(psd.layers()).extracting(PhotoshopFile.Layer::blendMode).containsExactly("norm", "mul ");
+        assertThat(psd.merged().getWidth()).isEqualTo(150);
+        assertThat(psd.merged().getHeight()).isEqualTo(110);
+        double[] flat = flats.get(55, 75);
+        assertThat(psd.layers().get(0).pixels().getRGB(75, 55) & 0xffffff).as("the flats layer's pixels")
+                .isEqualTo((int) flat[2] << 16 | (int) flat[1] << 8 | (int) flat[0]);
+
         PageResult second = results.get(2);
         assertThat(second.flatsKey()).isNull();
         assertThat(second.linesKey()).isNull();
+        assertThat(second.psdKey()).isNull();
         OpenRasterFile pngOra = OpenRasterFile.read(stack.store.get(second.oraKey()));
         assertThat(pngOra.width()).isEqualTo(96);
         assertThat(pngOra.height()).isEqualTo(130);

@@ -178,7 +178,7 @@ function upload(event) {
   if ($('upload-format').value) {
     form.append('outputFormat', $('upload-format').value);
   }
-  const outputs = ['upload-layers', 'upload-ora'].filter((id) => $(id).checked).map((id) => $(id).value);
+  const outputs = ['upload-layers', 'upload-ora', 'upload-psd'].filter((id) => $(id).checked).map((id) => $(id).value);
   if (outputs.length) {
     form.append('outputs', outputs.join(','));
   }
@@ -376,10 +376,11 @@ function renderPage(mine, page) {
     const base = (page.originalName || 'page').replace(/\.[^.]+$/, '');
     buttons.append(downloadButton('Page', page.resultUrl + '?delivery=stream', base + '.colored' + extensionOf(page), layerError,
       'Download colored page ' + page.pageNumber));
-    [['flatsUrl', 'Flats', '.flats.png'], ['linesUrl', 'Lines', '.lines.png'], ['oraUrl', 'ORA', '.ora']].forEach(([field, label, ext]) => {
+    const files = { ORA: ' (OpenRaster) file', PSD: ' (Photoshop) file' };
+    [['flatsUrl', 'Flats', '.flats.png'], ['linesUrl', 'Lines', '.lines.png'], ['oraUrl', 'ORA', '.ora'], ['psdUrl', 'PSD', '.psd']].forEach(([field, label, ext]) => {
       if (page[field]) {
         buttons.append(downloadButton(label, page[field] + '?delivery=stream', base + ext, layerError,
-          'Download ' + label.toLowerCase() + (label === 'ORA' ? ' (OpenRaster) file' : ' layer') + ' of page ' + page.pageNumber));
+          'Download ' + label.toLowerCase() + (files[label] || ' layer') + ' of page ' + page.pageNumber));
       }
     });
   }

@@ -60,6 +60,10 @@ public final class ColorizeLocal {
             out.println("OpenRaster files (lines over flat colors, for Krita, GIMP, MyPaint): " + s.openRasterFiles().size()
                     + " beside the pages");
         }
+        if (!s.photoshopFiles().isEmpty()) {
+            out.println("Photoshop files (layered PSD, for Clip Studio Paint, Photoshop): " + s.photoshopFiles().size()
+                    + " beside the pages");
+        }
         if (s.archive() != null) {
             out.println("CBZ: " + options.output().resolve(s.archive()));
         }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What the local run does.
  *
- * @param input           a folder of page images or a CBZ/ZIP; null colors the generated sample chapter
+ * @param input           a folder of page images or a CBZ/ZIP; null colors the sample chapter (four pages of OpenMoji line art, see resources/sample-chapter)
  * @param output          where the colored pages, chapter.cbz and summary.json go
  * @param data            the stack's data and the local run's state (admin key, publisher), kept across runs
  * @param projectRoot     the checkout, whose services' target/quarkus-app are started
@@ -16,7 +16,8 @@ import java.util.Set;
  * @param bootstrapSteps  steps of a bootstrap run, bounded by {@code bootstrapBudget}
  * @param coloringTimeout how long to wait for the chapter once uploaded
  * @param bootstrap       train a bootstrap model instead of registering the shipped default model
- * @param layers          also ask for each page's layers, and write its OpenRaster file (.ora) beside it
+ * @param layers          also ask for each page's layers, and write its OpenRaster (.ora) and Photoshop (.psd) files
+ *                        beside it
  * @param hints           a folder of color hints named after the pages ({@code <page stem>.hints.png} or
  *                        {@code .hints.json}), uploaded with them; null for automatic coloring
  */
@@ -88,12 +89,14 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
 
     static final String USAGE = """
             usage: deploy/colorize-local.sh [--input PATH] [--hints DIR] [--output DIR] [--data DIR] [--layers] [--bootstrap] [--bootstrap-seconds N]
-              --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: a generated sample chapter
+              --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: the sample chapter (4 pages of real line
+                        art by OpenMoji authors the model never trained on)
               --hints   a folder of color hints named after the pages: 001.hints.png (colored dots on transparent, the
                         page's aspect) or 001.hints.json ([{"x":..,"y":..,"color":"#rrggbb"}] in page pixels) for 001.png
               --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
-              --layers  also write each page's layers as an OpenRaster file beside it (pages/page-0001.ora: lines on
-                        multiply over flat colors; opens in Krita, GIMP, MyPaint)
+              --layers  also write each page's layers as an OpenRaster and a Photoshop file beside it
+                        (pages/page-0001.ora for Krita, GIMP, MyPaint; pages/page-0001.psd for Clip Studio Paint,
+                        Photoshop: lines on multiply over flat colors)
               --data    the embedded stack's data and the local publisher, kept across runs (default: .colorize-data)
               --bootstrap  on a fresh registry, train a quick bootstrap model instead of using the shipped default model
               --bootstrap-seconds  training budget of that bootstrap (default: 180)""";

@@ -219,19 +219,20 @@ final class LocalRun {
     private UUID upload(JsonHttp api, String webhookUrl) throws IOException, InterruptedException {
         Multipart form = new Multipart().field("title", "local run").field("webhookUrl", webhookUrl);
         if (options.layers()) {
-            form.field("outputs", "ora");
+            form.field("outputs", "ora,psd");
         }
         Path input = options.input();
         List<Path> hints = hintFiles();
         if (input == null) {
-            List<Path> pages = SampleImages.chapter(options.data().resolve("local/sample-chapter"), 4);
+            List<Path> pages = SampleImages.demoChapter(options.data().resolve("local/sample-chapter"));
             for (Path page : pages) {
                 form.file("pages", page.getFileName().toString(), "image/png", Files.readAllBytes(page));
             }
             for (Path hint : hints) {
                 form.file("hints", hint.getFileName().toString(), "application/octet-stream", Files.readAllBytes(hint));
             }
-            say("Uploading the sample chapter (" + pages.size() + " generated pages)");
+            say("Uploading the sample chapter (" + pages.size() + " pages of OpenMoji line art, CC BY-SA 4.0: see "
+                    + options.data().resolve("local/sample-chapter/ATTRIBUTION.md") + ")");
         } else if (Files.isDirectory(input)) {
             // zipped so the service orders the pages by natural filename order, as for any CBZ; hints beside them
             form.file("archive", input.getFileName() + ".cbz", "application/zip", zip(input, null, hints));
@@ -281,6 +282,7 @@ final class LocalRun {
         List<String> pages = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<String> openRasterFiles = new ArrayList<>();
+        List<String> photoshopFiles = new ArrayList<>();
         for (JsonNode page : status.get("pages")) {
             int number = page.get("pageNumber").asInt();
             String state = page.get("state").asText();
@@ -295,6 +297,11 @@ final class LocalRun {
                     Path ora = pagesDir.resolve(String.format("page-%04d.ora", number));
                     api.download(page.get("oraUrl").asText() + "?delivery=stream", ora);
                     openRasterFiles.add(options.output().relativize(ora).toString());
+                }
+                if (page.hasNonNull("psdUrl")) {
+                    Path psd = pagesDir.resolve(String.format("page-%04d.psd", number));
+                    api.download(page.get("psdUrl").asText() + "?delivery=stream", psd);
+                    photoshopFiles.add(options.output().relativize(psd).toString());
                 }
             } else {
                 failures.add("page " + number + ": " + page.path("error").asText(page.get("state").asText()));
@@ -311,7 +318,7 @@ final class LocalRun {
                 status.get("pageCount").asInt(), status.get("pagesDone").asInt(), status.get("pagesFailed").asInt(),
                 versions, bootstrapped, stages, arrived, webhook != null, webhook == null ? null : webhook.body(),
                 pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures,
-                openRasterFiles);
+                openRasterFiles, photoshopFiles);
     }
 
     private static boolean exists(JsonHttp api, String path) throws InterruptedException {

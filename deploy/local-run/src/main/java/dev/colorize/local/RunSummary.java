@@ -20,7 +20,8 @@ record RunSummary(
         String archive,
         List<String> pages,
         List<String> failures,
-        List<String> openRasterFiles) {
+        List<String> openRasterFiles,
+        List<String> photoshopFiles) {
 
     boolean succeeded() {
         return "completed".equals(state) && pagesDone == pagesTotal && webhookSignatureValid;

@@ -19,9 +19,10 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Images the project makes itself, so the local run needs nothing from outside: a chapter of
- * black-and-white line-art pages (panels with outlined figures) to color, and color illustrations of
- * the same kind of outlined shapes to bootstrap a model on when none is promoted yet.
+ * Images the local run needs, nothing from outside: the demo chapter (four pages of real OpenMoji line art by
+ * authors the default model never trained on, shipped as resources with their attribution, CC BY-SA 4.0), and
+ * images the project draws itself: cheap generated pages of outlined figures for runs that need many pages, and
+ * color illustrations of the same shapes to bootstrap a model on when none is promoted yet.
  */
 final class SampleImages {
 
@@ -33,16 +34,37 @@ final class SampleImages {
 
     private static final int PAGE_WIDTH = 800;
     private static final int PAGE_HEIGHT = 1132;
+    static final int DEMO_PAGES = 4;
 
     private SampleImages() {
     }
 
-    /** {@code count} PNG pages named page-1.png ... in {@code dir}; deterministic per page number. */
-    static List<Path> chapter(Path dir, int count) throws IOException {
-        return chapter(dir, count, PAGE_HEIGHT);
+    /** The demo chapter's pages, page-1.png ... page-4.png, and its ATTRIBUTION.md, copied into {@code dir}. */
+    static List<Path> demoChapter(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var attribution = resource("ATTRIBUTION.md")) {
+            Files.copy(attribution, dir.resolve("ATTRIBUTION.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Path> pages = new ArrayList<>();
+        for (int n = 1; n <= DEMO_PAGES; n++) {
+            Path file = dir.resolve("page-" + n + ".png");
+            try (var in = resource("page-" + n + ".png")) {
+                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            pages.add(file);
+        }
+        return pages;
     }
 
-    /** The same pages scaled to {@code height} pixels high (aspect kept), for runs that need many cheap pages. */
+    private static java.io.InputStream resource(String name) throws IOException {
+        java.io.InputStream in = SampleImages.class.getResourceAsStream("/sample-chapter/" + name);
+        if (in == null) {
+            throw new IOException("the demo chapter's " + name + " is missing from the local-run jar");
+        }
+        return in;
+    }
+
+    /** {@code count} generated PNG pages named page-1.png ..., {@code height} pixels high; deterministic per page. */ to {@code height} pixels high (aspect kept), for runs that need many cheap pages. */
     static List<Path> chapter(Path dir, int count, int height) throws IOException {
         Files.createDirectories(dir);
         List<Path> pages = new ArrayList<>();

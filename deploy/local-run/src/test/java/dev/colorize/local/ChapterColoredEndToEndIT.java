@@ -3,6 +3,7 @@ package dev.colorize.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.colorize.ml.testing.PhotoshopFile;
 import dev.colorize.platform.webhook.ChapterWebhook;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -52,6 +53,7 @@ class ChapterColoredEndToEndIT {
         assertThat(first.secondsPerStage()).containsKeys("stack", "services", "model", "upload", "coloring", "download");
 
         Path sample = data.resolve("local/sample-chapter/page-1.png");
+        assertThat(Files.readString(data.resolve("local/sample-chapter/ATTRIBUTION.md"))).contains("CC BY-SA 4.0");
         BufferedImage input = ImageIO.read(sample.toFile());
         BufferedImage colored = ImageIO.read(work.resolve("first/pages/page-0001.png").toFile());
         assertThat(colored.getWidth()).isEqualTo(input.getWidth());
@@ -65,6 +67,7 @@ class ChapterColoredEndToEndIT {
         assertThat(summaryFile.get("webhookSignatureValid").asBoolean()).isTrue();
 
         assertThat(first.openRasterFiles()).as("no layers unless asked").isEmpty();
+        assertThat(first.photoshopFiles()).isEmpty();
 
         RunSummary second = run(options(work.resolve("second"), data, false, true));
         assertThat(second.succeeded()).as("summary %s", second).isTrue();
@@ -79,6 +82,12 @@ class ChapterColoredEndToEndIT {
         BufferedImage lines = ImageIO.read(new java.io.ByteArrayInputStream(ora.get("data/lines.png")));
         assertThat(lines.getWidth()).isEqualTo(input.getWidth());
         assertThat(lines.getColorModel().hasAlpha()).isTrue();
+        assertThat(second.photoshopFiles()).hasSize(4).contains("pages/page-0001.psd");
+        PhotoshopFile psd = PhotoshopFile.read(Files.readAllBytes(work.resolve("second/pages/page-0001.psd")));
+        assertThat(psd.layers()).extracting(PhotoshopFile.Layer::name).as("bottom first").containsExactly("flats", "lines");
+        assertThat(psd.layers()).extracting(PhotoshopFile.Layer::blendMode).containsExactly("norm", "mul ");
+        assertThat(psd.merged().getWidth()).isEqualTo(input.getWidth());
+        assertThat(psd.layers().get(1).pixels().getColorModel().hasAlpha()).isTrue();
         assertThat(second.modelBootstrapped()).as("the promoted model is reused").isFalse();
         assertThat(second.modelVersions()).isEqualTo(first.modelVersions());
         assertThat(second.chapterId()).isNotEqualTo(first.chapterId());

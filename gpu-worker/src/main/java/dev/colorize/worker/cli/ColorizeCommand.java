@@ -22,7 +22,7 @@ import org.opencv.core.Mat;
 /**
  * Colors image files with a model artifact, with no Kafka, database or object store: for people who
  * just want to try a model. {@code colorize --model DIR|ZIP [--hints FILE|DIR] [--compositing
- * auto|multiply|lightness] [--flat-fill] [--no-panels] [--flats] [--device cpu|gpu|auto] [--threads N]
+ * auto|multiply|lightness] [--per-pixel-flats] [--no-panels] [--flats] [--device cpu|gpu|auto] [--threads N]
  * [--batch N] IN OUT}, where IN and OUT are two files or two folders (every image of IN becomes a PNG of
  * the same name in OUT). Hints are colored dots on a transparent PNG of the page's aspect: one file for
  * one page, or a folder holding a hint image of the same name for each page that has one. {@code --flats}
@@ -32,7 +32,7 @@ import org.opencv.core.Mat;
 public final class ColorizeCommand {
 
     static final String USAGE = "usage: colorize --model DIR|ZIP [--hints FILE|DIR] [--compositing auto|multiply|lightness]"
-            + " [--flat-fill] [--no-panels] [--flats] [--device cpu|gpu|auto] [--threads N] [--batch N]"
+            + " [--per-pixel-flats] [--no-panels] [--flats] [--device cpu|gpu|auto] [--threads N] [--batch N]"
             + " IN OUT   (two image files, or two folders)";
     private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp");
 
@@ -54,7 +54,7 @@ public final class ColorizeCommand {
         int threads = 0;
         int batch = 4;
         Compositing compositing = Compositing.AUTO;
-        boolean flatFill = false;
+        boolean regionFlats = true;
         boolean panels = true;
         boolean flats = false;
         List<String> paths = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class ColorizeCommand {
                     case "--threads" -> threads = Integer.parseInt(args[++i]);
                     case "--batch" -> batch = Integer.parseInt(args[++i]);
                     case "--compositing" -> compositing = Compositing.valueOf(args[++i].toUpperCase(Locale.ROOT));
-                    case "--flat-fill" -> flatFill = true;
+                    case "--per-pixel-flats" -> regionFlats = false;
                     case "--no-panels" -> panels = false;
                     case "--flats" -> flats = true;
                     default -> paths.add(args[i]);
@@ -85,7 +85,7 @@ public final class ColorizeCommand {
         Path in = Path.of(paths.get(0));
         Path target = Path.of(paths.get(1));
         ColorizerOptions options = new ColorizerOptions(device, threads, batch, false).withCompositing(compositing)
-                .withFlatFill(flatFill).withPanels(panels, 0);
+                .withFlatFill(regionFlats).withPanels(panels, 0);
         try (Colorizer colorizer = Colorizer.load(model, options)) {
             List<Job> jobs = Files.isDirectory(in) ? folderJobs(in, hints, target) : List.of(new Job(in, hints, target));
             int failed = 0;

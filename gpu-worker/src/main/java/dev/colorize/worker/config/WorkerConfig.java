@@ -158,9 +158,17 @@ public interface WorkerConfig {
         /** The paper's test-time noise: decoder dropout stays on at inference; off gives deterministic pages. */
         @WithDefault("false")
         boolean dropoutNoise();
+
+        /**
+         * Region flats: each region of the line art one voted color, hints filling their regions, flats under the
+         * lines (docs/QUALITY.md); false keeps the network's per-pixel flats (filling only hinted regions).
+         */
+        @WithDefault("true")
+        boolean regionFlats();
     }
 
     default ColorizerOptions colorizerOptions() {
-        return new ColorizerOptions(model().device(), model().threads(), jobs().maxBatch(), model().dropoutNoise());
+        return new ColorizerOptions(model().device(), model().threads(), jobs().maxBatch(), model().dropoutNoise())
+                .withFlatFill(model().regionFlats());
     }
 }

@@ -2,6 +2,7 @@ package dev.colorize.worker.service;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenRaster;
+import dev.colorize.ml.data.PhotoshopDocument;
 import dev.colorize.ml.data.UndecodableImageException;
 import dev.colorize.ml.infer.ColorPageRule;
 import dev.colorize.ml.infer.Colorizer.ColorLayers;
@@ -386,6 +387,14 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         try {
             linesPng = ImageCodec.encodePng(lines);
             flatsPng = ImageCodec.encodePng(page.flats);
+            if (job.wants(PageOutput.PSD)) {
+                byte[] psd = PhotoshopDocument.write(List.of(new PhotoshopDocument.Layer("lines", lines, true),
+                        new PhotoshopDocument.Layer("flats", page.flats, false)), page.colored);
+                String psdKey = ObjectKeys.photoshop(job.publisherId(), job.chapterId(), job.pageNumber(),
+                        job.resultRevision(), page.modelVersion);
+                put(psdKey, psd, PhotoshopDocument.MEDIA_TYPE);
+                page.psdKey = psdKey;
+            }
         } finally {
             lines.release();
         }
@@ -464,7 +473,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         }
         return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
                 page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now, page.flatsKey,
-                page.linesKey, page.oraKey, job.revision());
+                page.linesKey, page.oraKey, job.revision(), page.psdKey);
     }
 
     /** When the job was enqueued; the batch's start when the producer did not say. */

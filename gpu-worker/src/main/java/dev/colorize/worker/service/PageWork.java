@@ -30,6 +30,7 @@ final class PageWork<O> {
     String flatsKey;
     String linesKey;
     String oraKey;
+    String psdKey;
     /** The page can never succeed: a FAILED result says why. */
     String failure;
     /** Not the page's fault but not processable now either: it goes to the dead-letter topic. */
@@ -67,7 +68,7 @@ final class PageWork<O> {
 
     /** Whether the job asks for the layers, alone or as an OpenRaster file. */
     boolean wantsLayers() {
-        return job.wants(PageOutput.LAYERS) || job.wants(PageOutput.ORA);
+        return job.wants(PageOutput.LAYERS) || job.wants(PageOutput.ORA) || job.wants(PageOutput.PSD);
     }
 
     void fail(String reason) {

@@ -60,12 +60,12 @@ public class ResultRecorder {
             }
             int updated = Jdbc.update(c, """
                     UPDATE pages SET state = ?, result_key = ?, model_version = ?, error = ?, inference_ms = ?,
-                                     finished_at = ?, flats_key = ?, lines_key = ?, ora_key = ?
+                                     finished_at = ?, flats_key = ?, lines_key = ?, ora_key = ?, psd_key = ?
                     WHERE chapter_id = ? AND page_number = ? AND state IN ('queued', 'processing')""",
                     skipped ? "skipped" : done ? "done" : "failed", done ? result.resultKey() : null,
                     result.modelVersion(), done ? null : result.error(), result.inferenceMillis(), result.finishedAt(),
                     done ? result.flatsKey() : null, done ? result.linesKey() : null, done ? result.oraKey() : null,
-                    result.chapterId(), result.pageNumber());
+                    done ? result.psdKey() : null, result.chapterId(), result.pageNumber());
             if (updated == 0) {
                 return Outcome.IGNORED;
             }
@@ -81,11 +81,12 @@ public class ResultRecorder {
     private Outcome applyRevision(Connection c, PageResult result, boolean done) throws SQLException {
         int updated = Jdbc.update(c, """
                 UPDATE page_revisions SET state = ?, result_key = ?, model_version = ?, error = ?, finished_at = ?,
-                                          flats_key = ?, lines_key = ?, ora_key = ?
+                                          flats_key = ?, lines_key = ?, ora_key = ?, psd_key = ?
                 WHERE chapter_id = ? AND page_number = ? AND revision = ? AND state = 'queued'""",
                 done ? "done" : "failed", done ? result.resultKey() : null, result.modelVersion(),
                 done ? null : result.error(), result.finishedAt(), done ? result.flatsKey() : null,
-                done ? result.linesKey() : null, done ? result.oraKey() : null, result.chapterId(), result.pageNumber(),
+                done ? result.linesKey() : null, done ? result.oraKey() : null, done ? result.psdKey() : null,
+                result.chapterId(), result.pageNumber(),
                 result.resultRevision());
         if (updated == 0) {
             return Outcome.IGNORED;

@@ -8,4 +8,6 @@ public interface LayerKeys {
     String linesKey();
 
     String oraKey();
+
+    String psdKey();
 }

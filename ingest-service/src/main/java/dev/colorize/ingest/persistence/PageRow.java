@@ -16,11 +16,11 @@ import dev.colorize.service.persistence.Jdbc;
 public record PageRow(UUID chapterId, int pageNumber, String originalName, String sourceKey, String sourceFormat,
         int width, int height, long byteSize, String state, String resultKey, Integer modelVersion, String error,
         Long inferenceMs, Instant queuedAt, Instant finishedAt, boolean forceColor, String flatsKey, String linesKey,
-        String oraKey, String hintsKey, int revision) implements LayerKeys {
+        String oraKey, String hintsKey, int revision, String psdKey) implements LayerKeys {
 
     /** The objects the worker wrote for this page: the colored page and its layers. */
     public List<String> resultKeys() {
-        return Stream.of(resultKey, flatsKey, linesKey, oraKey).filter(Objects::nonNull).toList();
+        return Stream.of(resultKey, flatsKey, linesKey, oraKey, psdKey).filter(Objects::nonNull).toList();
     }
 
     /** Whether the page was uploaded with color hints. */
@@ -35,6 +35,7 @@ public record PageRow(UUID chapterId, int pageNumber, String originalName, Strin
                 row.getString("result_key"), Jdbc.nullableInt(row, "model_version"), row.getString("error"),
                 Jdbc.nullableLong(row, "inference_ms"), Jdbc.instant(row, "queued_at"), Jdbc.instant(row, "finished_at"),
                 row.getBoolean("force_color"), row.getString("flats_key"), row.getString("lines_key"),
-                row.getString("ora_key"), row.getString("hints_key"), row.getInt("revision"));
+                row.getString("ora_key"), row.getString("hints_key"), row.getInt("revision"),
+                row.getString("psd_key"));
     }
 }

@@ -76,7 +76,7 @@ public class ChapterResource {
     @Operation(summary = "Upload a chapter", description = "Page images as repeated 'pages' file parts (in part "
             + "order), or one CBZ/ZIP as the 'archive' part (pages in natural file name order). Optional fields: title, "
             + "webhookUrl, outputFormat (PNG|JPEG|WEBP), quality (1-100, JPEG and WEBP only), outputs (comma-separated: "
-            + "'layers' for each page's flat color and line layers, 'ora' for both as an OpenRaster file), modelVersion, "
+            + "'layers' for each page's flat color and line layers, 'ora' for both as an OpenRaster file, 'psd' for both as a layered Photoshop file), modelVersion, "
             + "forceColor (true|false: color every page even when already in color) and forceColorPages (page numbers "
             + "and ranges, e.g. 1,5-6: those pages only; pages already in color are otherwise passed through unchanged, "
             + "state 'skipped'). Colored pages always keep the page's own resolution. Idempotency-Key makes a retry "
@@ -158,8 +158,8 @@ public class ChapterResource {
 
     @GET
     @Path("{id}/pages/{page}/layers/{layer}")
-    @Operation(summary = "A colored page's layer: flats (flat color, PNG), lines (black on transparent, PNG) or ora "
-            + "(both as an OpenRaster file, lines on multiply over flats), when the chapter's outputs asked for it: "
+    @Operation(summary = "A colored page's layer: flats (flat color, PNG), lines (black on transparent, PNG), ora or psd "
+            + "(both as an OpenRaster or a layered Photoshop file, lines on multiply over flats), when the chapter's outputs asked for it: "
             + "307 to a presigned URL, or the bytes with ?delivery=stream")
     public Response pageLayer(@PathParam("id") UUID id, @PathParam("page") int page, @PathParam("layer") String layer,
             @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
@@ -175,7 +175,7 @@ public class ChapterResource {
     @Produces({"application/vnd.comicbook+zip", "application/zip"})
     @Operation(summary = "A CBZ of the colored pages in page order (pages without a result are left out; "
             + "failures.json names each failed page and why); with ?layers=true a zip that also holds each page's "
-            + "layers and OpenRaster file (0001.flats.png, 0001.lines.png, 0001.ora)")
+            + "layers and OpenRaster file (0001.flats.png, 0001.lines.png, 0001.ora, 0001.psd)")
     public Response archive(@PathParam("id") UUID id, @QueryParam("layers") @DefaultValue("false") boolean layers) {
         ChapterRow c = owned(id);
         List<PageRow> pages = results.pagesForArchive(c.id());

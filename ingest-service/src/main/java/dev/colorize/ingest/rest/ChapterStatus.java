@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * v1 view of a chapter. pages is null in lists. modelVersions: the versions that colored its pages.
  * processingMs: upload to final state. pagesDone counts every page finished with a result; pagesSkipped, those of
  * them passed through unchanged because they were already in color. outputs: what each page gets besides its
- * colored page (layers, ora), absent for nothing; quality: the JPEG/WebP quality asked for, absent for the default. seriesId: the
+ * colored page (layers, ora, psd), absent for nothing; quality: the JPEG/WebP quality asked for, absent for the default. seriesId: the
  * series whose palette the chapter's point hints name, absent for none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

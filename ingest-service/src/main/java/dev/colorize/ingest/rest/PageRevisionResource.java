@@ -99,7 +99,7 @@ public class PageRevisionResource {
 
     @GET
     @Path("revisions/{revision}/layers/{layer}")
-    @Operation(summary = "A revision's layer (flats, lines or ora), when the chapter's outputs asked for layers")
+    @Operation(summary = "A revision's layer (flats, lines, ora or psd), when the chapter's outputs asked for layers")
     public Response revisionLayer(@PathParam("id") UUID id, @PathParam("page") int page,
             @PathParam("revision") int revision, @PathParam("layer") String layer,
             @QueryParam("delivery") @DefaultValue("redirect") String delivery) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * v1 view of one page: its state, what it is, how long the worker took, why it failed (error), and where its
- * colored page and, when the chapter asked for them, its layers and OpenRaster file are read. State skipped: already
+ * colored page and, when the chapter asked for them, its layers, OpenRaster and Photoshop files are read. State skipped: already
  * in color, passed through unchanged (its result is the uploaded page). forceColor: the publisher asked for it to be
  * colored anyway. originalUrl: the page as uploaded. hinted: the page was uploaded with color hints. revision: the
  * newest recolor asked for (absent before any), revisionState its state (queued, done, failed) and revisionUrl where
@@ -18,7 +18,7 @@ import java.time.Instant;
 public record PageStatus(int pageNumber, String state, String originalName, String sourceFormat, int width,
         int height, long byteSize, Integer modelVersion, String error, Long inferenceMs, Instant queuedAt,
         Instant finishedAt, String originalUrl, String resultUrl, String flatsUrl, String linesUrl, String oraUrl,
-        Boolean forceColor, Boolean hinted, Integer revision, String revisionState, String revisionUrl) {
+        String psdUrl, Boolean forceColor, Boolean hinted, Integer revision, String revisionState, String revisionUrl) {
 
     /** @param newest the page's newest revision, null before any recolor */
     static PageStatus of(PageRow p, PageRevisionRow newest, String chapterPath) {
@@ -30,6 +30,7 @@ public record PageStatus(int pageNumber, String state, String originalName, Stri
                 p.flatsKey() == null ? null : pagePath + "/layers/" + PageLayer.FLATS.pathName(),
                 p.linesKey() == null ? null : pagePath + "/layers/" + PageLayer.LINES.pathName(),
                 p.oraKey() == null ? null : pagePath + "/layers/" + PageLayer.ORA.pathName(),
+                p.psdKey() == null ? null : pagePath + "/layers/" + PageLayer.PSD.pathName(),
                 p.forceColor() ? Boolean.TRUE : null, p.hinted() ? Boolean.TRUE : null,
                 newest == null ? null : newest.revision(), newest == null ? null : newest.state(),
                 newest == null || newest.resultKey() == null ? null : pagePath + "/revisions/" + newest.revision());

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * The upload's text fields and Idempotency-Key header as sent; {@link #toRequest} checks them (each bad
  * value is a 400 naming it) and applies the defaults: blank means absent, the output format is PNG, no page is
- * forced to be colored, the outputs are the colored pages only (outputs: comma-separated "layers", "ora"), the
+ * forced to be colored, the outputs are the colored pages only (outputs: comma-separated "layers", "ora", "psd"), the
  * quality the worker's. forceColor is true or false (every page); forceColorPages lists page numbers and ranges,
  * such as {@code 1,5-6}. seriesId names the series whose palette point hints may refer to (checked by the service).
  */
@@ -100,7 +100,7 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
                 parsed.add(PageOutput.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw ApiProblemException.badRequest("invalid-outputs",
-                        "outputs is a comma-separated list of layers and ora, not '" + name.trim() + "'");
+                        "outputs is a comma-separated list of layers, ora and psd, not '" + name.trim() + "'");
             }
         }
         return parsed;

@@ -134,6 +134,9 @@ public class ChapterResults {
         if (key.endsWith(".ora")) {
             return PageOutput.OPEN_RASTER_MEDIA_TYPE;
         }
+        if (key.endsWith(".psd")) {
+            return PageOutput.PHOTOSHOP_MEDIA_TYPE;
+        }
         return ImageFormat.ofFileName(key).map(ImageFormat::mediaType).orElse("application/octet-stream");
     }
 
@@ -152,11 +155,11 @@ public class ChapterResults {
     /**
      * The pages' results, one entry per page named by its number (0001.png), each copied from the store as it
      * arrives (neither the archive nor a page is ever held whole); with {@code layers} also each page's layer objects
-     * (0001.flats.png, 0001.lines.png, 0001.ora). failures.json comes last when some page failed.
+     * (0001.flats.png, 0001.lines.png, 0001.ora, 0001.psd). failures.json comes last when some page failed.
      */
     public void writeArchive(UUID chapterId, List<PageRow> pages, boolean layers, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(Deflater.NO_COMPRESSION); // PNG, JPEG, WebP and ORA are compressed already
+            zip.setLevel(Deflater.NO_COMPRESSION); // PNG, JPEG, WebP, ORA and PSD are compressed already
             for (PageRow p : pages) {
                 for (String key : layers ? p.resultKeys() : Stream.ofNullable(p.resultKey()).toList()) {
                     zip.putNextEntry(new ZipEntry(entryName(p.pageNumber(), key)));

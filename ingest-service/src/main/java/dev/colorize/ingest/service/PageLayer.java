@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The layer objects of a page a publisher can read: /v1/chapters/{id}/pages/{page}/layers/{flats|lines|ora}, and of a
- * recolor's revision: .../pages/{page}/revisions/{revision}/layers/{flats|lines|ora}.
+ * The layer objects of a page a publisher can read: /v1/chapters/{id}/pages/{page}/layers/{flats|lines|ora|psd}, and of a
+ * recolor's revision: .../pages/{page}/revisions/{revision}/layers/{flats|lines|ora|psd}.
  */
 public enum PageLayer {
     FLATS(LayerKeys::flatsKey),
     LINES(LayerKeys::linesKey),
-    ORA(LayerKeys::oraKey);
+    ORA(LayerKeys::oraKey),
+    PSD(LayerKeys::psdKey);
 
     private final Function<LayerKeys, String> key;
 
@@ -33,6 +34,6 @@ public enum PageLayer {
     /** 404 naming the layers there are, for any other name. */
     public static PageLayer ofPath(String name) {
         return Arrays.stream(values()).filter(l -> l.pathName().equals(name)).findFirst()
-                .orElseThrow(() -> ApiProblemException.notFound("Layer " + name + " (there are flats, lines and ora)"));
+                .orElseThrow(() -> ApiProblemException.notFound("Layer " + name + " (there are flats, lines, ora and psd)"));
     }
 }

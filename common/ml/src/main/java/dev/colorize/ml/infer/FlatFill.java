@@ -40,7 +40,9 @@ public final class FlatFill {
      */
     public int[] regionColors(LineRegions regions, Mat prediction) {
         checkPrediction(regions, prediction);
-        return RegionVotes.colors(regions, prediction, segmentation.minRegion(regions.width(), regions.height()));
+        int[] none = new int[regions.count()];
+        java.util.Arrays.fill(none, KEEP_PREDICTION);
+        return RegionVotes.colors(regions, prediction, segmentation.minRegion(regions.width(), regions.height()), none);
     }
 
     /**
@@ -52,20 +54,33 @@ public final class FlatFill {
         return flats(lineArt, prediction, hints, regionFlats, List.of());
     }
 
-    /** As {@link #flats(Mat, Mat, Mat, boolean)}, for a page of these panels (a hint never floods one's background). */
+    /**
+     * As {@link #flats(Mat, Mat, Mat, boolean)}, for a page of these panels (a hint never floods one's background).
+     * Hints decide first, on the line art's regions; the prediction then votes the rest.
+     */
     public Mat flats(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels) {
         LineRegions regions = regions(lineArt);
-        int[] colors;
-        if (regionFlats) {
-            colors = regionColors(regions, prediction);
-        } else {
-            checkPrediction(regions, prediction);
-            colors = new int[regions.count()];
-            java.util.Arrays.fill(colors, KEEP_PREDICTION);
-        }
+        checkPrediction(regions, prediction);
+        int[] decided = new int[regions.count()];
+        java.util.Arrays.fill(decided, KEEP_PREDICTION);
+        List<int[]> leftToNetwork = List.of();
         if (hints != null) {
-            colors = HintFill.apply(hints, regions, colors, segmentation.largestBall(regions.width(), regions.height()),
-                    panels);
+            HintFill.Outcome hinted = HintFill.apply(hints, regions, decided,
+                    segmentation.largestBall(regions.width(), regions.height()), panels);
+            decided = hinted.colors();
+            leftToNetwork = hinted.leftToNetwork();
+        }
+        if (!regionFlats) {
+            return paint(regions, decided, prediction);
+        }
+        int hintedLabels = regions.count();
+        int[] colors = RegionVotes.colors(regions, prediction,
+                segmentation.minRegion(regions.width(), regions.height()), decided);
+        for (int[] dot : leftToNetwork) {
+            int label = regions.labelAt(dot[0]);
+            if (label >= hintedLabels) { // a second flat the network painted around the hint
+                colors[label] = dot[1];
+            }
         }
         return paint(regions, colors, prediction);
     }

@@ -39,14 +39,21 @@ final class HintFill {
     private HintFill() {}
 
     /**
+     * The colors per label after hints, and the hints left to the network: {page index, 0xRRGGBB} of each dot in a
+     * background its ball would have flooded (the network's own patch around it takes its color after the vote).
+     */
+    record Outcome(int[] colors, List<int[]> leftToNetwork) {}
+
+    /**
      * {@code hints}: BGRA of the page's aspect, any size. {@code colors}: packed 0xRRGGBB per label (or
      * {@link FlatFill#KEEP_PREDICTION}); {@code panels}: the page's panels (empty: the page is one). Returns the
-     * colors for the labels after hinted regions were split.
+     * colors for the labels after hinted regions were split, and the dots left to the network.
      */
-    static int[] apply(Mat hints, LineRegions regions, int[] colors, int maxBallPx, List<Rect> panels) {
+    static Outcome apply(Mat hints, LineRegions regions, int[] colors, int maxBallPx, List<Rect> panels) {
         Map<Integer, List<int[]>> dotsByRegion = dots(hints, regions);
+        List<int[]> leftToNetwork = new ArrayList<>();
         if (dotsByRegion.isEmpty()) {
-            return colors;
+            return new Outcome(colors, leftToNetwork);
         }
         boolean[] background = backgrounds(regions, panels);
         Rect[] boxes = regions.boundingBoxes();
@@ -66,6 +73,8 @@ final class HintFill {
                     if (reached != null && reached.length < BACKGROUND_PART * regions.area(label)) {
                         int[] part = partition(local, box, regions, List.of(reached));
                         added.add(new int[] {split(regions, part, box, 1), color});
+                    } else {
+                        leftToNetwork.addAll(ofColor);
                     }
                 }
             } else if (distinct.length == 1) {
@@ -90,10 +99,11 @@ final class HintFill {
             }
         }
         int[] grown = Arrays.copyOf(updated, regions.count());
+        Arrays.fill(grown, updated.length, grown.length, FlatFill.KEEP_PREDICTION);
         for (int[] labelAndColor : added) {
             grown[labelAndColor[0]] = labelAndColor[1];
         }
-        return grown;
+        return new Outcome(grown, leftToNetwork);
     }
 
     /** Each panel's largest region (by paper inside the panel): its background. */

@@ -73,16 +73,17 @@ public final class LineRegions {
     /** A new label for the given pixels (all of one region); returns it. */
     int addLabel(int[] pixels, int length) {
         int label = count++;
-        int[] grown = java.util.Arrays.copyOf(areas, count);
+        if (count > areas.length) {
+            areas = java.util.Arrays.copyOf(areas, 2 * count); // amortised: a page may gain thousands of parts
+        }
         for (int k = 0; k < length; k++) {
             int i = pixels[k];
             if (!ink[i]) {
-                grown[labels[i]]--;
-                grown[label]++;
+                areas[labels[i]]--;
+                areas[label]++;
             }
             labels[i] = label;
         }
-        areas = grown;
         return label;
     }
 

@@ -1,5 +1,6 @@
 package dev.colorize.ml.infer;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.opencv.core.CvType;
@@ -7,15 +8,17 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * One color per region, voted from the network's prediction: the mode in Lab of the region's pixels away
- * from the ink (where the prediction bleeds across lines least). A mode, not a mean, so a few stray tints in a
- * large background do not tint it and two colors do not average into grey. A region the network leaves near
- * paper white is paper white exactly.
+ * One color per region, voted from the network's prediction over the region's pixels away from the ink (where the
+ * prediction bleeds across lines least): the mean in Lab of the pixels within {@link #TRIM_DELTA_E} of their median.
+ * Robust: a few stray tints in a large background do not tint it, and a second color does not average with the first
+ * into grey; and otherwise the least-squares color of the region's flat (measured: a median or a mode loses 0.2-0.7 dB
+ * against it, docs/QUALITY.md). A region the network leaves near paper white is paper white exactly.
  *
  * <p>Line art does not close every color boundary (a face drawn without its outline, hair open at the frame): where
- * the prediction paints a second flat inside a region, clearly apart from the region's color
- * ({@link #SECOND_FLAT_DELTA_E}) and at least a minimum region in size, that part becomes a region of its own with its
- * own vote. Mottling, tints a few units apart, stays inside one vote.
+ * the prediction paints a second flat inside a region (a connected part at least a minimum region in size, clearly
+ * apart from the region's color by {@link #SECOND_FLAT_DELTA_E}, and itself flat: {@link #UNIFORM_SHARE} of its
+ * pixels within {@link #UNIFORM_DELTA_E} of its median), that part becomes a region of its own with its own vote.
+ * Mottling, tints drifting across a region, is not flat and stays inside the region's one vote.
  */
 final class RegionVotes {
 
@@ -24,8 +27,12 @@ final class RegionVotes {
     static final int PAPER_CHROMA = 6;
     /** Vote over the core pixels when they are at least this share of the region; thin regions use all. */
     static final double MIN_CORE_SHARE = 0.2;
-    /** CIE76 distance from the region's color beyond which a pixel belongs to a second flat. */
+    /** CIE76 distance from the median beyond which a pixel is an outlier, not part of the region's flat. */
+    static final double TRIM_DELTA_E = 40;
+    /** CIE76 distance from the region's color beyond which a pixel may belong to a second flat. */
     static final double SECOND_FLAT_DELTA_E = 20;
+    static final double UNIFORM_DELTA_E = 6;
+    static final double UNIFORM_SHARE = 0.8;
     /** Rounds of splitting off second flats: a third color inside a second one is found in the next round. */
     static final int SPLIT_ROUNDS = 3;
     static final int WHITE = 0xffffff;
@@ -35,8 +42,10 @@ final class RegionVotes {
     /**
      * Packed 0xRRGGBB per label of {@code regions}, which gains a label for each second flat split off;
      * {@code prediction} is BGR 8-bit of the page's size; parts smaller than {@code minPartPx} are not split off.
+     * {@code decided}: colors already decided per label (hints), or {@link FlatFill#KEEP_PREDICTION} where the
+     * prediction votes; decided labels keep their color and are not split.
      */
-    static int[] colors(LineRegions regions, Mat prediction, int minPartPx) {
+    static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided) {
         int n = regions.width() * regions.height();
         Mat labMat = new Mat();
         Imgproc.cvtColor(prediction, labMat, Imgproc.COLOR_BGR2Lab);
@@ -44,23 +53,27 @@ final class RegionVotes {
         labMat.get(0, 0, lab);
         labMat.release();
 
-        int[] colors = medians(regions, lab, new int[0]);
+        int[] votes = votes(regions, lab);
         for (int round = 0; round < SPLIT_ROUNDS; round++) {
             int before = regions.count();
-            splitSecondFlats(regions, lab, colors, minPartPx);
+            splitSecondFlats(regions, lab, votes, minPartPx, decided);
             if (regions.count() == before) {
                 break;
             }
-            colors = medians(regions, lab, colors);
+            votes = votes(regions, lab); // the parts split off no longer pull their region's vote
         }
-        int[] packed = new int[colors.length / 3];
+        int[] packed = new int[votes.length / 3];
         Mat one = new Mat(1, 1, CvType.CV_8UC3);
         Mat bgr = new Mat();
         byte[] value = new byte[3];
         for (int l = 0; l < packed.length; l++) {
-            int lightness = colors[3 * l];
-            int a = colors[3 * l + 1];
-            int b = colors[3 * l + 2];
+            if (l < decided.length && decided[l] != FlatFill.KEEP_PREDICTION) {
+                packed[l] = decided[l];
+                continue;
+            }
+            int lightness = votes[3 * l];
+            int a = votes[3 * l + 1];
+            int b = votes[3 * l + 2];
             if (lightness >= PAPER_LIGHTNESS && Math.abs(a - 128) <= PAPER_CHROMA && Math.abs(b - 128) <= PAPER_CHROMA) {
                 packed[l] = WHITE;
                 continue;
@@ -75,21 +88,15 @@ final class RegionVotes {
         return packed;
     }
 
-    /**
-     * The Lab mode (L, a, b per label) of each label from {@code known.length / 3} on; the known ones are kept.
-     * The mode: the fullest cell of a 16-level Lab grid, refined to the median of the pixels in it and its
-     * neighbour cells. Per-channel medians would mix two flats into a color neither has. A label without paper
-     * pixels is paper white.
-     */
-    private static int[] medians(LineRegions regions, byte[] lab, int[] known) {
+    /** The vote (8-bit L, a, b per label) of each label; a label without paper pixels is paper white. */
+    private static int[] votes(LineRegions regions, byte[] lab) {
         int count = regions.count();
-        int from = known.length / 3;
         int n = regions.width() * regions.height();
         int[] core = new int[count];
         int[] all = new int[count];
         for (int i = 0; i < n; i++) {
             int l = regions.labelAt(i);
-            if (l >= from && !regions.isInk(i)) {
+            if (!regions.isInk(i)) {
                 all[l]++;
                 core[l] += regions.isCore(i) ? 1 : 0;
             }
@@ -98,7 +105,7 @@ final class RegionVotes {
         int[] offsets = new int[count + 1];
         for (int i = 0; i < n; i++) {
             int l = regions.labelAt(i);
-            if (votes(regions, i, l, from, core, all)) {
+            if (voter(regions, i, l, core, all)) {
                 offsets[l + 1]++;
             }
         }
@@ -109,69 +116,76 @@ final class RegionVotes {
         int[] byLabel = new int[offsets[count]];
         for (int i = 0; i < n; i++) {
             int l = regions.labelAt(i);
-            if (votes(regions, i, l, from, core, all)) {
+            if (voter(regions, i, l, core, all)) {
                 byLabel[cursor[l]++] = i;
             }
         }
-        int[] modes = java.util.Arrays.copyOf(known, 3 * count);
-        int[] cells = new int[16 * 16 * 16];
+        int[] votes = new int[3 * count];
         int[][] histograms = new int[3][256];
-        for (int l = from; l < count; l++) {
+        int[] median = new int[3];
+        for (int l = 0; l < count; l++) {
             if (offsets[l] == offsets[l + 1]) {
-                modes[3 * l] = 255;
-                modes[3 * l + 1] = 128;
-                modes[3 * l + 2] = 128;
+                votes[3 * l] = 255;
+                votes[3 * l + 1] = 128;
+                votes[3 * l + 2] = 128;
                 continue;
             }
-            int best = 0;
-            for (int k = offsets[l]; k < offsets[l + 1]; k++) {
-                int cell = cell(lab, byLabel[k]);
-                if (++cells[cell] > cells[best]) {
-                    best = cell;
-                }
-            }
-            int samples = 0;
+            medianOf(lab, byLabel, offsets[l], offsets[l + 1], histograms, median);
+            long[] sum = new long[3];
+            int kept = 0;
             for (int k = offsets[l]; k < offsets[l + 1]; k++) {
                 int i = byLabel[k];
-                int cell = cell(lab, i);
-                cells[cell] = 0;
-                if (Math.abs((cell >> 8) - (best >> 8)) <= 1 && Math.abs((cell >> 4 & 15) - (best >> 4 & 15)) <= 1
-                        && Math.abs((cell & 15) - (best & 15)) <= 1) {
+                if (deltaE(lab, i, median, 0) <= TRIM_DELTA_E) {
                     for (int c = 0; c < 3; c++) {
-                        histograms[c][lab[3 * i + c] & 0xff]++;
+                        sum[c] += lab[3 * i + c] & 0xff;
                     }
-                    samples++;
+                    kept++;
                 }
             }
             for (int c = 0; c < 3; c++) {
-                modes[3 * l + c] = medianAndClear(histograms[c], samples);
+                votes[3 * l + c] = kept == 0 ? median[c] : (int) Math.round((double) sum[c] / kept);
             }
         }
-        return modes;
+        return votes;
     }
 
     /** Voting pixels: paper of a label being voted, its core only when the core is a fair share of it. */
-    private static boolean votes(LineRegions regions, int i, int l, int from, int[] core, int[] all) {
-        return l >= from && !regions.isInk(i)
+    private static boolean voter(LineRegions regions, int i, int l, int[] core, int[] all) {
+        return !regions.isInk(i)
                 && (regions.isCore(i) || core[l] == 0 || core[l] < MIN_CORE_SHARE * all[l]);
     }
 
-    private static int cell(byte[] lab, int i) {
-        return (lab[3 * i] & 0xf0) << 4 | lab[3 * i + 1] & 0xf0 | (lab[3 * i + 2] & 0xff) >> 4;
+    /** The per-channel median of the pixels {@code indices[from..to)} into {@code median}. */
+    private static void medianOf(byte[] lab, int[] indices, int from, int to, int[][] histograms, int[] median) {
+        for (int k = from; k < to; k++) {
+            int i = indices[k];
+            for (int c = 0; c < 3; c++) {
+                histograms[c][lab[3 * i + c] & 0xff]++;
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            median[c] = medianAndClear(histograms[c], to - from);
+        }
     }
 
-    /** Gives each sizeable connected part of a region far from the region's color a label of its own. */
-    private static void splitSecondFlats(LineRegions regions, byte[] lab, int[] colors, int minPartPx) {
+    /** CIE76 distance between pixel {@code i} of {@code lab} and {@code color[offset..offset+3)} (8-bit Lab). */
+    private static double deltaE(byte[] lab, int i, int[] color, int offset) {
+        double dl = ((lab[3 * i] & 0xff) - color[offset]) / 2.55;
+        double da = (lab[3 * i + 1] & 0xff) - color[offset + 1];
+        double db = (lab[3 * i + 2] & 0xff) - color[offset + 2];
+        return Math.sqrt(dl * dl + da * da + db * db);
+    }
+
+    /** Gives each sizeable, flat, connected part of a region far from the region's color a label of its own. */
+    private static void splitSecondFlats(LineRegions regions, byte[] lab, int[] votes, int minPartPx, int[] decided) {
         int width = regions.width();
         int n = width * regions.height();
         byte[] far = new byte[n];
         for (int i = 0; i < n; i++) {
-            if (!regions.isInk(i)) {
-                int l = regions.labelAt(i);
-                double dl = ((lab[3 * i] & 0xff) - colors[3 * l]) / 2.55;
-                double da = (lab[3 * i + 1] & 0xff) - colors[3 * l + 1];
-                double db = (lab[3 * i + 2] & 0xff) - colors[3 * l + 2];
-                far[i] = dl * dl + da * da + db * db > SECOND_FLAT_DELTA_E * SECOND_FLAT_DELTA_E ? (byte) 255 : 0;
+            int l = regions.labelAt(i);
+            if (!regions.isInk(i) && (l >= decided.length || decided[l] == FlatFill.KEEP_PREDICTION)
+                    && deltaE(lab, i, votes, 3 * l) > SECOND_FLAT_DELTA_E) {
+                far[i] = (byte) 255;
             }
         }
         Mat mask = new Mat(regions.height(), width, CvType.CV_8UC1);
@@ -184,26 +198,36 @@ final class RegionVotes {
         parts.get(0, 0, part);
         mask.release();
         parts.release();
-        // A part is one piece of the far mask inside one region.
-        Map<Long, int[]> pixelsByPart = new HashMap<>();
-        Map<Long, Integer> sizes = new HashMap<>();
+        // A part is one piece of the far mask inside one region: its pixels, gathered by (piece, region).
+        Map<Long, int[]> sizes = new HashMap<>();
         for (int i = 0; i < n; i++) {
             if (part[i] > 0) {
-                sizes.merge((long) part[i] << 32 | regions.labelAt(i), 1, Integer::sum);
+                sizes.computeIfAbsent((long) part[i] << 32 | regions.labelAt(i), k -> new int[1])[0]++;
             }
         }
+        Map<Long, int[]> pixelsByPart = new HashMap<>();
         for (int i = 0; i < n; i++) {
             if (part[i] > 0) {
                 long key = (long) part[i] << 32 | regions.labelAt(i);
-                int size = sizes.get(key);
+                int size = sizes.get(key)[0];
                 if (size >= minPartPx && size < regions.area(regions.labelAt(i))) {
                     int[] pixels = pixelsByPart.computeIfAbsent(key, k -> new int[size + 1]);
                     pixels[1 + pixels[0]++] = i;
                 }
             }
         }
+        int[][] histograms = new int[3][256];
+        int[] median = new int[3];
         for (int[] pixels : pixelsByPart.values()) {
-            regions.addLabel(java.util.Arrays.copyOfRange(pixels, 1, 1 + pixels[0]), pixels[0]);
+            int size = pixels[0];
+            medianOf(lab, pixels, 1, 1 + size, histograms, median);
+            int near = 0;
+            for (int k = 1; k <= size; k++) {
+                near += deltaE(lab, pixels[k], median, 0) <= UNIFORM_DELTA_E ? 1 : 0;
+            }
+            if (near >= UNIFORM_SHARE * size) {
+                regions.addLabel(Arrays.copyOfRange(pixels, 1, 1 + size), size);
+            }
         }
     }
 

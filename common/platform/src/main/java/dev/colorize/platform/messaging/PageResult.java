@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * @param linesKey  object key of the line layer (PNG, black on transparent), null unless the job asked for layers
  * @param oraKey    object key of the OpenRaster file, null unless the job asked for it
  * @param revision  the job's result revision (null or 0: the upload's; 1, 2, ...: each recolor's)
+ * @param psdKey    object key of the layered Photoshop file, null unless the job asked for it (absent in results
+ *     of workers that predate it)
  */
 public record PageResult(
         int schemaVersion,
@@ -32,7 +34,8 @@ public record PageResult(
         String flatsKey,
         String linesKey,
         String oraKey,
-        Integer revision) implements Message {
+        Integer revision,
+        String psdKey) implements Message {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -58,7 +61,7 @@ public record PageResult(
             Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
             Instant finishedAt) {
         this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
-                workerId, finishedAt, null, null, null, null);
+                workerId, finishedAt, null, null, null, null, null);
     }
 
     /** A result of the upload's revision, with its layers. */
@@ -66,7 +69,15 @@ public record PageResult(
             Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
             Instant finishedAt, String flatsKey, String linesKey, String oraKey) {
         this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
-                workerId, finishedAt, flatsKey, linesKey, oraKey, null);
+                workerId, finishedAt, flatsKey, linesKey, oraKey, null, null);
+    }
+
+    /** A result without a Photoshop file. */
+    public PageResult(int schemaVersion, UUID chapterId, int pageNumber, Status status, String resultKey,
+            Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
+            Instant finishedAt, String flatsKey, String linesKey, String oraKey, Integer revision) {
+        this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
+                workerId, finishedAt, flatsKey, linesKey, oraKey, revision, null);
     }
 
     /** The result revision: 0 for the upload's. */
@@ -76,7 +87,7 @@ public record PageResult(
 
     /** Every object key of the result: the colored page and the layers written. */
     public List<String> objectKeys() {
-        return Stream.of(resultKey, flatsKey, linesKey, oraKey).filter(Objects::nonNull).toList();
+        return Stream.of(resultKey, flatsKey, linesKey, oraKey, psdKey).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
  * results/{publisher}/{chapter}/{page:0000}-v{model}.flats.png the page's flat color layer, when asked for
  * results/{publisher}/{chapter}/{page:0000}-v{model}.lines.png the page's line layer, when asked for
  * results/{publisher}/{chapter}/{page:0000}-v{model}.ora       both layers as one OpenRaster file, when asked for
+ * results/{publisher}/{chapter}/{page:0000}-v{model}.psd       both layers as one Photoshop file, when asked for
  * results/{publisher}/{chapter}/{page:0000}-r{rev}-v{model}...  the same for result revision rev >= 1 (a recolor);
  *                                                              revision 0 keeps the names above
  * sketches/{publisher}/{chapter}/{page:0000}.hints.{png|json}  a page's color hints at upload (ingest)
@@ -80,6 +81,11 @@ public final class ObjectKeys {
 
     public static String openRaster(UUID publisherId, UUID chapterId, int pageNumber, int revision, int modelVersion) {
         return result(publisherId, chapterId, pageNumber, revision, modelVersion, "ora");
+    }
+
+    /** Both layers of a colored page as one layered Photoshop file, beside it. */
+    public static String photoshop(UUID publisherId, UUID chapterId, int pageNumber, int revision, int modelVersion) {
+        return result(publisherId, chapterId, pageNumber, revision, modelVersion, "psd");
     }
 
     /** Where a chapter's results live: a result key outside it is not the chapter's. */
