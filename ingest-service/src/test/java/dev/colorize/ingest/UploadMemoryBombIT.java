@@ -15,22 +15,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,57 +99,22 @@ class UploadMemoryBombIT {
         int parts = 18;
         byte[] header = Pages.pngSignatureAndHeader(4000, 4000);
         String boundary = "memory-bomb-boundary";
-        List<InputStream> body = new ArrayList<>();
-        long length = 0;
+        GeneratedBodies body = new GeneratedBodies();
         for (int i = 1; i <= parts; i++) {
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pages\"; filename=\""
+            body.text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pages\"; filename=\""
                     + String.format("%04d.png", i) + "\"\r\nContent-Type: image/png\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            body.add(new ByteArrayInputStream(head));
-            body.add(new ByteArrayInputStream(header));
-            body.add(zeros(ENTRY_BYTES - header.length));
-            body.add(new ByteArrayInputStream("\r\n".getBytes(StandardCharsets.US_ASCII)));
-            length += head.length + ENTRY_BYTES + 2;
+                    .bytes(header).zeros(ENTRY_BYTES - header.length).text("\r\n");
         }
-        byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        body.add(new ByteArrayInputStream(end));
-        length += end.length;
+        body.text("--" + boundary + "--\r\n");
         var publisher = Publishers.create();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(chapters.toURI())
-                .header("Authorization", "Bearer " + publisher.apiKey())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new SequenceInputStream(Collections.enumeration(body))), length))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = body.send("POST", chapters.toURI(), publisher.apiKey(),
+                "multipart/form-data; boundary=" + boundary);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("corrupt-image").contains("\"page\":1").contains("0001.png");
         assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isZero();
         assertThat(Stack.objects(store, publisher.id())).isEmpty();
         serviceTakesTheNextUpload();
-    }
-
-    /** Bytes of zeros, generated as read: a body of hundreds of MB without holding it. */
-    private static InputStream zeros(long count) {
-        return new InputStream() {
-            private long left = count;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 0 : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                Arrays.fill(b, off, off + n, (byte) 0);
-                left -= n;
-                return n;
-            }
-        };
     }
 
     private ValidatableResponse refused(byte[] bomb, int status, String code) {

@@ -84,9 +84,16 @@ public interface IngestConfig {
         @WithDefault("1000")
         int maxPoints();
 
-        /** Bytes of one page's JSON hints (1 MiB). */
+        /** Bytes of one page's JSON hints (1 MiB), read from the request no further. */
         @WithDefault("1048576")
         long maxJsonBytes();
+
+        /**
+         * Bytes of a series palette's JSON (256 KiB: its 500 entries with names of 100 characters fit), read from the
+         * request no further.
+         */
+        @WithDefault("262144")
+        long maxPaletteBytes();
 
         /** Largest radius of a hint point, in page pixels; a point without one gets {@code default-radius}. */
         @WithDefault("200")

@@ -9,6 +9,7 @@ import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.rest.ApiProblemException;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class HintInspectorTest {
     }
 
     private List<HintPoint> points(String json) {
-        return hints.points(2, 400, 300, "b.hints.json", json.getBytes(StandardCharsets.UTF_8));
+        return hints.points(2, 400, 300, "b.hints.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ApiProblem refused(String json) {
@@ -69,12 +70,17 @@ class HintInspectorTest {
     }
 
     @Test
-    void pointsLargerThanTheLimitAreRefusedUnread() {
+    void pointsLargerThanTheLimitAreRefusedAtTheBytePastItNamingTheHints() {
         HintInspector small = inspector(IngestConfigs.of(Map.of("colorize.ingest.upload.hints.max-json-bytes", "10")));
-        ApiProblem problem = catchThrowableOfType(ApiProblemException.class, () -> small.points(2, 400, 300, "b.hints.json",
-                "[{\"x\":1,\"y\":1,\"color\":\"#000000\"}]".getBytes(StandardCharsets.UTF_8))).problem();
+        ByteArrayInputStream json = new ByteArrayInputStream(
+                "[{\"x\":1,\"y\":1,\"color\":\"#000000\"}]".getBytes(StandardCharsets.UTF_8));
+        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
+                () -> small.points(2, 400, 300, "b.hints.json", json)).problem();
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("/hints-too-large");
+        assertThat(problem.field()).isEqualTo("hints");
+        assertThat(problem.page()).isEqualTo(2);
+        assertThat(json.available()).as("bytes left unread").isEqualTo(33 - 11);
     }
 
     @Test
