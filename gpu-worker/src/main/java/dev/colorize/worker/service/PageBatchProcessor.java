@@ -202,7 +202,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             inFlightPixels.hold(page.pixels);
             page.sketch = ImageCodec.decodeBgr(bytes);
             if (page.job.hasHints()) { // hinted pages are always colored: the publisher asked for these colors
-                readHints(page);
+                readHints(page, header);
             } else if (colorPages != null && !page.job.forcesColor() && colorPages.isColor(page.sketch)) {
                 page.skip(bytes);
             }
@@ -224,9 +224,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
 
     /**
      * The job's hints, read as its sketch is: hints that are missing or cannot be used fail the page; a store outage
-     * dead-letters it, as for its sketch.
+     * dead-letters it, as for its sketch. Their pixels are judged from the header and held in the in-flight budget
+     * before they are decoded.
      */
-    private void readHints(PageWork<O> page) {
+    private void readHints(PageWork<O> page, ImageHeader pageHeader) {
         String key = page.job.hintsKey();
         byte[] bytes;
         try {
@@ -240,6 +241,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             return;
         }
         try {
+            long pixels = PageHints.pixels(key, bytes, pageHeader);
+            page.pixels += pixels;
+            inFlightPixels.hold(pixels);
             page.hints = PageHints.decode(key, bytes, page.sketch);
         } catch (IllegalArgumentException | UndecodableImageException | CvException e) {
             page.fail("hints cannot be used: " + e.getMessage());

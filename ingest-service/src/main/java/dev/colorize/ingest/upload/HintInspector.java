@@ -48,7 +48,10 @@ public class HintInspector {
         return points ? points(page, source) : image(page, source);
     }
 
-    /** A hint image on disk: an intact RGBA PNG within the page limits, of its page's aspect. */
+    /**
+     * A hint image on disk: an intact 8-bit RGBA PNG within the page limits, of its page's aspect and at most its
+     * pixels.
+     */
     public PageHint image(InspectedPage page, PageSource source) {
         int n = page.pageNumber();
         ImageHeader header;
@@ -59,6 +62,16 @@ public class HintInspector {
         }
         if (header.format() != ImageFormat.PNG || header.channels() != 4) {
             throw invalid(n, source.fileName(), "is not a PNG with an alpha channel (colored dots on transparent)");
+        }
+        // the worker decodes a hint image beside its page: more bits or pixels than the page's would cost it up to
+        // eight times the page's memory, for dots the colorizer maps to the resolution of inference anyway
+        if (header.bitDepth() != 8) {
+            throw invalid(n, source.fileName(), "has " + header.bitDepth() + " bits per channel; a hint image has 8");
+        }
+        if (header.pixels() > (long) page.width() * page.height()) {
+            throw PageRejectedException.tooLarge("hints-too-large", n, source.fileName(), "hints", "The hint image of page "
+                    + n + " (" + source.fileName() + ") is " + header.width() + "x" + header.height() + ", more than its "
+                    + "page's " + page.width() + "x" + page.height() + " pixels");
         }
         inspector.inspect(n, source);
         double pageAspect = (double) page.width() / page.height();
