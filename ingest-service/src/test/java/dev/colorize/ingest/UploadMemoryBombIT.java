@@ -19,8 +19,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +119,40 @@ class UploadMemoryBombIT {
         assertThat(response.body()).contains("corrupt-image").contains("\"page\":1").contains("0001.png");
         assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isZero();
         assertThat(Stack.objects(store, publisher.id())).isEmpty();
+        serviceTakesTheNextUpload();
+    }
+
+    @Test
+    void archivesDeclaringCentralDirectoriesOfHundredsOfMegabytesAreRefusedFromTheirEndRecord() throws Exception {
+        // two at once, each 300 MB of "central directory" (zeros) and the end record declaring it: opening such an
+        // archive reads its whole directory into one array (before, each was refused 400 "invalid CEN header" only
+        // after that read; both at once may take 600 MB of the 768 MiB heap)
+        long directory = 300L << 20;
+        ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 10).putShort((short) 10).putInt((int) directory).putInt(0)
+                .putShort((short) 0);
+        var publisher = Publishers.create();
+        List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String boundary = "directory-bomb-" + i;
+            GeneratedBodies body = new GeneratedBodies().text("--" + boundary + "\r\nContent-Disposition: form-data; "
+                    + "name=\"archive\"; filename=\"directory.cbz\"\r\nContent-Type: application/zip\r\n\r\n")
+                    .zeros(directory).bytes(end.array()).text("\r\n--" + boundary + "--\r\n");
+            uploads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return body.send("POST", chapters.toURI(), publisher.apiKey(), "multipart/form-data; boundary=" + boundary);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+
+        for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+            HttpResponse<String> response = upload.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.body()).contains("archive-directory-too-large").contains("directory.cbz");
+        }
+        assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isZero();
         serviceTakesTheNextUpload();
     }
 

@@ -64,6 +64,14 @@ public interface IngestConfig {
         int maxArchiveEntries();
 
         /**
+         * Bytes of an archive's central directory (4 MiB: 2000 entries with names and extras of 2 KiB each), judged from
+         * its end record before the archive is opened: opening reads the whole directory into the heap, and entry
+         * comments can make it hundreds of MB.
+         */
+        @WithDefault("4194304")
+        long maxArchiveDirectoryBytes();
+
+        /**
          * Bytes of an archive's entries once inflated, all together (1 GiB), counted as they inflate. Inflated
          * pages go to disk beside the spooled request, never into memory: this bounds an archive upload's disk use.
          */
