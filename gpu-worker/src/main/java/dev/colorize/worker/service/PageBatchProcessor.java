@@ -61,6 +61,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
 
     private final String workerId;
     private final long maxPagePixels;
+    private final int maxPageAspect;
     private final int maxAttempts;
     private final InFlightPixels inFlightPixels;
     private final PageAttempts attempts;
@@ -83,6 +84,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             PageResults results, DeadLetters<O> deadLetters, PageAttempts attempts, WorkerMetrics metrics) {
         this.workerId = workerId;
         this.maxPagePixels = config.maxPagePixels();
+        this.maxPageAspect = config.maxPageAspect();
         this.maxAttempts = config.jobs().maxAttempts();
         this.inFlightPixels = new InFlightPixels(config.jobs().maxInFlightPixels());
         this.attempts = attempts;
@@ -196,6 +198,11 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             ImageHeader header = ImageHeader.read(bytes);
             if (header.pixels() > maxPagePixels) { // refused before a single pixel is inflated
                 page.fail(header.width() + "x" + header.height() + " pixels exceeds the limit of " + maxPagePixels);
+                return;
+            }
+            if (Math.max(header.width(), header.height()) > (long) maxPageAspect * Math.min(header.width(), header.height())) {
+                page.fail(header.width() + "x" + header.height() + " is more than " + maxPageAspect
+                        + " times longer than wide: its strip tiles would grow with the aspect");
                 return;
             }
             page.pixels = header.pixels();

@@ -51,6 +51,14 @@ public interface IngestConfig {
         @WithDefault("100000000")
         long maxPagePixels();
 
+        /**
+         * How many times longer than wide (or wide than long) a page may be. The worker colors a strip in tiles whose
+         * count and memory grow with the aspect, not the pixels (100x1,000,000 took a worker to 22 GB); 200 keeps a
+         * strip's tiling near 250 MB and lets through webtoon strips (800x12000 is 15) and whole episodes.
+         */
+        @WithDefault("200")
+        int maxPageAspect();
+
         /** Pages of one chapter. */
         @WithDefault("500")
         int maxPages();
