@@ -98,4 +98,19 @@ class ColorPagesAndStripsIT {
         assertThat(colored.cols()).isEqualTo(800);
         assertThat(colored.rows()).isEqualTo(12_000);
     }
+
+    @Test
+    void aPageLongerThanTheAspectLimitFailsAloneFromItsHeader() throws Exception {
+        stack.ensureProduction();
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        pages.enqueue(Topics.JOBS, chapter, 1, 4, 1000); // 1:250: its tiles would grow with the aspect, not the pixels
+        pages.enqueue(Topics.JOBS, chapter, 2, 40, 600);
+
+        Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
+
+        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).error()).contains("4x1000").contains("more than 200 times longer than wide");
+        assertThat(results.get(2).status()).as("error %s", results.get(2).error()).isEqualTo(Status.DONE);
+    }
 }

@@ -125,6 +125,32 @@ class HintedPagesIT {
         assertThat(results.get(2).error()).startsWith("page 2: hints sketches/").contains("0002.hints.json cannot be read");
     }
 
+    @Test
+    void aHintImageOfMoreBitsOrPixelsThanItsPageFailsThatPageAloneFromItsHeader() throws Exception {
+        stack.ensureProduction();
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        Mat deep = new Mat(SIZE, SIZE, CvType.CV_16UC4, Scalar.all(0)); // 16 bits per channel: twice the memory
+        Mat large = Mat.zeros(2 * SIZE, 2 * SIZE, CvType.CV_8UC4); // the page's aspect, four times its pixels
+        byte[] red = ColorHints.of(List.of(new ColorHints.Point(CENTER, CENTER, "#e02020", 4)))
+                .toJson().getBytes(StandardCharsets.UTF_8);
+        pages.send(Topics.JOBS, pages.job(chapter, 1, pages.upload(chapter, 1, circlePage(null)), OutputFormat.PNG, null)
+                .withHints(putHints(chapter, 1, "png", ImageCodec.encodePng(deep)), 0));
+        pages.send(Topics.JOBS, pages.job(chapter, 2, pages.upload(chapter, 2, circlePage(null)), OutputFormat.PNG, null)
+                .withHints(putHints(chapter, 2, "png", ImageCodec.encodePng(large)), 0));
+        pages.send(Topics.JOBS, pages.job(chapter, 3, pages.upload(chapter, 3, circlePage(null)), OutputFormat.PNG, null)
+                .withHints(putHints(chapter, 3, "json", red), 0));
+
+        Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 3, WAIT));
+
+        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).error()).contains("page 1: hints").contains("16 bits per channel");
+        assertThat(results.get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(2).error()).contains("page 2: hints").contains("400x400")
+                .contains("more pixels than the page (200x200)");
+        assertThat(results.get(3).status()).as("error %s", results.get(3).error()).isEqualTo(Status.DONE);
+    }
+
     /** Within 40 levels per channel: compositing under the lines may shade the fill a little, never change its hue. */
     private static void assertNear(int[] bgr, String what, int b, int g, int r) {
         assertThat(bgr[0]).as(what + " (blue of %s)", Arrays.toString(bgr)).isBetween(b - 40, b + 40);

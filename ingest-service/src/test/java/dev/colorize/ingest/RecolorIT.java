@@ -116,9 +116,9 @@ class RecolorIT {
                     .body("pages[0].revisionUrl", equalTo(page(id) + "/revisions/1"));
 
             given().auth().oauth2(publisher.apiKey())
-                    .multiPart("hints", "dots.png", Pages.hintPng(80, 60), "image/png").post(page(id) + "/recolor")
+                    .multiPart("hints", "dots.png", Pages.hintPng(40, 30), "image/png").post(page(id) + "/recolor")
                     .then().statusCode(202).body("revision", equalTo(2));
-            assertThat(store.get(ObjectKeys.hints(publisher.id(), chapter, 1, 2, "png"))).isEqualTo(Pages.hintPng(80, 60));
+            assertThat(store.get(ObjectKeys.hints(publisher.id(), chapter, 1, 2, "png"))).isEqualTo(Pages.hintPng(40, 30));
             Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, chapter, 1, PageResult.Status.FAILED,
                     null, null, "page 1: cannot be colored: out of memory", 0, 1, "w", Instant.now(), null, null, null, 2)));
             Await.until("the failed revision", Duration.ofSeconds(30), () -> "failed".equals(given().auth()

@@ -15,22 +15,17 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,28 +104,16 @@ class UploadMemoryBombIT {
         int parts = 18;
         byte[] header = Pages.pngSignatureAndHeader(4000, 4000);
         String boundary = "memory-bomb-boundary";
-        List<InputStream> body = new ArrayList<>();
-        long length = 0;
+        GeneratedBodies body = new GeneratedBodies();
         for (int i = 1; i <= parts; i++) {
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pages\"; filename=\""
+            body.text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pages\"; filename=\""
                     + String.format("%04d.png", i) + "\"\r\nContent-Type: image/png\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            body.add(new ByteArrayInputStream(head));
-            body.add(new ByteArrayInputStream(header));
-            body.add(zeros(ENTRY_BYTES - header.length));
-            body.add(new ByteArrayInputStream("\r\n".getBytes(StandardCharsets.US_ASCII)));
-            length += head.length + ENTRY_BYTES + 2;
+                    .bytes(header).zeros(ENTRY_BYTES - header.length).text("\r\n");
         }
-        byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        body.add(new ByteArrayInputStream(end));
-        length += end.length;
+        body.text("--" + boundary + "--\r\n");
         var publisher = Publishers.create();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(chapters.toURI())
-                .header("Authorization", "Bearer " + publisher.apiKey())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new SequenceInputStream(Collections.enumeration(body))), length))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = body.send("POST", chapters.toURI(), publisher.apiKey(),
+                "multipart/form-data; boundary=" + boundary);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("corrupt-image").contains("\"page\":1").contains("0001.png");
@@ -139,27 +122,38 @@ class UploadMemoryBombIT {
         serviceTakesTheNextUpload();
     }
 
-    /** Bytes of zeros, generated as read: a body of hundreds of MB without holding it. */
-    private static InputStream zeros(long count) {
-        return new InputStream() {
-            private long left = count;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 0 : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
+    @Test
+    void archivesDeclaringCentralDirectoriesOfHundredsOfMegabytesAreRefusedFromTheirEndRecord() throws Exception {
+        // two at once, each 300 MB of "central directory" (zeros) and the end record declaring it: opening such an
+        // archive reads its whole directory into one array (before, each was refused 400 "invalid CEN header" only
+        // after that read; both at once may take 600 MB of the 768 MiB heap)
+        long directory = 300L << 20;
+        ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 10).putShort((short) 10).putInt((int) directory).putInt(0)
+                .putShort((short) 0);
+        var publisher = Publishers.create();
+        List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String boundary = "directory-bomb-" + i;
+            GeneratedBodies body = new GeneratedBodies().text("--" + boundary + "\r\nContent-Disposition: form-data; "
+                    + "name=\"archive\"; filename=\"directory.cbz\"\r\nContent-Type: application/zip\r\n\r\n")
+                    .zeros(directory).bytes(end.array()).text("\r\n--" + boundary + "--\r\n");
+            uploads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return body.send("POST", chapters.toURI(), publisher.apiKey(), "multipart/form-data; boundary=" + boundary);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-                int n = (int) Math.min(len, left);
-                Arrays.fill(b, off, off + n, (byte) 0);
-                left -= n;
-                return n;
-            }
-        };
+            }));
+        }
+
+        for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+            HttpResponse<String> response = upload.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.body()).contains("archive-directory-too-large").contains("directory.cbz");
+        }
+        assertThat(Stack.count(db, "SELECT count(*) FROM chapters WHERE publisher_id = ?", publisher.id())).isZero();
+        serviceTakesTheNextUpload();
     }
 
     private ValidatableResponse refused(byte[] bomb, int status, String code) {

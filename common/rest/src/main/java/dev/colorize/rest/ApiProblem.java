@@ -9,9 +9,10 @@ import jakarta.ws.rs.core.Response;
  * @param type   a stable URI naming the kind of problem ({@link #TYPE_BASE} + code)
  * @param page   1-based page number of the refused page, when one page is the reason
  * @param file   the refused part's or archive entry's file name
+ * @param field  the request's field (form part or JSON member) that was refused, when one field is the reason
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiProblem(String type, String title, int status, String detail, Integer page, String file) {
+public record ApiProblem(String type, String title, int status, String detail, Integer page, String file, String field) {
 
     public static final String TYPE_BASE = "https://colorize.dev/problems/";
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -20,9 +21,14 @@ public record ApiProblem(String type, String title, int status, String detail, I
         type = type.startsWith("https://") ? type : TYPE_BASE + type;
     }
 
+    /** A problem about one page (or part) of an upload. */
+    public ApiProblem(String type, String title, int status, String detail, Integer page, String file) {
+        this(type, title, status, detail, page, file, null);
+    }
+
     /** A problem about the request as a whole, not one page of it. */
     public ApiProblem(String type, String title, int status, String detail) {
-        this(type, title, status, detail, null, null);
+        this(type, title, status, detail, null, null, null);
     }
 
     public Response toResponse() {

@@ -64,7 +64,10 @@ final class SampleImages {
         return in;
     }
 
-    /** {@code count} generated PNG pages named page-1.png ..., {@code height} pixels high; deterministic per page. */ to {@code height} pixels high (aspect kept), for runs that need many cheap pages. */
+    /**
+     * {@code count} generated PNG pages named page-1.png ..., scaled to {@code height} pixels high (aspect kept), for
+     * runs that need many cheap pages; deterministic per page number.
+     */
     static List<Path> chapter(Path dir, int count, int height) throws IOException {
         Files.createDirectories(dir);
         List<Path> pages = new ArrayList<>();

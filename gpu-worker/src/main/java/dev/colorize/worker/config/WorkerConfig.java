@@ -35,6 +35,14 @@ public interface WorkerConfig {
     @WithDefault("100000000")
     long maxPagePixels();
 
+    /**
+     * Pages more than this many times longer than wide (or the reverse) fail at once, from their header: a strip is
+     * colored in tiles whose count and memory grow with its aspect, not its pixels (100x1,000,000 took 22 GB). The
+     * ingest service refuses them at upload (its upload.max-page-aspect); this catches jobs queued before.
+     */
+    @WithDefault("200")
+    int maxPageAspect();
+
     /** Quality of JPEG and WebP results (1-100) when the chapter sets none; PNG results are lossless. */
     @WithDefault("95")
     int jpegQuality();

@@ -62,6 +62,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
 
     private final String workerId;
     private final long maxPagePixels;
+    private final int maxPageAspect;
     private final int maxAttempts;
     private final InFlightPixels inFlightPixels;
     private final PageAttempts attempts;
@@ -84,6 +85,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             PageResults results, DeadLetters<O> deadLetters, PageAttempts attempts, WorkerMetrics metrics) {
         this.workerId = workerId;
         this.maxPagePixels = config.maxPagePixels();
+        this.maxPageAspect = config.maxPageAspect();
         this.maxAttempts = config.jobs().maxAttempts();
         this.inFlightPixels = new InFlightPixels(config.jobs().maxInFlightPixels());
         this.attempts = attempts;
@@ -199,11 +201,16 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                 page.fail(header.width() + "x" + header.height() + " pixels exceeds the limit of " + maxPagePixels);
                 return;
             }
+            if (Math.max(header.width(), header.height()) > (long) maxPageAspect * Math.min(header.width(), header.height())) {
+                page.fail(header.width() + "x" + header.height() + " is more than " + maxPageAspect
+                        + " times longer than wide: its strip tiles would grow with the aspect");
+                return;
+            }
             page.pixels = header.pixels();
             inFlightPixels.hold(page.pixels);
             page.sketch = ImageCodec.decodeBgr(bytes);
             if (page.job.hasHints()) { // hinted pages are always colored: the publisher asked for these colors
-                readHints(page);
+                readHints(page, header);
             } else if (colorPages != null && !page.job.forcesColor() && colorPages.isColor(page.sketch)) {
                 page.skip(bytes);
             }
@@ -225,9 +232,10 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
 
     /**
      * The job's hints, read as its sketch is: hints that are missing or cannot be used fail the page; a store outage
-     * dead-letters it, as for its sketch.
+     * dead-letters it, as for its sketch. Their pixels are judged from the header and held in the in-flight budget
+     * before they are decoded.
      */
-    private void readHints(PageWork<O> page) {
+    private void readHints(PageWork<O> page, ImageHeader pageHeader) {
         String key = page.job.hintsKey();
         byte[] bytes;
         try {
@@ -241,6 +249,9 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
             return;
         }
         try {
+            long pixels = PageHints.pixels(key, bytes, pageHeader);
+            page.pixels += pixels;
+            inFlightPixels.hold(pixels);
             page.hints = PageHints.decode(key, bytes, page.sketch);
         } catch (IllegalArgumentException | UndecodableImageException | CvException e) {
             page.fail("hints cannot be used: " + e.getMessage());

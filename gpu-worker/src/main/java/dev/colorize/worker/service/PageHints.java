@@ -2,6 +2,8 @@ package dev.colorize.worker.service;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.platform.hints.ColorHints;
+import dev.colorize.platform.image.ImageHeader;
+import dev.colorize.platform.image.UnreadableImageHeaderException;
 import java.nio.charset.StandardCharsets;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -17,6 +19,35 @@ import org.opencv.imgproc.Imgproc;
 final class PageHints {
 
     private PageHints() {
+    }
+
+    /**
+     * The pixels the stored hints take once decoded, judged before decoding: a hint image by its header, points by the
+     * page they are drawn at. A hint image needs no more than its page's pixels at 8 bits per channel (the colorizer
+     * maps it to the resolution of inference): one of 16 bits or more pixels would take up to eight times its
+     * page's memory, uncounted.
+     *
+     * @throws IllegalArgumentException when the hint image is more than that or has no readable header
+     */
+    static long pixels(String key, byte[] bytes, ImageHeader page) {
+        if (key.endsWith(".json")) {
+            return page.pixels();
+        }
+        ImageHeader hints;
+        try {
+            hints = ImageHeader.read(bytes);
+        } catch (UnreadableImageHeaderException e) {
+            throw new IllegalArgumentException("hints are not a decodable image: " + e.getMessage(), e);
+        }
+        if (hints.bitDepth() != 8) {
+            throw new IllegalArgumentException("hints have " + hints.bitDepth() + " bits per channel; a hint image "
+                    + "has 8");
+        }
+        if (hints.pixels() > page.pixels()) {
+            throw new IllegalArgumentException("hints are " + hints.width() + "x" + hints.height() + ", more pixels "
+                    + "than the page (" + page.width() + "x" + page.height() + ")");
+        }
+        return hints.pixels();
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.ml.data.UndecodableImageException;
 import dev.colorize.platform.hints.ColorHints;
+import dev.colorize.platform.image.ImageFormat;
+import dev.colorize.platform.image.ImageHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,21 @@ class PageHintsTest {
     @BeforeAll
     static void openCv() {
         OpenCvNative.ensureLoaded();
+    }
+
+    @Test
+    void theInFlightBudgetCountsAHintImageByItsHeaderAndPointsByTheirPage() {
+        ImageHeader page = new ImageHeader(ImageFormat.PNG, 80, 60, 8, 3);
+
+        assertThat(PageHints.pixels("sketches/p/c/0001.hints.json", new byte[0], page)).isEqualTo(80 * 60);
+        assertThat(PageHints.pixels("sketches/p/c/0001.hints.png",
+                ImageCodec.encodePng(Mat.zeros(30, 40, CvType.CV_8UC4)), page)).isEqualTo(40 * 30);
+        assertThatThrownBy(() -> PageHints.pixels("sketches/p/c/0001.hints.png",
+                ImageCodec.encodePng(Mat.zeros(61, 81, CvType.CV_8UC4)), page))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("81x61, more pixels than the page (80x60)");
+        assertThatThrownBy(() -> PageHints.pixels("sketches/p/c/0001.hints.png",
+                ImageCodec.encodePng(Mat.zeros(60, 80, CvType.CV_16UC4)), page))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 bits per channel");
     }
 
     @Test

@@ -51,6 +51,14 @@ public interface IngestConfig {
         @WithDefault("100000000")
         long maxPagePixels();
 
+        /**
+         * How many times longer than wide (or wide than long) a page may be. The worker colors a strip in tiles whose
+         * count and memory grow with the aspect, not the pixels (100x1,000,000 took a worker to 22 GB); 200 keeps a
+         * strip's tiling near 250 MB and lets through webtoon strips (800x12000 is 15) and whole episodes.
+         */
+        @WithDefault("200")
+        int maxPageAspect();
+
         /** Pages of one chapter. */
         @WithDefault("500")
         int maxPages();
@@ -62,6 +70,14 @@ public interface IngestConfig {
         /** Entries of an archive, pages or not. */
         @WithDefault("2000")
         int maxArchiveEntries();
+
+        /**
+         * Bytes of an archive's central directory (4 MiB: 2000 entries with names and extras of 2 KiB each), judged from
+         * its end record before the archive is opened: opening reads the whole directory into the heap, and entry
+         * comments can make it hundreds of MB.
+         */
+        @WithDefault("4194304")
+        long maxArchiveDirectoryBytes();
 
         /**
          * Bytes of an archive's entries once inflated, all together (1 GiB), counted as they inflate. Inflated
@@ -84,9 +100,16 @@ public interface IngestConfig {
         @WithDefault("1000")
         int maxPoints();
 
-        /** Bytes of one page's JSON hints (1 MiB). */
+        /** Bytes of one page's JSON hints (1 MiB), read from the request no further. */
         @WithDefault("1048576")
         long maxJsonBytes();
+
+        /**
+         * Bytes of a series palette's JSON (256 KiB: its 500 entries with names of 100 characters fit), read from the
+         * request no further.
+         */
+        @WithDefault("262144")
+        long maxPaletteBytes();
 
         /** Largest radius of a hint point, in page pixels; a point without one gets {@code default-radius}. */
         @WithDefault("200")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -62,8 +63,8 @@ public class PageRevisionResource {
             + "\"#rrggbb\"|\"name\":\"<palette entry>\",\"radius\":..}] in page pixels (names from the palette of the "
             + "chapter's series). 202 with the new revision; status and the events stream show it in work, page.recolored "
             + "tells when it is done.")
-    public Response recolorWithPoints(@PathParam("id") UUID id, @PathParam("page") int page, byte[] body) {
-        return accepted(recolors.withPoints(caller.publisherId(), id, page, body == null ? new byte[0] : body));
+    public Response recolorWithPoints(@PathParam("id") UUID id, @PathParam("page") int page, InputStream body) {
+        return accepted(recolors.withPoints(caller.publisherId(), id, page, body));
     }
 
     @POST

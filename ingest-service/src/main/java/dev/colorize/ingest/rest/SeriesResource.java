@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,10 +23,12 @@ public class SeriesResource {
 
     private final Caller caller;
     private final SeriesPalettes palettes;
+    private final PaletteBody paletteBody;
 
-    public SeriesResource(Caller caller, SeriesPalettes palettes) {
+    public SeriesResource(Caller caller, SeriesPalettes palettes, PaletteBody paletteBody) {
         this.caller = caller;
         this.palettes = palettes;
+        this.paletteBody = paletteBody;
     }
 
     @PUT
@@ -35,9 +38,9 @@ public class SeriesResource {
     @Operation(summary = "Replace a series' palette", description = "{\"entries\":[{\"name\":\"Aiko hair\",\"color\":"
             + "\"#d03030\"}]}: names unique ignoring case, colors #rrggbb. Point hints of the series' chapters (uploads "
             + "with seriesId) may then give \"name\" instead of \"color\". The first publisher to store a series' palette "
-            + "owns the series.")
-    public Palette put(@PathParam("id") String id, Palette palette) {
-        return palettes.put(caller.publisherId(), id, palette);
+            + "owns the series. At most 500 entries and 256 KiB: more is 413.")
+    public Palette put(@PathParam("id") String id, InputStream body) {
+        return palettes.put(caller.publisherId(), id, paletteBody.read(body));
     }
 
     @GET

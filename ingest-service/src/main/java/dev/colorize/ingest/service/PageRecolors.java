@@ -16,6 +16,7 @@ import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.rest.ApiProblemException;
 import dev.colorize.service.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +59,11 @@ public class PageRecolors {
         this.relay = relay;
     }
 
-    /** Points as JSON ({@code [{"x":..,"y":..,"color"|"name":..,"radius":..}]}) in the page's pixels. */
-    public Accepted withPoints(UUID publisherId, UUID chapterId, int pageNumber, byte[] json) {
+    /**
+     * Points as JSON ({@code [{"x":..,"y":..,"color"|"name":..,"radius":..}]}) in the page's pixels, read from the
+     * request no further than the hints' limit.
+     */
+    public Accepted withPoints(UUID publisherId, UUID chapterId, int pageNumber, InputStream json) {
         ChapterRow chapter = chapter(publisherId, chapterId);
         PageRow page = finishedPage(chapter, pageNumber);
         PageHint hint = new PageHint(pageNumber, "hints", null,

@@ -32,7 +32,8 @@ public class SeriesPalettes {
     public record Palette(List<Entry> entries) {
     }
 
-    static final int MAX_ENTRIES = 500;
+    /** Entries of one palette; {@code PaletteBody} stops reading at the one past it. */
+    public static final int MAX_ENTRIES = 500;
     private static final Pattern SERIES_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final SeriesPaletteRepository palettes;
@@ -97,10 +98,6 @@ public class SeriesPalettes {
     private static Palette checked(Palette palette) {
         if (palette == null || palette.entries() == null) {
             throw ApiProblemException.badRequest("invalid-palette", "The palette is {\"entries\":[{\"name\":..,\"color\":\"#rrggbb\"}]}");
-        }
-        if (palette.entries().size() > MAX_ENTRIES) {
-            throw ApiProblemException.badRequest("invalid-palette", "The palette has " + palette.entries().size()
-                    + " entries, more than the limit of " + MAX_ENTRIES);
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < palette.entries().size(); i++) {

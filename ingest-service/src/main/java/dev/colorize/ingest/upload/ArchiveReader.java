@@ -20,8 +20,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Reads the pages of a CBZ/ZIP defensively: entry count, names and the page count are checked from the
- * central directory before anything is inflated. Each page entry is then inflated into the upload's spool
+ * Reads the pages of a CBZ/ZIP defensively: the entry count and the central directory's size are judged from the
+ * end-of-central-directory record ({@link CentralDirectory}) before the archive is opened, as opening reads the whole
+ * central directory into the heap; names and the page count are checked from the central directory before anything
+ * is inflated. Each page entry is then inflated into the upload's spool
  * folder and inspected before the next: its header is read from its first bytes and refused by format or
  * dimensions before the rest is inflated, and inflation counts the bytes really produced (never the sizes
  * the archive declares) against what that header allows ({@link PageLimits#maxBytes}) and the archive's
@@ -58,10 +60,15 @@ public class ArchiveReader {
     public Contents read(Path archive, String archiveName, Path spool) {
         List<InspectedPage> pages = new ArrayList<>();
         List<PageSource> hints = new ArrayList<>();
+        try {
+            checkDirectory(CentralDirectory.read(archive), archiveName);
+        } catch (IOException e) {
+            throw PageRejectedException.invalid("invalid-archive", null, archiveName, "Not a readable ZIP/CBZ archive: "
+                    + e.getMessage());
+        }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > limits.maxArchiveEntries()) {
-                throw PageRejectedException.tooLarge("too-many-entries", null, archiveName, "The archive has "
-                        + zip.size() + " entries, more than the limit of " + limits.maxArchiveEntries());
+                throw tooManyEntries(zip.size(), archiveName);
             }
             List<? extends ZipEntry> entries = Collections.list(zip.entries());
             for (ZipEntry entry : entries) {
@@ -105,6 +112,22 @@ public class ArchiveReader {
                     + e.getMessage());
         }
         return new Contents(pages, HintMatcher.match(pages, hints, hintInspector));
+    }
+
+    private void checkDirectory(CentralDirectory directory, String archiveName) {
+        if (directory.entries() > limits.maxArchiveEntries()) {
+            throw tooManyEntries(directory.entries(), archiveName);
+        }
+        if (directory.bytes() > limits.maxArchiveDirectoryBytes()) {
+            throw PageRejectedException.tooLarge("archive-directory-too-large", null, archiveName, "The archive's "
+                    + "central directory has " + directory.bytes() + " bytes, more than the limit of "
+                    + limits.maxArchiveDirectoryBytes());
+        }
+    }
+
+    private ApiProblemException tooManyEntries(long entries, String archiveName) {
+        return PageRejectedException.tooLarge("too-many-entries", null, archiveName, "The archive has " + entries
+                + " entries, more than the limit of " + limits.maxArchiveEntries());
     }
 
     /** Refuses names that would escape a folder when extracted: absolute, drive-letter, or with "..". */

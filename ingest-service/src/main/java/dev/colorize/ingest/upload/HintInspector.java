@@ -7,6 +7,7 @@ import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.image.ImageHeader;
 import dev.colorize.rest.ApiProblemException;
+import dev.colorize.rest.BoundedBody;
 import dev.colorize.platform.hints.ColorHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -47,7 +48,10 @@ public class HintInspector {
         return points ? points(page, source) : image(page, source);
     }
 
-    /** A hint image on disk: an intact RGBA PNG within the page limits, of its page's aspect. */
+    /**
+     * A hint image on disk: an intact 8-bit RGBA PNG within the page limits, of its page's aspect and at most its
+     * pixels.
+     */
     public PageHint image(InspectedPage page, PageSource source) {
         int n = page.pageNumber();
         ImageHeader header;
@@ -59,6 +63,16 @@ public class HintInspector {
         if (header.format() != ImageFormat.PNG || header.channels() != 4) {
             throw invalid(n, source.fileName(), "is not a PNG with an alpha channel (colored dots on transparent)");
         }
+        // the worker decodes a hint image beside its page: more bits or pixels than the page's would cost it up to
+        // eight times the page's memory, for dots the colorizer maps to the resolution of inference anyway
+        if (header.bitDepth() != 8) {
+            throw invalid(n, source.fileName(), "has " + header.bitDepth() + " bits per channel; a hint image has 8");
+        }
+        if (header.pixels() > (long) page.width() * page.height()) {
+            throw PageRejectedException.tooLarge("hints-too-large", n, source.fileName(), "hints", "The hint image of page "
+                    + n + " (" + source.fileName() + ") is " + header.width() + "x" + header.height() + ", more than its "
+                    + "page's " + page.width() + "x" + page.height() + " pixels");
+        }
         inspector.inspect(n, source);
         double pageAspect = (double) page.width() / page.height();
         double hintAspect = (double) header.width() / header.height();
@@ -69,23 +83,26 @@ public class HintInspector {
         return new PageHint(n, source.fileName(), source.file(), null);
     }
 
-    /** Points from a file on disk, refused by its size before it is read. */
+    /** Points from a file on disk, read no further than the limit. */
     public PageHint points(InspectedPage page, PageSource source) {
-        refuseIfTooLarge(page.pageNumber(), source.fileName(), source.size());
-        try {
+        try (InputStream in = Files.newInputStream(source.file())) {
             return new PageHint(page.pageNumber(), source.fileName(), null,
-                    points(page.pageNumber(), page.width(), page.height(), source.fileName(), Files.readAllBytes(source.file())));
+                    points(page.pageNumber(), page.width(), page.height(), source.fileName(), in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Points sent as JSON for page {@code pageNumber} of {@code width x height} pixels; {@code source} names them in problems. */
-    public List<HintPoint> points(int pageNumber, int width, int height, String source, byte[] json) {
-        refuseIfTooLarge(pageNumber, source, json.length);
+    /**
+     * Points sent as JSON for page {@code pageNumber} of {@code width x height} pixels, read no further than the limit
+     * (a larger body is refused by its byte past the limit, never read whole); {@code source} names them in problems.
+     */
+    public List<HintPoint> points(int pageNumber, int width, int height, String source, InputStream json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(BoundedBody.read(json, limits.maxJsonBytes(), () -> PageRejectedException.tooLarge(
+                    "hints-too-large", pageNumber, source, "hints", "The hints of page " + pageNumber + " have more than "
+                            + "the limit of " + limits.maxJsonBytes() + " bytes")));
         } catch (JsonProcessingException e) {
             throw invalid(pageNumber, source, "are not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -103,13 +120,6 @@ public class HintInspector {
             points.add(point(pageNumber, width, height, source, i + 1, array.get(i)));
         }
         return points;
-    }
-
-    private void refuseIfTooLarge(int pageNumber, String source, long bytes) {
-        if (bytes > limits.maxJsonBytes()) {
-            throw PageRejectedException.tooLarge("hints-too-large", pageNumber, source, "The hints of page " + pageNumber
-                    + " have " + bytes + " bytes, more than the limit of " + limits.maxJsonBytes());
-        }
     }
 
     private HintPoint point(int page, int width, int height, String source, int index, JsonNode node) {

@@ -51,7 +51,7 @@ public class PageLimits {
     /**
      * Reads the page's first bytes (64 KiB, up to {@link #HEADER_WINDOW} for a JPEG with much metadata) and its
      * header from them; refuses an empty page, one that is no PNG, JPEG or WebP, one whose header is unreadable,
-     * and one with more pixels than max-page-pixels.
+     * one with more pixels than max-page-pixels, and one longer than max-page-aspect times its width (or the reverse).
      */
     public Head head(int page, String fileName, InputStream in) throws IOException {
         byte[] window = new byte[FIRST_LOOK];
@@ -67,7 +67,7 @@ public class PageLimits {
         while (true) {
             try {
                 ImageHeader header = ImageHeader.read(length == window.length ? window : Arrays.copyOf(window, length));
-                checkPixels(page, fileName, header);
+                checkSize(page, fileName, header);
                 return new Head(header, window, length);
             } catch (UnreadableImageHeaderException e) {
                 if (length < window.length || window.length >= HEADER_WINDOW) {
@@ -100,11 +100,18 @@ public class PageLimits {
         return ENCODED_PER_DECODED_BYTE * header.decodedBytes() + METADATA_SLACK;
     }
 
-    private void checkPixels(int page, String fileName, ImageHeader header) {
+    private void checkSize(int page, String fileName, ImageHeader header) {
         if (header.pixels() > limits.maxPagePixels()) {
             throw PageRejectedException.tooLarge("too-many-pixels", page, fileName, "Page " + page + " is "
                     + header.width() + "x" + header.height() + " = " + header.pixels()
                     + " pixels, more than the limit of " + limits.maxPagePixels());
+        }
+        int longSide = Math.max(header.width(), header.height());
+        int shortSide = Math.min(header.width(), header.height());
+        if (longSide > (long) limits.maxPageAspect() * shortSide) {
+            throw PageRejectedException.tooLarge("page-too-long", page, fileName, "Page " + page + " is "
+                    + header.width() + "x" + header.height() + ", more than " + limits.maxPageAspect()
+                    + " times longer than wide: the worker's tiles of a strip grow with its aspect");
         }
     }
 }

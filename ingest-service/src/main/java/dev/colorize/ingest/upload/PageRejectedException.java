@@ -14,6 +14,11 @@ public final class PageRejectedException {
     }
 
     public static ApiProblemException tooLarge(String code, Integer page, String file, String detail) {
-        return new ApiProblemException(new ApiProblem(code, "Upload too large", 413, detail, page, file));
+        return tooLarge(code, page, file, null, detail);
+    }
+
+    /** A limit passed by one field of the request ({@code field}: its form part or JSON member). */
+    public static ApiProblemException tooLarge(String code, Integer page, String file, String field, String detail) {
+        return new ApiProblemException(new ApiProblem(code, "Upload too large", 413, detail, page, file, field));
     }
 }

@@ -85,6 +85,38 @@ class ArchiveReaderTest {
         assertThat(problem.file()).isEqualTo("2\\u0000.png");
     }
 
+    @Test
+    void aCentralDirectoryLargerThanItsLimitIsRefusedFromTheEndRecordBeforeTheArchiveIsOpened() throws IOException {
+        // 80 entry comments of 60000 bytes: 4.8 MB of central directory, which opening the archive reads into the heap
+        Path file = Files.createTempFile(folder, "archive", ".cbz");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 1; i <= 80; i++) {
+                ZipEntry entry = new ZipEntry(i + ".png");
+                entry.setComment("c".repeat(60_000));
+                zip.putNextEntry(entry);
+                zip.write(png());
+                zip.closeEntry();
+            }
+        }
+
+        ApiProblem problem = refused(file);
+
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.type()).endsWith("/archive-directory-too-large");
+        assertThat(problem.file()).isEqualTo("c.cbz");
+        assertThat(problem.detail()).contains("more than the limit of 4194304");
+    }
+
+    @Test
+    void anEntryCountOverTheLimitIsRefusedFromTheEndRecord() throws IOException {
+        ArchiveReader few = reader(Map.of("colorize.ingest.upload.max-archive-entries", "2"));
+        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
+                () -> few.read(zip("1.png", "2.png", "3.png"), "c.cbz", spool)).problem();
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.type()).endsWith("/too-many-entries");
+        assertThat(problem.detail()).contains("3 entries");
+    }
+
     private ApiProblem refused(Path zip) {
         return catchThrowableOfType(ApiProblemException.class, () -> reader.read(zip, "c.cbz", spool)).problem();
     }

@@ -8,7 +8,13 @@ import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.rest.ApiProblemException;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +40,7 @@ class HintInspectorTest {
     }
 
     private List<HintPoint> points(String json) {
-        return hints.points(2, 400, 300, "b.hints.json", json.getBytes(StandardCharsets.UTF_8));
+        return hints.points(2, 400, 300, "b.hints.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ApiProblem refused(String json) {
@@ -69,12 +75,17 @@ class HintInspectorTest {
     }
 
     @Test
-    void pointsLargerThanTheLimitAreRefusedUnread() {
+    void pointsLargerThanTheLimitAreRefusedAtTheBytePastItNamingTheHints() {
         HintInspector small = inspector(IngestConfigs.of(Map.of("colorize.ingest.upload.hints.max-json-bytes", "10")));
-        ApiProblem problem = catchThrowableOfType(ApiProblemException.class, () -> small.points(2, 400, 300, "b.hints.json",
-                "[{\"x\":1,\"y\":1,\"color\":\"#000000\"}]".getBytes(StandardCharsets.UTF_8))).problem();
+        ByteArrayInputStream json = new ByteArrayInputStream(
+                "[{\"x\":1,\"y\":1,\"color\":\"#000000\"}]".getBytes(StandardCharsets.UTF_8));
+        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
+                () -> small.points(2, 400, 300, "b.hints.json", json)).problem();
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("/hints-too-large");
+        assertThat(problem.field()).isEqualTo("hints");
+        assertThat(problem.page()).isEqualTo(2);
+        assertThat(json.available()).as("bytes left unread").isEqualTo(33 - 11);
     }
 
     @Test
@@ -87,6 +98,30 @@ class HintInspectorTest {
         ApiProblem opaque = catchThrowableOfType(ApiProblemException.class,
                 () -> hints.image(page, png("rgb.png", 400, 300, BufferedImage.TYPE_INT_RGB))).problem();
         assertThat(opaque.detail()).contains("not a PNG with an alpha channel");
+    }
+
+    @Test
+    void aHintImageOfMoreBitsOrPixelsThanItsPageIsRefusedNamingTheHints() throws IOException {
+        ApiProblem large = catchThrowableOfType(ApiProblemException.class,
+                () -> hints.image(page, png("large.png", 800, 600, BufferedImage.TYPE_INT_ARGB))).problem();
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.type()).endsWith("/hints-too-large");
+        assertThat(large.detail()).contains("800x600").contains("more than its page's 400x300");
+        assertThat(large.page()).isEqualTo(2);
+        assertThat(large.file()).isEqualTo("large.png");
+        assertThat(large.field()).isEqualTo("hints");
+
+        ColorModel sixteenBits = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        Path file = folder.resolve("deep.png");
+        ImageIO.write(new BufferedImage(sixteenBits, sixteenBits.createCompatibleWritableRaster(400, 300), false, null),
+                "png", file.toFile());
+        ApiProblem deep = catchThrowableOfType(ApiProblemException.class,
+                () -> hints.image(page, new PageSource("deep.png", file, Files.size(file)))).problem();
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.type()).endsWith("/invalid-hints");
+        assertThat(deep.detail()).contains("16 bits per channel");
+        assertThat(deep.file()).isEqualTo("deep.png");
     }
 
     private PageSource png(String name, int width, int height, int type) throws IOException {

@@ -70,6 +70,20 @@ class PageInspectorTest {
         assertThat(problem.detail()).contains("what a 4x4 PNG may take");
     }
 
+    @Test
+    void aPageLongerThanTheAspectLimitIsRefusedNamingThePageWhileAWebtoonStripPasses() throws IOException {
+        // 1e8 pixels as 100x1,000,000 took a worker to 22 GB: tiling memory grows with the aspect, not the pixels
+        ApiProblem problem = refused(image("png", 10, 2001));
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.type()).endsWith("/page-too-long");
+        assertThat(problem.page()).isEqualTo(1);
+        assertThat(problem.detail()).contains("10x2001").contains("more than 200 times");
+
+        assertThat(inspector.inspect(1, source(image("png", 10, 2000))).height()).isEqualTo(2000);
+        assertThat(inspector.inspect(1, source(image("png", 80, 1200))).height()).as("a webtoon strip's 1:15")
+                .isEqualTo(1200);
+    }
+
     private ApiProblem refused(byte[] bytes) throws IOException {
         PageSource source = source(bytes);
         return catchThrowableOfType(ApiProblemException.class, () -> inspector.inspect(1, source)).problem();

@@ -47,7 +47,8 @@ public final class Colorizer implements AutoCloseable {
      * One forward-pass input: a panel (or whole page) letterboxed to a square, or one tile of a strip.
      *
      * @param rect where its content lies on the page (the whole region for a letterbox, the tile's part for a tile)
-     * @param image the size x size 8-bit gray input, released once predicted
+     * @param image the size x size 8-bit gray input, released once predicted; null for a strip's tile, which is cut
+     *              from its strip only when its batch runs (a strip has one tile per tile-length of its aspect)
      * @param content where the region lies inside {@code image}
      * @param strip the strip a tile belongs to, null for a letterboxed region
      */
@@ -185,7 +186,7 @@ public final class Colorizer implements AutoCloseable {
                 StripTiles strip = new StripTiles(panel, rect, size, overlap,
                         Math.max(1, (int) Math.round(options.tiling().blend() * overlap)));
                 for (int k = 0; k < strip.count(); k++) {
-                    regions.add(new Region(page, strip.tileInPage(k), size, strip.tile(k), new Rect(0, 0, size, size),
+                    regions.add(new Region(page, strip.tileInPage(k), size, null, new Rect(0, 0, size, size),
                             hints, strip, k));
                 }
             } else {
@@ -198,8 +199,8 @@ public final class Colorizer implements AutoCloseable {
     }
 
     /** The forward pass's input of a region: its lines, then the hint planes when the network takes hints. */
-    private float[] inputOf(Region region, Size pageSize) {
-        float[] lines = ImageTensors.toTensor(region.image());
+    private float[] inputOf(Region region, Mat image, Size pageSize) {
+        float[] lines = ImageTensors.toTensor(image);
         if (!model.spec().takesHints()) {
             return lines;
         }
@@ -234,8 +235,9 @@ public final class Colorizer implements AutoCloseable {
         float[] input = null;
         for (int i = 0; i < batch.size(); i++) {
             Region region = batch.get(i);
-            float[] one = inputOf(region, flats.get(region.page()).size());
-            region.image().release();
+            Mat image = region.strip() != null ? region.strip().tile(region.tile()) : region.image();
+            float[] one = inputOf(region, image, flats.get(region.page()).size());
+            image.release();
             if (input == null) {
                 input = new float[batch.size() * one.length];
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.ml.artifact.ModelArtifact;
+import dev.colorize.ml.bench.ResidentMemory;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.ml.data.UndecodableImageException;
@@ -13,6 +14,8 @@ import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 class ColorizerPagesTest {
@@ -52,6 +56,46 @@ class ColorizerPagesTest {
         Mat g = new Mat();
         Imgproc.cvtColor(bgr, g, Imgproc.COLOR_BGR2GRAY);
         return g;
+    }
+
+    @Test
+    void aStripAtTheAspectLimitIsColoredWithinTheMemoryItsTilingNeeds() throws Exception {
+        // 1:200 is the services' max-page-aspect. The strip is scaled so its short side is the 128 px tile: its tiling
+        // holds ~17 bytes per scaled pixel (the scaled strip, the blend's float sums and weights), 128 x 25600 x 17 =
+        // 56 MB, and the tiles themselves are cut one batch at a time; the rest of the growth is the Java heap taking
+        // the batches' float arrays and the allocators' pools (155 and 243 MiB measured in two runs on the shared
+        // 2-core machine, hence the bound). A longer page needs proportionally more: 1:10000 (100x1,000,000) would need
+        // ~2.8 GB for the tiling alone at this tile size, four times that at a frameless page's 256 px.
+        try (Colorizer colorizer = Colorizer.load(artifact, ColorizerOptions.defaults())) {
+            colorizer.colorizeImages(List.of(lineArt(8, 160))).get(0).release(); // warm-up: allocator pools, JIT
+            System.gc();
+            long before = ResidentMemory.kib();
+            AtomicLong peak = new AtomicLong(before);
+            AtomicBoolean coloring = new AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (coloring.get()) {
+                    peak.accumulateAndGet(ResidentMemory.kib(), Math::max);
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            Mat colored;
+            try {
+                colored = colorizer.colorizeImages(List.of(lineArt(8, 1600))).get(0);
+            } finally {
+                coloring.set(false);
+                sampler.join();
+            }
+            long grownKib = peak.get() - before;
+            System.out.printf("a 8x1600 strip (1:200): resident memory grew by %d KiB at its peak%n", grownKib);
+
+            assertThat(colored.size()).isEqualTo(new Size(8, 1600));
+            assertThat(grownKib).as("resident growth, KiB").isLessThan(512 * 1024);
+        }
     }
 
     @Test
