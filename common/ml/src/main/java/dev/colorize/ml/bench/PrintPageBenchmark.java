@@ -3,6 +3,7 @@ package dev.colorize.ml.bench;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.ml.data.OpenRaster;
+import dev.colorize.ml.data.PhotoshopDocument;
 import dev.colorize.ml.infer.Colorizer;
 import dev.colorize.ml.infer.Colorizer.ColorLayers;
 import dev.colorize.ml.infer.Colorizer.PageInput;
@@ -15,9 +16,10 @@ import org.opencv.core.Mat;
 
 /**
  * A print-size page through the worker's per-page work, stage by stage, at the page's own resolution: decode the
- * PNG, color (flats and composite), encode the composite PNG, the line and flat layers and the OpenRaster file;
- * with the process's resident memory before the first page and at its peak. {@code MODEL [--width 3500]
- * [--height 5000] [--runs 3] [--threads 0]}.
+ * PNG, color (flats and composite), encode the composite PNG, the line and flat layers, the OpenRaster and the
+ * Photoshop file; with the process's resident memory before the first page and at its peak. {@code MODEL
+ * [--width 3500] [--height 5000] [--runs 3] [--threads 0] [--per-pixel-flats]} (the peak is the process's: compare
+ * region and per-pixel flats in two processes).
  */
 public final class PrintPageBenchmark {
 
@@ -31,24 +33,26 @@ public final class PrintPageBenchmark {
         int height = 5000;
         int runs = 3;
         int threads = 0;
+        boolean regionFlats = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--width" -> width = Integer.parseInt(args[++i]);
                 case "--height" -> height = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--per-pixel-flats" -> regionFlats = false;
                 default -> model = Path.of(args[i]);
             }
         }
         Mat drawn = PageBenchmark.sixPanelPage(width, height);
         byte[] sketch = ImageCodec.encodePng(drawn);
         drawn.release();
-        ColorizerOptions options = new ColorizerOptions("cpu", threads, 8, false);
+        ColorizerOptions options = new ColorizerOptions("cpu", threads, 8, false).withFlatFill(regionFlats);
         try (Colorizer colorizer = Colorizer.load(model, options)) {
             long before = ResidentMemory.kib();
-            System.out.printf(Locale.ROOT, "model %s, page %dx%d (%.1f Mpx, sketch PNG %d KiB), RSS before %d MiB%n",
-                    colorizer.model().spec(), width, height, width * (double) height / 1e6, sketch.length / 1024,
-                    before / 1024);
+            System.out.printf(Locale.ROOT, "model %s, %s flats, page %dx%d (%.1f Mpx, sketch PNG %d KiB), RSS before"
+                    + " %d MiB%n", colorizer.model().spec(), regionFlats ? "region" : "per-pixel", width, height,
+                    width * (double) height / 1e6, sketch.length / 1024, before / 1024);
             for (int r = 1; r <= runs; r++) {
                 long t0 = System.nanoTime();
                 Mat page = ImageCodec.decodeBgr(sketch);
@@ -64,10 +68,14 @@ public final class PrintPageBenchmark {
                 byte[] ora = OpenRaster.write(List.of(new OpenRaster.Layer("lines", linesPng, true),
                         new OpenRaster.Layer("flats", flatsPng, false)), layers.composite(), composite);
                 long t5 = System.nanoTime();
+                byte[] psd = PhotoshopDocument.write(List.of(new PhotoshopDocument.Layer("lines", lines, true),
+                        new PhotoshopDocument.Layer("flats", layers.flats(), false)), layers.composite());
+                long t6 = System.nanoTime();
                 System.out.printf(Locale.ROOT, "run %d: decode %d ms, color %d ms, composite PNG %d ms, layers PNG %d ms, "
-                        + "ORA %d ms, total %d ms; composite %d KiB, ORA %d KiB; RSS %d MiB, peak %d MiB%n", r,
-                        ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t0, t5), composite.length / 1024,
-                        ora.length / 1024, ResidentMemory.kib() / 1024, ResidentMemory.peakKib() / 1024);
+                        + "ORA %d ms, PSD %d ms, total %d ms; composite %d KiB, ORA %d KiB, PSD %d KiB; RSS %d MiB,"
+                        + " peak %d MiB%n", r, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6),
+                        ms(t0, t6), composite.length / 1024, ora.length / 1024, psd.length / 1024,
+                        ResidentMemory.kib() / 1024, ResidentMemory.peakKib() / 1024);
                 for (Mat m : List.of(page, lines, layers.flats(), layers.composite())) {
                     m.release();
                 }

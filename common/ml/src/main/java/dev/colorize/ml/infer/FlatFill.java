@@ -1,9 +1,13 @@
 package dev.colorize.ml.infer;
 
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Flats as a flatter makes them: the line art split into regions that do not leak through gaps
@@ -18,6 +22,8 @@ public final class FlatFill {
 
     /** A label whose pixels keep the prediction. */
     public static final int KEEP_PREDICTION = -1;
+    /** Pages larger than this are segmented and voted at this size (a 1654x2339 A4 scan at 200 dpi still is not). */
+    public static final long MAX_WORKING_PIXELS = 4_000_000;
 
     private final TrappedBallSegmentation segmentation;
 
@@ -59,6 +65,10 @@ public final class FlatFill {
      * Hints decide first, on the line art's regions; the prediction then votes the rest.
      */
     public Mat flats(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels) {
+        double scale = Math.min(1, Math.sqrt((double) MAX_WORKING_PIXELS / ((double) lineArt.cols() * lineArt.rows())));
+        if (scale < 1) {
+            return atWorkingScale(lineArt, prediction, hints, regionFlats, panels, scale);
+        }
         LineRegions regions = regions(lineArt);
         checkPrediction(regions, prediction);
         int[] decided = new int[regions.count()];
@@ -83,6 +93,59 @@ public final class FlatFill {
             }
         }
         return paint(regions, colors, prediction);
+    }
+
+    /**
+     * A page above {@link #MAX_WORKING_PIXELS} (print scans) is split into regions and voted at that size, and its
+     * regions painted back at full size by nearest label: exact colors still, for a bounded cost in time and memory
+     * (segmentation and votes grow with the pixels times the ball sizes, which grow with the page).
+     */
+    private Mat atWorkingScale(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels,
+            double scale) {
+        Size small = new Size(Math.max(1, Math.round(lineArt.cols() * scale)), Math.max(1, Math.round(lineArt.rows() * scale)));
+        Mat gray = Compositing.gray(lineArt);
+        Mat smallLines = new Mat();
+        Imgproc.resize(gray, smallLines, small, 0, 0, Imgproc.INTER_AREA);
+        Mat smallPrediction = new Mat();
+        Imgproc.resize(prediction, smallPrediction, small, 0, 0, Imgproc.INTER_AREA);
+        double sx = small.width / lineArt.cols();
+        double sy = small.height / lineArt.rows();
+        List<Rect> smallPanels = panels.stream().map(r -> new Rect((int) (r.x * sx), (int) (r.y * sy),
+                Math.max(1, (int) (r.width * sx)), Math.max(1, (int) (r.height * sy)))).toList();
+        Mat smallFlats = flats(smallLines, smallPrediction, hints, regionFlats, smallPanels);
+        // Every label's color is in the small flats at its pixels; paint by nearest, keeping the prediction where
+        // per-pixel flats keep it (wherever the small flats equal the small prediction no region decided).
+        Mat flats = new Mat();
+        Imgproc.resize(smallFlats, flats, lineArt.size(), 0, 0, Imgproc.INTER_NEAREST);
+        if (!regionFlats) {
+            Mat kept = new Mat();
+            Core.compare(diff(smallFlats, smallPrediction), new Scalar(0), kept, Core.CMP_EQ);
+            Mat keptFull = new Mat();
+            Imgproc.resize(kept, keptFull, lineArt.size(), 0, 0, Imgproc.INTER_NEAREST);
+            prediction.copyTo(flats, keptFull);
+            release(kept, keptFull);
+        }
+        if (gray != lineArt) {
+            gray.release();
+        }
+        release(smallLines, smallPrediction, smallFlats);
+        return flats;
+    }
+
+    /** The per-pixel sum of absolute channel differences, 8-bit one channel (saturating). */
+    private static Mat diff(Mat a, Mat b) {
+        Mat d = new Mat();
+        Core.absdiff(a, b, d);
+        Mat gray = new Mat();
+        Imgproc.cvtColor(d, gray, Imgproc.COLOR_BGR2GRAY);
+        d.release();
+        return gray;
+    }
+
+    private static void release(Mat... mats) {
+        for (Mat m : mats) {
+            m.release();
+        }
     }
 
     /** Region flats of {@code prediction} without hints. */

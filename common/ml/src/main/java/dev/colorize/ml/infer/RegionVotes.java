@@ -1,8 +1,6 @@
 package dev.colorize.ml.infer;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -135,7 +133,7 @@ final class RegionVotes {
             int kept = 0;
             for (int k = offsets[l]; k < offsets[l + 1]; k++) {
                 int i = byLabel[k];
-                if (deltaE(lab, i, median, 0) <= TRIM_DELTA_E) {
+                if (within(lab, i, median, 0, TRIM_DELTA_E)) {
                     for (int c = 0; c < 3; c++) {
                         sum[c] += lab[3 * i + c] & 0xff;
                     }
@@ -168,12 +166,12 @@ final class RegionVotes {
         }
     }
 
-    /** CIE76 distance between pixel {@code i} of {@code lab} and {@code color[offset..offset+3)} (8-bit Lab). */
-    private static double deltaE(byte[] lab, int i, int[] color, int offset) {
+    /** Whether pixel {@code i} of {@code lab} lies within CIE76 {@code deltaE} of {@code color[offset..offset+3)}. */
+    private static boolean within(byte[] lab, int i, int[] color, int offset, double deltaE) {
         double dl = ((lab[3 * i] & 0xff) - color[offset]) / 2.55;
         double da = (lab[3 * i + 1] & 0xff) - color[offset + 1];
         double db = (lab[3 * i + 2] & 0xff) - color[offset + 2];
-        return Math.sqrt(dl * dl + da * da + db * db);
+        return dl * dl + da * da + db * db <= deltaE * deltaE;
     }
 
     /** Gives each sizeable, flat, connected part of a region far from the region's color a label of its own. */
@@ -184,7 +182,7 @@ final class RegionVotes {
         for (int i = 0; i < n; i++) {
             int l = regions.labelAt(i);
             if (!regions.isInk(i) && (l >= decided.length || decided[l] == FlatFill.KEEP_PREDICTION)
-                    && deltaE(lab, i, votes, 3 * l) > SECOND_FLAT_DELTA_E) {
+                    && !within(lab, i, votes, 3 * l, SECOND_FLAT_DELTA_E)) {
                 far[i] = (byte) 255;
             }
         }
@@ -193,40 +191,52 @@ final class RegionVotes {
         // Speckle and one-pixel seams along color edges are noise, not a flat.
         Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, TrappedBallSegmentation.ball(1));
         Mat parts = new Mat();
-        Imgproc.connectedComponents(mask, parts, 4, CvType.CV_32S);
+        int pieces = Imgproc.connectedComponents(mask, parts, 4, CvType.CV_32S);
         int[] part = new int[n];
         parts.get(0, 0, part);
         mask.release();
         parts.release();
-        // A part is one piece of the far mask inside one region: its pixels, gathered by (piece, region).
-        Map<Long, int[]> sizes = new HashMap<>();
+        // A part is one piece of the far mask inside one region: the region of the piece's first pixel (pieces meet
+        // other regions only where two regions touch without ink between them).
+        int[] regionOf = new int[pieces];
+        Arrays.fill(regionOf, -1);
+        int[] offsets = new int[pieces + 1];
         for (int i = 0; i < n; i++) {
-            if (part[i] > 0) {
-                sizes.computeIfAbsent((long) part[i] << 32 | regions.labelAt(i), k -> new int[1])[0]++;
+            int p = part[i];
+            if (p > 0) {
+                if (regionOf[p] < 0) {
+                    regionOf[p] = regions.labelAt(i);
+                }
+                if (regionOf[p] == regions.labelAt(i)) {
+                    offsets[p + 1]++;
+                }
             }
         }
-        Map<Long, int[]> pixelsByPart = new HashMap<>();
+        for (int p = 0; p < pieces; p++) {
+            offsets[p + 1] += offsets[p];
+        }
+        int[] cursor = offsets.clone();
+        int[] byPart = new int[offsets[pieces]];
         for (int i = 0; i < n; i++) {
-            if (part[i] > 0) {
-                long key = (long) part[i] << 32 | regions.labelAt(i);
-                int size = sizes.get(key)[0];
-                if (size >= minPartPx && size < regions.area(regions.labelAt(i))) {
-                    int[] pixels = pixelsByPart.computeIfAbsent(key, k -> new int[size + 1]);
-                    pixels[1 + pixels[0]++] = i;
-                }
+            int p = part[i];
+            if (p > 0 && regionOf[p] == regions.labelAt(i)) {
+                byPart[cursor[p]++] = i;
             }
         }
         int[][] histograms = new int[3][256];
         int[] median = new int[3];
-        for (int[] pixels : pixelsByPart.values()) {
-            int size = pixels[0];
-            medianOf(lab, pixels, 1, 1 + size, histograms, median);
+        for (int p = 1; p < pieces; p++) {
+            int size = offsets[p + 1] - offsets[p];
+            if (size < minPartPx || size >= regions.area(regionOf[p])) {
+                continue;
+            }
+            medianOf(lab, byPart, offsets[p], offsets[p + 1], histograms, median);
             int near = 0;
-            for (int k = 1; k <= size; k++) {
-                near += deltaE(lab, pixels[k], median, 0) <= UNIFORM_DELTA_E ? 1 : 0;
+            for (int k = offsets[p]; k < offsets[p + 1]; k++) {
+                near += within(lab, byPart[k], median, 0, UNIFORM_DELTA_E) ? 1 : 0;
             }
             if (near >= UNIFORM_SHARE * size) {
-                regions.addLabel(Arrays.copyOfRange(pixels, 1, 1 + size), size);
+                regions.addLabel(Arrays.copyOfRange(byPart, offsets[p], offsets[p + 1]), size);
             }
         }
     }
