@@ -99,25 +99,14 @@ final class RegionVotes {
                 core[l] += regions.isCore(i) ? 1 : 0;
             }
         }
-        // Counting sort of the voting pixels by label, so each label's pixels are contiguous.
-        int[] offsets = new int[count + 1];
+        int[] groupOf = new int[n];
         for (int i = 0; i < n; i++) {
             int l = regions.labelAt(i);
-            if (voter(regions, i, l, core, all)) {
-                offsets[l + 1]++;
-            }
+            groupOf[i] = voter(regions, i, l, core, all) ? l : -1;
         }
-        for (int l = 0; l < count; l++) {
-            offsets[l + 1] += offsets[l];
-        }
-        int[] cursor = offsets.clone();
-        int[] byLabel = new int[offsets[count]];
-        for (int i = 0; i < n; i++) {
-            int l = regions.labelAt(i);
-            if (voter(regions, i, l, core, all)) {
-                byLabel[cursor[l]++] = i;
-            }
-        }
+        int[][] grouped = groupBy(groupOf, count);
+        int[] offsets = grouped[0];
+        int[] byLabel = grouped[1];
         int[] votes = new int[3 * count];
         int[][] histograms = new int[3][256];
         int[] median = new int[3];
@@ -145,6 +134,33 @@ final class RegionVotes {
             }
         }
         return votes;
+    }
+
+    /**
+     * A counting sort of the pixels into {@code groups} groups by {@code groupOf} (-1: none): {offsets, members},
+     * group g's members at {@code members[offsets[g]..offsets[g + 1])}, in pixel order.
+     */
+    private static int[][] groupBy(int[] groupOf, int groups) {
+        int n = groupOf.length;
+        int[] offsets = new int[groups + 1];
+        for (int i = 0; i < n; i++) {
+            int g = groupOf[i];
+            if (g >= 0) {
+                offsets[g + 1]++;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            offsets[g + 1] += offsets[g];
+        }
+        int[] cursor = offsets.clone();
+        int[] members = new int[offsets[groups]];
+        for (int i = 0; i < n; i++) {
+            int g = groupOf[i];
+            if (g >= 0) {
+                members[cursor[g]++] = i;
+            }
+        }
+        return new int[][] {offsets, members};
     }
 
     /** Voting pixels: paper of a label being voted, its core only when the core is a fair share of it. */
@@ -200,29 +216,17 @@ final class RegionVotes {
         // other regions only where two regions touch without ink between them).
         int[] regionOf = new int[pieces];
         Arrays.fill(regionOf, -1);
-        int[] offsets = new int[pieces + 1];
         for (int i = 0; i < n; i++) {
-            int p = part[i];
-            if (p > 0) {
-                if (regionOf[p] < 0) {
-                    regionOf[p] = regions.labelAt(i);
-                }
-                if (regionOf[p] == regions.labelAt(i)) {
-                    offsets[p + 1]++;
-                }
+            if (part[i] > 0 && regionOf[part[i]] < 0) {
+                regionOf[part[i]] = regions.labelAt(i);
             }
         }
-        for (int p = 0; p < pieces; p++) {
-            offsets[p + 1] += offsets[p];
-        }
-        int[] cursor = offsets.clone();
-        int[] byPart = new int[offsets[pieces]];
         for (int i = 0; i < n; i++) {
-            int p = part[i];
-            if (p > 0 && regionOf[p] == regions.labelAt(i)) {
-                byPart[cursor[p]++] = i;
-            }
+            part[i] = part[i] > 0 && regionOf[part[i]] == regions.labelAt(i) ? part[i] : -1;
         }
+        int[][] grouped = groupBy(part, pieces);
+        int[] offsets = grouped[0];
+        int[] byPart = grouped[1];
         int[][] histograms = new int[3][256];
         int[] median = new int[3];
         for (int p = 1; p < pieces; p++) {

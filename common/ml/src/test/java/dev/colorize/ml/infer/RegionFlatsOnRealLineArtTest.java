@@ -137,14 +137,18 @@ class RegionFlatsOnRealLineArtTest {
         return lines;
     }
 
-    @Test
-    void aHintInsideAShapeJoinedToTheBackgroundThroughAGapColorsTheShapeNotTheBackground() {
-        Mat lines = openCircle(10);
-        Mat prediction = new Mat(400, 400, CvType.CV_8UC3, new Scalar(255, 255, 255));
+    /** One blue-brown hint dot at (180, 200), inside the circle of {@link #openCircle}. */
+    private static Mat dotInTheCircle() {
         Mat hints = Mat.zeros(400, 400, CvType.CV_8UC4);
         Imgproc.circle(hints, new Point(180, 200), 3, new Scalar(40, 90, 200, 255), -1);
+        return hints;
+    }
 
-        Mat flats = new FlatFill().flats(lines, prediction, hints, true);
+    @Test
+    void aHintInsideAShapeJoinedToTheBackgroundThroughAGapColorsTheShapeNotTheBackground() {
+        Mat prediction = new Mat(400, 400, CvType.CV_8UC3, new Scalar(255, 255, 255));
+
+        Mat flats = new FlatFill().flats(openCircle(10), prediction, dotInTheCircle(), true);
 
         assertThat(flats.get(200, 150)).as("inside the shape").containsExactly(40, 90, 200);
         assertThat(flats.get(160, 230)).as("inside the shape").containsExactly(40, 90, 200);
@@ -154,13 +158,10 @@ class RegionFlatsOnRealLineArtTest {
 
     @Test
     void aHintInAShapeWideOpenToTheBackgroundLeavesTheBackgroundToTheNetwork() {
-        Mat lines = openCircle(100);
         Mat prediction = new Mat(400, 400, CvType.CV_8UC3, new Scalar(255, 255, 255));
         Imgproc.circle(prediction, new Point(180, 200), 30, new Scalar(50, 100, 190), -1); // the network's patch
-        Mat hints = Mat.zeros(400, 400, CvType.CV_8UC4);
-        Imgproc.circle(hints, new Point(180, 200), 3, new Scalar(40, 90, 200, 255), -1);
 
-        Mat flats = new FlatFill().flats(lines, prediction, hints, true);
+        Mat flats = new FlatFill().flats(openCircle(100), prediction, dotInTheCircle(), true);
 
         assertThat(flats.get(200, 160)).as("the network's patch takes the hint exactly").containsExactly(40, 90, 200);
         assertThat(flats.get(200, 230)).as("the rest of the shape, open to the background").containsExactly(255, 255, 255);
