@@ -1,5 +1,7 @@
 package dev.colorize.trainer.dataset.openmoji;
 
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.ImageCodec;
@@ -58,8 +60,8 @@ class ColorPageRuleTellsOpenMojiColorFromLineArtTest {
             Mat lines;
             try {
                 color = rule.coloredShare(bgr(Pixels.rgbOnWhite(
-                        rasterizer.render(drawing.colorSvg(), SvgLayer.COLOR, SIZE, SIZE))));
-                lines = bgr(Pixels.grayOnWhite(rasterizer.render(drawing.colorSvg(), SvgLayer.LINES, SIZE, SIZE)));
+                        rasterizer.render(drawing.colorSvg(), SvgLayer.COLOR::strip, SIZE, SIZE))));
+                lines = bgr(Pixels.grayOnWhite(rasterizer.render(drawing.colorSvg(), SvgLayer.LINES::strip, SIZE, SIZE)));
             } catch (IOException | RuntimeException e) {
                 unrenderable++; // the importer leaves these out too (a few reference elements Batik does not find)
                 continue;

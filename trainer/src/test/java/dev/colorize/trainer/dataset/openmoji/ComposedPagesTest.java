@@ -1,5 +1,8 @@
 package dev.colorize.trainer.dataset.openmoji;
 
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Rectangle;

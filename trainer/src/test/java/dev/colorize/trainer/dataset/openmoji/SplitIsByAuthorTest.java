@@ -1,5 +1,6 @@
 package dev.colorize.trainer.dataset.openmoji;
 
+import dev.colorize.trainer.dataset.triplet.ImportManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.trainer.dataset.Split;

@@ -1,4 +1,4 @@
-package dev.colorize.trainer.dataset.openmoji;
+package dev.colorize.trainer.dataset.triplet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code manifest.json} of an imported OpenMoji dataset: {@code source, version, license, size,
+ * {@code manifest.json} of an imported triplet dataset: {@code source, version, license, size,
  * drawings {train, validation}, pages {train, validation}, authors {train, validation},
  * dropped {reason: count}, validationFraction, seed}.
  */
@@ -19,11 +19,11 @@ public final class ImportManifest {
 
     private ImportManifest() {}
 
-    public static void write(OpenMojiImportReport report, Path out) throws IOException {
+    public static void write(TripletImportReport report, Path out) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("source", report.source());
         manifest.put("version", report.version());
-        manifest.put("license", OpenMojiImportReport.LICENSE);
+        manifest.put("license", report.license());
         manifest.put("size", report.size());
         manifest.put("drawings", bySplit(report.drawings()));
         manifest.put("pages", bySplit(report.pages()));
