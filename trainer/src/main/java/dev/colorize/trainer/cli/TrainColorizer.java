@@ -18,13 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code train-colorizer DATASET OUT_DIR [options]}: trains the flats generator (line art + hints ->
- * flat colors) on a triplet dataset from {@code import-openmoji}, with no infrastructure. Resumable:
+ * {@code train-colorizer DATASET[,DATASET...] OUT_DIR [options]}: trains the flats generator (line art + hints ->
+ * flat colors) on triplet datasets from {@code import-openmoji} or {@code import-fluent-emoji} (several,
+ * comma-separated, are pooled), with no infrastructure. Resumable:
  * every checkpoint interval it writes {@code OUT/checkpoint/} (networks, optimizers, step), evaluates on
  * the author-held-out drawings, appends a row to {@code OUT/checkpoints.csv} and refreshes the model
  * artifact {@code OUT/model/} (and {@code OUT/best-model/} when its validation L1 is the lowest so far);
@@ -47,7 +49,8 @@ final class TrainColorizer {
         CommandLine line = new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
                 "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--validation-limit"),
                 Set.of());
-        Path dataset = Path.of(line.positional(0, "DATASET folder (from import-openmoji)"));
+        List<Path> datasets = Arrays.stream(line.positional(0, "DATASET folder(s), comma-separated (from import-openmoji)")
+                .split(",")).map(Path::of).toList();
         Path out = Path.of(line.positional(1, "OUT_DIR"));
         long steps = Long.parseLong(line.get("--steps", "6000"));
         long decay = Long.parseLong(line.get("--decay", String.valueOf(steps / 3)));
@@ -63,7 +66,7 @@ final class TrainColorizer {
                 .withLearningRate(Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))))
                 .withBatchSize(Integer.parseInt(line.get("--batch", "8")))
                 .withSchedule(steps, decay);
-        TripletFolder folder = new TripletFolder(dataset, spec.imageSize(), spec.takesHints());
+        TripletFolder folder = new TripletFolder(datasets, spec.imageSize(), spec.takesHints());
         List<ImagePair> validation = folder.validationPairs(Integer.parseInt(line.get("--validation-limit", "150")));
         Path checkpoint = out.resolve("checkpoint");
         Files.createDirectories(out);

@@ -1,11 +1,12 @@
 package dev.colorize.trainer.dataset.openmoji;
 
-import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
-import dev.colorize.trainer.dataset.triplet.TripletFiles;
-import dev.colorize.trainer.dataset.triplet.ImportManifest;
-import dev.colorize.trainer.dataset.triplet.TripletFilter;
-import dev.colorize.trainer.dataset.triplet.AttributionFile;
 import dev.colorize.trainer.dataset.Split;
+import dev.colorize.trainer.dataset.triplet.AttributionFile;
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.ImportManifest;
+import dev.colorize.trainer.dataset.triplet.RenderTasks;
+import dev.colorize.trainer.dataset.triplet.TripletFiles;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -118,7 +118,7 @@ public final class OpenMojiImporter {
         kept.put(Split.TRAIN, new ArrayList<>());
         kept.put(Split.VALIDATION, new ArrayList<>());
         for (int i = 0; i < candidates.size(); i++) {
-            Optional<String> reason = await(outcomes.get(i));
+            Optional<String> reason = RenderTasks.await(outcomes.get(i));
             if (reason.isPresent()) {
                 dropped.merge(reason.get(), 1, Integer::sum);
             } else {
@@ -175,7 +175,7 @@ public final class OpenMojiImporter {
             }));
         }
         for (Future<Void> page : pages) {
-            await(page);
+            RenderTasks.await(page);
         }
         return count;
     }
@@ -234,20 +234,6 @@ public final class OpenMojiImporter {
     private static boolean isEmpty(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.findAny().isEmpty();
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.colorize.trainer.dataset.openmoji;
 
-import dev.colorize.trainer.dataset.triplet.Pixels;
-import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.ml.infer.ColorPageRule;
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.colorize.trainer.dataset.openmoji;
 
-import dev.colorize.trainer.dataset.triplet.Pixels;
-import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
-import dev.colorize.trainer.dataset.triplet.TripletAlignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.colorize.trainer.dataset.openmoji;
 
-import dev.colorize.trainer.dataset.triplet.Pixels;
-import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
-import dev.colorize.trainer.dataset.triplet.TripletAlignment;
-import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
-import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;

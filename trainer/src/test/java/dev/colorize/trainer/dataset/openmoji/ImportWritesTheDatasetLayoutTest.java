@@ -1,11 +1,11 @@
 package dev.colorize.trainer.dataset.openmoji;
 
-import dev.colorize.trainer.dataset.triplet.TripletAlignment;
-import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
