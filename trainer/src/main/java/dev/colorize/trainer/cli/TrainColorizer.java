@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.ImagePair;
 import dev.colorize.ml.data.TripletFolder;
+import dev.colorize.ml.data.augment.TrainingAugmentation;
 import dev.colorize.ml.eval.EvaluationReport;
 import dev.colorize.ml.eval.Evaluator;
 import dev.colorize.ml.infer.GeneratorRunner;
@@ -36,7 +37,9 @@ import java.util.Set;
  * default a third), --until N (stop at step N, schedule unchanged: reproduces a run that was stopped
  * early), --minutes M (stop after M minutes of this invocation), --batch B (8), --size PX (128),
  * --base-width W (32), --levels L (7), --hints true|false (true), --lr R (the paper's rate), --seed S (1),
- * --checkpoint-minutes M (10), --validation-limit N (150).
+ * --checkpoint-minutes M (10), --validation-limit N (150), --augment none|all|NAME,... (none; the line-style
+ * changes of {@link TrainingAugmentation}: thickness, gaps, jitter, hatching, tint, scan), --augment-probability P
+ * (0.3, each change's), --scale-min F (1: off; e.g. 0.2, the figure filling 20-100 % of the crop).
  */
 final class TrainColorizer {
 
@@ -47,7 +50,8 @@ final class TrainColorizer {
 
     static int run(String[] args) throws IOException {
         CommandLine line = new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
-                "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--validation-limit"),
+                "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--validation-limit",
+                "--augment", "--augment-probability", "--scale-min"),
                 Set.of());
         List<Path> datasets = Arrays.stream(line.positional(0, "DATASET folder(s), comma-separated (from import-openmoji)")
                 .split(",")).map(Path::of).toList();
@@ -66,7 +70,10 @@ final class TrainColorizer {
                 .withLearningRate(Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))))
                 .withBatchSize(Integer.parseInt(line.get("--batch", "8")))
                 .withSchedule(steps, decay);
-        TripletFolder folder = new TripletFolder(datasets, spec.imageSize(), spec.takesHints());
+        TripletFolder folder = new TripletFolder(datasets, spec.imageSize(), spec.takesHints(),
+                TrainingAugmentation.parse(line.get("--augment", "none"),
+                        Double.parseDouble(line.get("--augment-probability", "0.3")),
+                        Double.parseDouble(line.get("--scale-min", "1"))));
         List<ImagePair> validation = folder.validationPairs(Integer.parseInt(line.get("--validation-limit", "150")));
         Path checkpoint = out.resolve("checkpoint");
         Files.createDirectories(out);

@@ -1,5 +1,6 @@
 package dev.colorize.ml.data;
 
+import dev.colorize.ml.data.augment.TrainingAugmentation;
 import dev.colorize.ml.train.TrainingData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,13 +54,15 @@ public final class TripletFolder {
     private final List<Path> roots;
     private final int size;
     private final boolean hints;
+    private final TrainingAugmentation augmentation;
 
     /** {@code hints}: whether the generator takes hint channels (then samples carry simulated hints). */
     public TripletFolder(Path root, int size, boolean hints) {
-        this(List.of(root), size, hints);
+        this(List.of(root), size, hints, TrainingAugmentation.NONE);
     }
 
-    public TripletFolder(List<Path> roots, int size, boolean hints) {
+    /** {@code augmentation}: what training samples go through after their crop (validation never does). */
+    public TripletFolder(List<Path> roots, int size, boolean hints, TrainingAugmentation augmentation) {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("no dataset folder");
         }
@@ -67,6 +70,7 @@ public final class TripletFolder {
         this.roots = List.copyOf(roots);
         this.size = size;
         this.hints = hints;
+        this.augmentation = augmentation;
     }
 
     public List<Triplet> drawings(String split) {
@@ -100,12 +104,15 @@ public final class TripletFolder {
 
     public DataSummary summary() {
         return new DataSummary(roots.stream().map(Path::toString).collect(Collectors.joining(",")), PairLayout.TRIPLETS, drawings("train").size() + pages("train").size(),
-                drawings("validation").size() + pages("validation").size(), Double.NaN, "true line art (no extraction)");
+                drawings("validation").size() + pages("validation").size(), Double.NaN,
+                augmentation == TrainingAugmentation.NONE ? "true line art (no extraction)"
+                        : "true line art (no extraction), augmented: " + augmentation);
     }
 
     /**
      * Random training samples: single drawings with pix2pix's jitter (scale to 286/256, random crop,
-     * flip), or square windows and whole letterboxed composed pages, with simulated hints.
+     * flip), or square windows and whole letterboxed composed pages, then the augmentation, with simulated
+     * hints.
      */
     public TrainingData trainingData() {
         List<Triplet> drawings = drawings("train");
@@ -126,7 +133,8 @@ public final class TripletFolder {
             int load = (int) Math.round(size * JITTER_SCALE);
             Mat[] jittered = Letterbox.randomCropAndFlip(Letterbox.fit(lines, load).image(),
                     Letterbox.fit(flats, load).image(), size, random);
-            return pair(jittered[0], jittered[1], hints ? HintLayer.simulate(jittered[1], random) : null);
+            Mat[] augmented = augmentation.apply(jittered[0], jittered[1], random);
+            return pair(augmented[0], augmented[1], hints ? HintLayer.simulate(augmented[1], random) : null);
         };
     }
 

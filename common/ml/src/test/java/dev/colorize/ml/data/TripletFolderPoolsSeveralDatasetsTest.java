@@ -2,6 +2,7 @@ package dev.colorize.ml.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.ml.data.augment.TrainingAugmentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class TripletFolderPoolsSeveralDatasetsTest {
         OpenCvNative.ensureLoaded();
         Path first = dataset("openmoji", 3, 4);
         Path second = dataset("fluent", 2, 4);
-        TripletFolder folder = new TripletFolder(List.of(first, second), 16, true);
+        TripletFolder folder = new TripletFolder(List.of(first, second), 16, true, TrainingAugmentation.NONE);
 
         assertThat(folder.drawings("train")).hasSize(5);
         assertThat(folder.drawings("validation")).hasSize(8);
