@@ -1,6 +1,5 @@
 package dev.colorize.trainer.dataset.fluent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.trainer.dataset.Split;
 import dev.colorize.trainer.dataset.triplet.AttributionFile;
@@ -8,27 +7,21 @@ import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
 import dev.colorize.trainer.dataset.triplet.ImportManifest;
 import dev.colorize.trainer.dataset.triplet.InkOnEdges;
 import dev.colorize.trainer.dataset.triplet.Pixels;
-import dev.colorize.trainer.dataset.triplet.RenderTasks;
+import dev.colorize.trainer.dataset.triplet.ResumableRendering;
 import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
 import dev.colorize.trainer.dataset.triplet.TripletFiles;
 import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns Fluent Emoji's Flat and High Contrast Iconify sets into a triplet dataset in the layout of the
@@ -48,7 +41,6 @@ public final class FluentEmojiImporter {
     public static final String GRADIENT = "gradient";
     public static final String INK_OFF_EDGES = "ink-off-edges";
     private static final String INK = "#000000";
-    private static final int PROGRESS = 200;
 
     private final TripletFilter pixels;
     private final SvgRasterizer rasterizer;
@@ -65,7 +57,7 @@ public final class FluentEmojiImporter {
         long start = System.nanoTime();
         IconifySet flat = IconifySet.read(flatSource);
         IconifySet highContrast = IconifySet.read(highContrastSource);
-        refuseOtherSize(out, options.size());
+        ImportManifest.refuseOtherSize(out, options.size());
         Map<String, Integer> dropped = new TreeMap<>();
         List<String> candidates = new ArrayList<>();
         for (IconifyIcon ink : highContrast.icons().values()) {
@@ -88,46 +80,19 @@ public final class FluentEmojiImporter {
                 flat.icons().size(), highContrast.icons().size(), candidates.size(), options.size(), options.size(),
                 options.threads());
 
-        Map<Split, Integer> kept = new EnumMap<>(Split.class);
-        kept.put(Split.TRAIN, 0);
-        kept.put(Split.VALIDATION, 0);
-        int resumed = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        try {
-            AtomicInteger done = new AtomicInteger();
-            List<Future<Optional<String>>> outcomes = new ArrayList<>();
-            for (String name : candidates) {
-                Path folder = out.resolve("drawings").resolve(split(name, options).column());
-                if (written(folder, name)) {
-                    resumed++;
-                    outcomes.add(null);
-                    continue;
-                }
-                IconifyIcon colors = flat.icons().get(name);
-                IconifyIcon ink = highContrast.icons().get(name);
-                outcomes.add(pool.submit(() -> {
-                    Optional<String> reason = importOne(colors, ink, folder, options);
-                    int n = done.incrementAndGet();
-                    if (n % PROGRESS == 0) {
-                        log.printf("pairs: %d rendered%n", n);
-                    }
-                    return reason;
-                }));
-            }
-            for (int i = 0; i < candidates.size(); i++) {
-                Optional<String> reason = outcomes.get(i) == null ? Optional.empty() : RenderTasks.await(outcomes.get(i));
-                if (reason.isPresent()) {
-                    dropped.merge(reason.get(), 1, Integer::sum);
-                } else {
-                    kept.merge(split(candidates.get(i), options), 1, Integer::sum);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        List<ResumableRendering.Job> jobs = new ArrayList<>();
+        for (String name : candidates) {
+            Split split = Split.of(Sha256.digest(name), options.validationFraction());
+            Path folder = out.resolve("drawings").resolve(split.column());
+            IconifyIcon colors = flat.icons().get(name);
+            IconifyIcon ink = highContrast.icons().get(name);
+            jobs.add(new ResumableRendering.Job(name, split, folder, () -> importOne(colors, ink, folder, options)));
         }
+        ResumableRendering.Outcome outcome = ResumableRendering.run(jobs, options.threads(), log);
+        outcome.dropped().forEach((reason, n) -> dropped.merge(reason, n, Integer::sum));
         FluentImportReport report = new FluentImportReport(flatSource.getFileName() + ", "
-                + highContrastSource.getFileName(), flat.version(), options.size(), kept, resumed, dropped,
-                options.validationFraction(), Duration.ofNanos(System.nanoTime() - start));
+                + highContrastSource.getFileName(), flat.version(), options.size(), outcome.keptBySplit(),
+                outcome.resumed(), dropped, options.validationFraction(), Duration.ofNanos(System.nanoTime() - start));
         ImportManifest.write(report, out);
         AttributionFile.write(report, out);
         return report;
@@ -163,28 +128,5 @@ public final class FluentEmojiImporter {
         BufferedImage lines = Pixels.grayOnWhite(rasterizer.render(ink.svg(INK), size, size));
         BufferedImage flats = Pixels.rgbOnWhite(flatArgb);
         return new DrawingTriplet(lines, flats, Pixels.multiply(flats, lines), Pixels.coverage(flatArgb));
-    }
-
-    private static Split split(String name, FluentImportOptions options) {
-        return Split.of(Sha256.digest(name), options.validationFraction());
-    }
-
-    private static boolean written(Path folder, String name) {
-        return Files.isRegularFile(folder.resolve(name + TripletFiles.LINES))
-                && Files.isRegularFile(folder.resolve(name + TripletFiles.FLATS))
-                && Files.isRegularFile(folder.resolve(name + TripletFiles.COLOR));
-    }
-
-    /** A resumed import must keep the size of the files already written. */
-    private static void refuseOtherSize(Path out, int size) throws IOException {
-        Path manifest = out.resolve(ImportManifest.FILE);
-        if (Files.isRegularFile(manifest)) {
-            int earlier = new ObjectMapper().readTree(manifest.toFile()).path("size").asInt(size);
-            if (earlier != size) {
-                throw new IOException(out + " holds drawings at " + earlier + " px, not " + size
-                        + ": import into another folder");
-            }
-        }
-        Files.createDirectories(out);
     }
 }

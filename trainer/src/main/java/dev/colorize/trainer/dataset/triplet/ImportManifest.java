@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.colorize.trainer.dataset.Split;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,5 +40,21 @@ public final class ImportManifest {
         json.put(Split.TRAIN.column(), counts.getOrDefault(Split.TRAIN, 0));
         json.put(Split.VALIDATION.column(), counts.getOrDefault(Split.VALIDATION, 0));
         return json;
+    }
+
+    /**
+     * Creates OUT for an import that resumes into it; refuses when an earlier import's manifest there says
+     * another drawing size (the files already written would not fit the new ones).
+     */
+    public static void refuseOtherSize(Path out, int size) throws IOException {
+        Path manifest = out.resolve(FILE);
+        if (Files.isRegularFile(manifest)) {
+            int earlier = new ObjectMapper().readTree(manifest.toFile()).path("size").asInt(size);
+            if (earlier != size) {
+                throw new IOException(out + " holds drawings at " + earlier + " px, not " + size
+                        + ": import into another folder");
+            }
+        }
+        Files.createDirectories(out);
     }
 }
