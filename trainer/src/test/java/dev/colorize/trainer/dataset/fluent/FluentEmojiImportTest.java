@@ -12,6 +12,7 @@ import dev.colorize.trainer.dataset.triplet.InkOnEdges;
 import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
 import dev.colorize.trainer.dataset.triplet.TripletAlignment;
 import dev.colorize.trainer.dataset.triplet.TripletFilter;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,6 +94,15 @@ class FluentEmojiImportTest {
         DrawingTriplet t = importer().render(flat.icons().get("angry-face"), shifted, SIZE);
         assertThat(InkOnEdges.supportedShare(t.lines(), t.flats(), options().alignmentRadius()))
                 .isLessThan(options().minInkOnEdges());
+    }
+
+    @Test
+    void iconsThatReuseShapesWithPlainHrefRender() throws IOException {
+        // as Fluent's butter and man-fairy do: SVG 2's href, which Batik reads only as xlink:href
+        IconifyIcon reused = new IconifyIcon("reused", "<defs><path id=\"a\" d=\"M4 4h24v24H4z\"/></defs>"
+                + "<use href=\"#a\" fill=\"#e03020\"/>", 0, 0, 32, 32, false);
+        BufferedImage image = new SvgRasterizer().render(reused.svg("#000000"), 32, 32);
+        assertThat(image.getRGB(16, 16)).isEqualTo(0xFFE03020);
     }
 
     @Test
