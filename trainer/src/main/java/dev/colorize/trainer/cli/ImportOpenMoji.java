@@ -4,6 +4,7 @@ import dev.colorize.trainer.dataset.openmoji.DrawingFilter;
 import dev.colorize.trainer.dataset.openmoji.OpenMojiImportOptions;
 import dev.colorize.trainer.dataset.openmoji.OpenMojiImportReport;
 import dev.colorize.trainer.dataset.openmoji.OpenMojiImporter;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -31,7 +32,7 @@ final class ImportOpenMoji {
                 Double.parseDouble(line.get("--validation", String.valueOf(defaults.validationFraction()))),
                 Long.parseLong(line.get("--seed", String.valueOf(defaults.seed()))),
                 Integer.parseInt(line.get("--limit", "0")), defaults.threads());
-        OpenMojiImportReport report = new OpenMojiImporter(DrawingFilter.standard(), System.out)
+        OpenMojiImportReport report = new OpenMojiImporter(new DrawingFilter(), TripletFilter.standard(), System.out)
                 .run(tarball, out, options);
         System.out.println(report);
         System.out.println("written to " + out.toAbsolutePath());

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.ImagePair;
 import dev.colorize.ml.data.TripletFolder;
+import dev.colorize.ml.data.augment.TrainingAugmentation;
 import dev.colorize.ml.eval.EvaluationReport;
 import dev.colorize.ml.eval.Evaluator;
 import dev.colorize.ml.infer.GeneratorRunner;
@@ -18,13 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code train-colorizer DATASET OUT_DIR [options]}: trains the flats generator (line art + hints ->
- * flat colors) on a triplet dataset from {@code import-openmoji}, with no infrastructure. Resumable:
+ * {@code train-colorizer DATASET[,DATASET...] OUT_DIR [options]}: trains the flats generator (line art + hints ->
+ * flat colors) on triplet datasets from {@code import-openmoji} or {@code import-fluent-emoji} (several,
+ * comma-separated, are pooled), with no infrastructure. Resumable:
  * every checkpoint interval it writes {@code OUT/checkpoint/} (networks, optimizers, step), evaluates on
  * the author-held-out drawings, appends a row to {@code OUT/checkpoints.csv} and refreshes the model
  * artifact {@code OUT/model/} (and {@code OUT/best-model/} when its validation L1 is the lowest so far);
@@ -34,7 +37,9 @@ import java.util.Set;
  * default a third), --until N (stop at step N, schedule unchanged: reproduces a run that was stopped
  * early), --minutes M (stop after M minutes of this invocation), --batch B (8), --size PX (128),
  * --base-width W (32), --levels L (7), --hints true|false (true), --lr R (the paper's rate), --seed S (1),
- * --checkpoint-minutes M (10), --validation-limit N (150).
+ * --checkpoint-minutes M (10), --validation-limit N (150), --augment none|all|NAME,... (none; the line-style
+ * changes of {@link TrainingAugmentation}: thickness, gaps, jitter, hatching, tint, scan), --augment-probability P
+ * (0.3, each change's), --scale-min F (1: off; e.g. 0.2, the figure filling 20-100 % of the crop).
  */
 final class TrainColorizer {
 
@@ -45,9 +50,11 @@ final class TrainColorizer {
 
     static int run(String[] args) throws IOException {
         CommandLine line = new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
-                "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--validation-limit"),
+                "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--validation-limit",
+                "--augment", "--augment-probability", "--scale-min"),
                 Set.of());
-        Path dataset = Path.of(line.positional(0, "DATASET folder (from import-openmoji)"));
+        List<Path> datasets = Arrays.stream(line.positional(0, "DATASET folder(s), comma-separated (from import-openmoji)")
+                .split(",")).map(Path::of).toList();
         Path out = Path.of(line.positional(1, "OUT_DIR"));
         long steps = Long.parseLong(line.get("--steps", "6000"));
         long decay = Long.parseLong(line.get("--decay", String.valueOf(steps / 3)));
@@ -63,7 +70,10 @@ final class TrainColorizer {
                 .withLearningRate(Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))))
                 .withBatchSize(Integer.parseInt(line.get("--batch", "8")))
                 .withSchedule(steps, decay);
-        TripletFolder folder = new TripletFolder(dataset, spec.imageSize(), spec.takesHints());
+        TripletFolder folder = new TripletFolder(datasets, spec.imageSize(), spec.takesHints(),
+                TrainingAugmentation.parse(line.get("--augment", "none"),
+                        Double.parseDouble(line.get("--augment-probability", "0.3")),
+                        Double.parseDouble(line.get("--scale-min", "1"))));
         List<ImagePair> validation = folder.validationPairs(Integer.parseInt(line.get("--validation-limit", "150")));
         Path checkpoint = out.resolve("checkpoint");
         Files.createDirectories(out);

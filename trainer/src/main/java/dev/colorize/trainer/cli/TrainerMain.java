@@ -9,7 +9,9 @@ import java.util.Arrays;
  * <ul>
  * <li>{@code train-from-folder ...}: no infrastructure at all, see {@link TrainFromFolder};</li>
  * <li>{@code import-openmoji TARBALL OUT_DIR ...}: OpenMoji into a folder of (lines, flats, color)
- * triplets, no infrastructure, see {@link ImportOpenMoji};</li>
+ * triplets, no infrastructure, see {@link ImportOpenMoji}; {@code import-fluent-emoji FLAT HIGH_CONTRAST OUT_DIR}
+ * the same layout from Fluent Emoji, see {@link ImportFluentEmoji}; {@code import-openclipart-svg SVG_DIR OUT_DIR}
+ * from openclipart's SVGs, see {@link ImportOpenClipartSvg};</li>
  * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
  * {@link TrainColorizer}; {@code evaluate-colorizer MODEL DATASET OUT}: the page pipeline against the
  * held-out truth, with pictures, see {@link EvaluateColorizer}; {@code export-model MODEL OUT}: float16
@@ -30,6 +32,8 @@ public final class TrainerMain {
         switch (command) {
             case "train-from-folder" -> System.exit(TrainFromFolder.run(rest));
             case "import-openmoji" -> System.exit(ImportOpenMoji.run(rest));
+            case "import-fluent-emoji" -> System.exit(ImportFluentEmoji.run(rest));
+            case "import-openclipart-svg" -> System.exit(ImportOpenClipartSvg.run(rest));
             case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
             case "evaluate-colorizer" -> System.exit(EvaluateColorizer.run(rest));
             case "export-model" -> System.exit(ExportModel.run(rest));

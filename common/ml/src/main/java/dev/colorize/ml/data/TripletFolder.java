@@ -1,5 +1,6 @@
 package dev.colorize.ml.data;
 
+import dev.colorize.ml.data.augment.TrainingAugmentation;
 import dev.colorize.ml.train.TrainingData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -16,7 +18,8 @@ import org.opencv.core.Rect;
  * A dataset of exact (line art, flats, composite) triplets, as the OpenMoji import writes it:
  * {@code drawings/{train,validation}/NAME.{lines,flats,color}.png} and the same under {@code pages/}
  * for drawings composed into manga pages. The generator learns lines (+ hints) -> flats; the page's
- * lines are multiplied over the flats at inference, so flats are the target.
+ * lines are multiplied over the flats at inference, so flats are the target. Several such datasets (one
+ * per source) read as one: their triplets pooled, validation spread over them.
  */
 public final class TripletFolder {
 
@@ -48,24 +51,38 @@ public final class TripletFolder {
         }
     }
 
-    private final Path root;
+    private final List<Path> roots;
     private final int size;
     private final boolean hints;
+    private final TrainingAugmentation augmentation;
 
     /** {@code hints}: whether the generator takes hint channels (then samples carry simulated hints). */
     public TripletFolder(Path root, int size, boolean hints) {
+        this(List.of(root), size, hints, TrainingAugmentation.NONE);
+    }
+
+    /** {@code augmentation}: what training samples go through after their crop (validation never does). */
+    public TripletFolder(List<Path> roots, int size, boolean hints, TrainingAugmentation augmentation) {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("no dataset folder");
+        }
         OpenCvNative.ensureLoaded();
-        this.root = root;
+        this.roots = List.copyOf(roots);
         this.size = size;
         this.hints = hints;
+        this.augmentation = augmentation;
     }
 
     public List<Triplet> drawings(String split) {
-        return list(root.resolve("drawings").resolve(split));
+        return roots.stream().flatMap(root -> drawings(root, split).stream()).toList();
     }
 
     public List<Triplet> pages(String split) {
-        return list(root.resolve("pages").resolve(split));
+        return roots.stream().flatMap(root -> list(root.resolve("pages").resolve(split)).stream()).toList();
+    }
+
+    private static List<Triplet> drawings(Path root, String split) {
+        return list(root.resolve("drawings").resolve(split));
     }
 
     private static List<Triplet> list(Path dir) {
@@ -86,19 +103,22 @@ public final class TripletFolder {
     }
 
     public DataSummary summary() {
-        return new DataSummary(root.toString(), PairLayout.TRIPLETS, drawings("train").size() + pages("train").size(),
-                drawings("validation").size() + pages("validation").size(), Double.NaN, "true line art (no extraction)");
+        return new DataSummary(roots.stream().map(Path::toString).collect(Collectors.joining(",")), PairLayout.TRIPLETS, drawings("train").size() + pages("train").size(),
+                drawings("validation").size() + pages("validation").size(), Double.NaN,
+                augmentation == TrainingAugmentation.NONE ? "true line art (no extraction)"
+                        : "true line art (no extraction), augmented: " + augmentation);
     }
 
     /**
      * Random training samples: single drawings with pix2pix's jitter (scale to 286/256, random crop,
-     * flip), or square windows and whole letterboxed composed pages, with simulated hints.
+     * flip), or square windows and whole letterboxed composed pages, then the augmentation, with simulated
+     * hints.
      */
     public TrainingData trainingData() {
         List<Triplet> drawings = drawings("train");
         List<Triplet> pages = pages("train");
         if (drawings.isEmpty()) {
-            throw new IllegalStateException("no training drawings under " + root.resolve("drawings/train"));
+            throw new IllegalStateException("no training drawings under " + roots + " (drawings/train)");
         }
         return random -> {
             boolean page = !pages.isEmpty() && random.nextDouble() < PAGE_SHARE;
@@ -113,7 +133,8 @@ public final class TripletFolder {
             int load = (int) Math.round(size * JITTER_SCALE);
             Mat[] jittered = Letterbox.randomCropAndFlip(Letterbox.fit(lines, load).image(),
                     Letterbox.fit(flats, load).image(), size, random);
-            return pair(jittered[0], jittered[1], hints ? HintLayer.simulate(jittered[1], random) : null);
+            Mat[] augmented = augmentation.apply(jittered[0], jittered[1], random);
+            return pair(augmented[0], augmented[1], hints ? HintLayer.simulate(augmented[1], random) : null);
         };
     }
 
@@ -126,10 +147,16 @@ public final class TripletFolder {
         return new Rect(random.nextInt(page.cols() - side + 1), random.nextInt(page.rows() - side + 1), side, side);
     }
 
-    /** Validation drawings letterboxed to the model size, without hints (at most {@code limit}). */
+    /**
+     * Validation drawings letterboxed to the model size, without hints: at most {@code limit}, the same
+     * number from each dataset (so a checkpoint's figure weighs every source alike).
+     */
     public List<ImagePair> validationPairs(int limit) {
         List<ImagePair> pairs = new ArrayList<>();
-        for (Triplet t : drawings("validation").stream().limit(limit).toList()) {
+        int perRoot = (limit + roots.size() - 1) / roots.size();
+        List<Triplet> chosen = roots.stream().flatMap(root -> drawings(root, "validation").stream().limit(perRoot))
+                .limit(limit).toList();
+        for (Triplet t : chosen) {
             pairs.add(pair(Letterbox.fit(t.readLines(), size).image(), Letterbox.fit(t.readFlats(), size).image(), null));
         }
         return pairs;

@@ -3,39 +3,15 @@ package dev.colorize.trainer.dataset.openmoji;
 import java.util.Optional;
 
 /**
- * Which drawings make poor training triplets, and why. By catalogue: flags (the {@code flags} group and
- * flag subgroups elsewhere: mostly rectangles of flat color) and regional indicator letters. By pixels:
- * near-empty drawings (flats under 3% non-white, or lines under 0.5% dark) and drawings whose composite is
- * not lines x flats (paint over the line layer), which would teach a wrong decomposition.
+ * Which OpenMoji drawings make poor training triplets by their catalogue entry: flags (the {@code flags}
+ * group and flag subgroups elsewhere: mostly rectangles of flat color) and regional indicator letters.
+ * Their pixels are judged after rendering by {@link dev.colorize.trainer.dataset.triplet.TripletFilter}.
  */
 public final class DrawingFilter {
 
     public static final String FLAGS_GROUP = "flags-group";
     public static final String FLAG_SUBGROUP = "flag-subgroup";
     public static final String REGIONAL_INDICATOR = "regional-indicator";
-    public static final String NEAR_EMPTY_FLATS = "near-empty-flats";
-    public static final String NEAR_EMPTY_LINES = "near-empty-lines";
-    public static final String NOT_SEPARABLE = "layers-not-separable";
-    public static final String RENDER_ERROR = "render-error";
-
-    private final double minFlatsCoverage;
-    private final double minLinesCoverage;
-    private final double maxAlignmentError;
-
-    public DrawingFilter(double minFlatsCoverage, double minLinesCoverage, double maxAlignmentError) {
-        this.minFlatsCoverage = minFlatsCoverage;
-        this.minLinesCoverage = minLinesCoverage;
-        this.maxAlignmentError = maxAlignmentError;
-    }
-
-    /**
-     * 3% non-white flats, 0.5% dark lines, mean |lines x flats - color| at most 0.1 (of 255). On OpenMoji 17
-     * at 256 px, drawings without paint over the lines stay below 0.05 (rounding); above 0.1 are the 46
-     * with large {@code color-foreground} strokes or fills over the line group.
-     */
-    public static DrawingFilter standard() {
-        return new DrawingFilter(0.03, 0.005, 0.1);
-    }
 
     public Optional<String> byCatalogue(OpenMojiDrawing drawing) {
         if (drawing.group().equals("flags")) {
@@ -48,43 +24,5 @@ public final class DrawingFilter {
             return Optional.of(FLAG_SUBGROUP);
         }
         return Optional.empty();
-    }
-
-    public Optional<String> byPixels(DrawingTriplet triplet) {
-        if (nonWhiteFraction(triplet) < minFlatsCoverage) {
-            return Optional.of(NEAR_EMPTY_FLATS);
-        }
-        if (darkFraction(triplet) < minLinesCoverage) {
-            return Optional.of(NEAR_EMPTY_LINES);
-        }
-        if (TripletAlignment.meanAbsoluteError(triplet) > maxAlignmentError) {
-            return Optional.of(NOT_SEPARABLE);
-        }
-        return Optional.empty();
-    }
-
-    static double nonWhiteFraction(DrawingTriplet t) {
-        int w = t.width();
-        int h = t.height();
-        long n = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (!Pixels.isWhite(t.flats().getRGB(x, y))) {
-                    n++;
-                }
-            }
-        }
-        return n / (double) (w * h);
-    }
-
-    static double darkFraction(DrawingTriplet t) {
-        long n = 0;
-        byte[] gray = Pixels.grayBytes(t.lines());
-        for (byte g : gray) {
-            if ((g & 0xFF) < Pixels.DARK) {
-                n++;
-            }
-        }
-        return n / (double) gray.length;
     }
 }

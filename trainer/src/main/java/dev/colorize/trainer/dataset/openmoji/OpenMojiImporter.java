@@ -1,6 +1,12 @@
 package dev.colorize.trainer.dataset.openmoji;
 
 import dev.colorize.trainer.dataset.Split;
+import dev.colorize.trainer.dataset.triplet.AttributionFile;
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.ImportManifest;
+import dev.colorize.trainer.dataset.triplet.RenderTasks;
+import dev.colorize.trainer.dataset.triplet.TripletFiles;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,7 +24,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +37,7 @@ import java.util.stream.Stream;
  * OUT/pages/{train,validation}/page-00001.{lines,flats,color}.png
  * OUT/manifest.json, OUT/ATTRIBUTION.md
  * </pre>
- * Drawings are filtered ({@link DrawingFilter}), split by author ({@link AuthorSplit}) and rendered on a
+ * Drawings are filtered by catalogue ({@link DrawingFilter}) and by pixels ({@link TripletFilter}), split by author ({@link AuthorSplit}) and rendered on a
  * thread pool; pages are composed from the kept drawings of their own split only ({@link PagePlan},
  * {@link PageComposer}), so validation pages share no author with training.
  */
@@ -43,11 +48,13 @@ public final class OpenMojiImporter {
     private static final int DRAWING_PROGRESS = 500;
     private static final int PAGE_PROGRESS = 100;
 
-    private final DrawingFilter filter;
+    private final DrawingFilter catalogue;
+    private final TripletFilter pixels;
     private final PrintStream log;
 
-    public OpenMojiImporter(DrawingFilter filter, PrintStream log) {
-        this.filter = filter;
+    public OpenMojiImporter(DrawingFilter catalogue, TripletFilter pixels, PrintStream log) {
+        this.catalogue = catalogue;
+        this.pixels = pixels;
         this.log = log;
     }
 
@@ -61,7 +68,7 @@ public final class OpenMojiImporter {
         }
         List<OpenMojiDrawing> candidates = new ArrayList<>();
         for (OpenMojiDrawing d : pkg.drawings()) {
-            Optional<String> reason = filter.byCatalogue(d);
+            Optional<String> reason = catalogue.byCatalogue(d);
             if (reason.isPresent()) {
                 dropped.merge(reason.get(), 1, Integer::sum);
             } else if (options.limit() == 0 || candidates.size() < options.limit()) {
@@ -111,7 +118,7 @@ public final class OpenMojiImporter {
         kept.put(Split.TRAIN, new ArrayList<>());
         kept.put(Split.VALIDATION, new ArrayList<>());
         for (int i = 0; i < candidates.size(); i++) {
-            Optional<String> reason = await(outcomes.get(i));
+            Optional<String> reason = RenderTasks.await(outcomes.get(i));
             if (reason.isPresent()) {
                 dropped.merge(reason.get(), 1, Integer::sum);
             } else {
@@ -128,9 +135,9 @@ public final class OpenMojiImporter {
             triplet = renderer.render(d.colorSvg(), size, size);
         } catch (IOException | RuntimeException e) {
             log.printf("cannot render %s: %s%n", d.hexcode(), e.getMessage());
-            return Optional.of(DrawingFilter.RENDER_ERROR);
+            return Optional.of(TripletFilter.RENDER_ERROR);
         }
-        Optional<String> reason = filter.byPixels(triplet);
+        Optional<String> reason = pixels.byPixels(triplet);
         if (reason.isEmpty()) {
             TripletFiles.write(triplet, folder, d.hexcode());
         }
@@ -168,7 +175,7 @@ public final class OpenMojiImporter {
             }));
         }
         for (Future<Void> page : pages) {
-            await(page);
+            RenderTasks.await(page);
         }
         return count;
     }
@@ -227,20 +234,6 @@ public final class OpenMojiImporter {
     private static boolean isEmpty(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.findAny().isEmpty();
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
         }
     }
 }

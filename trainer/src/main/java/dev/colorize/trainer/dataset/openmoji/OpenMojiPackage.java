@@ -2,20 +2,12 @@ package dev.colorize.trainer.dataset.openmoji;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
+import dev.colorize.trainer.dataset.NpmPackageFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The OpenMoji npm package ({@code npm pack openmoji}), read straight from its {@code .tgz} or from an
@@ -33,46 +25,7 @@ public record OpenMojiPackage(String version, List<OpenMojiDrawing> drawings, in
     private static final String BLACK = "black/svg/";
 
     public static OpenMojiPackage read(Path source) throws IOException {
-        Map<String, String> files = Files.isDirectory(source) ? readFolder(source) : readTarball(source);
-        return assemble(files, source);
-    }
-
-    private static Map<String, String> readTarball(Path tgz) throws IOException {
-        Map<String, String> files = new HashMap<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(tgz));
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                String name = withoutTopFolder(entry.getName());
-                if (entry.isFile() && wanted(name)) {
-                    files.put(name, new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static Map<String, String> readFolder(Path folder) throws IOException {
-        Path root = Files.isRegularFile(folder.resolve(CSV)) ? folder : folder.resolve("package");
-        Map<String, String> files = new HashMap<>();
-        if (!Files.isRegularFile(root.resolve(CSV))) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = root.relativize(file).toString().replace('\\', '/');
-                if (wanted(name)) {
-                    files.put(name, Files.readString(file, StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static String withoutTopFolder(String name) {
-        String n = name.startsWith("./") ? name.substring(2) : name;
-        int slash = n.indexOf('/');
-        return slash < 0 ? n : n.substring(slash + 1);
+        return assemble(NpmPackageFiles.read(source, CSV, OpenMojiPackage::wanted), source);
     }
 
     private static boolean wanted(String name) {

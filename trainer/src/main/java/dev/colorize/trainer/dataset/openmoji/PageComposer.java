@@ -1,5 +1,7 @@
 package dev.colorize.trainer.dataset.openmoji;
 
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.Pixels;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

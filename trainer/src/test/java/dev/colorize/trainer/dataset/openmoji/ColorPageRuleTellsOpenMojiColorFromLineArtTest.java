@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.ml.infer.ColorPageRule;
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,8 +60,8 @@ class ColorPageRuleTellsOpenMojiColorFromLineArtTest {
             Mat lines;
             try {
                 color = rule.coloredShare(bgr(Pixels.rgbOnWhite(
-                        rasterizer.render(drawing.colorSvg(), SvgLayer.COLOR, SIZE, SIZE))));
-                lines = bgr(Pixels.grayOnWhite(rasterizer.render(drawing.colorSvg(), SvgLayer.LINES, SIZE, SIZE)));
+                        rasterizer.render(drawing.colorSvg(), SvgLayer.COLOR::strip, SIZE, SIZE))));
+                lines = bgr(Pixels.grayOnWhite(rasterizer.render(drawing.colorSvg(), SvgLayer.LINES::strip, SIZE, SIZE)));
             } catch (IOException | RuntimeException e) {
                 unrenderable++; // the importer leaves these out too (a few reference elements Batik does not find)
                 continue;

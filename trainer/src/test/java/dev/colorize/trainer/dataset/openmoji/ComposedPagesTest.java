@@ -2,6 +2,9 @@ package dev.colorize.trainer.dataset.openmoji;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

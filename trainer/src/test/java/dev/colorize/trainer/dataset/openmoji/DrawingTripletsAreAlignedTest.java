@@ -2,6 +2,11 @@ package dev.colorize.trainer.dataset.openmoji;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.trainer.dataset.triplet.DrawingTriplet;
+import dev.colorize.trainer.dataset.triplet.Pixels;
+import dev.colorize.trainer.dataset.triplet.SvgRasterizer;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -18,7 +23,7 @@ class DrawingTripletsAreAlignedTest {
             DrawingTriplet t = renderer.render(OpenMojiFixture.drawing(hex).colorSvg(), 256, 256);
             assertThat(TripletAlignment.meanAbsoluteError(t)).as(hex).isLessThan(0.1);
             assertThat(TripletAlignment.mismatchedFraction(t, 24)).as(hex).isLessThan(0.0005);
-            assertThat(DrawingFilter.standard().byPixels(t)).as(hex).isEmpty();
+            assertThat(TripletFilter.standard().byPixels(t)).as(hex).isEmpty();
         }
     }
 
@@ -56,7 +61,7 @@ class DrawingTripletsAreAlignedTest {
                 }
             }
             assertThat(black).as(hex + ": black pixels in the flats").isLessThan(10);
-            assertThat(DrawingFilter.nonWhiteFraction(t)).as(hex).isGreaterThan(0.03);
+            assertThat(TripletFilter.nonWhiteFraction(t)).as(hex).isGreaterThan(0.03);
         }
     }
 
@@ -64,8 +69,8 @@ class DrawingTripletsAreAlignedTest {
     void linesAreTheBlackEditionWithoutItsLineSupplement() throws IOException {
         for (String hex : OpenMojiFixture.KEPT) {
             OpenMojiDrawing d = OpenMojiFixture.drawing(hex);
-            BufferedImage lines = Pixels.grayOnWhite(rasterizer.render(d.colorSvg(), SvgLayer.LINES, 128, 128));
-            BufferedImage black = Pixels.grayOnWhite(rasterizer.render(d.blackSvg(), SvgLayer.COLOR, 128, 128));
+            BufferedImage lines = Pixels.grayOnWhite(rasterizer.render(d.colorSvg(), SvgLayer.LINES::strip, 128, 128));
+            BufferedImage black = Pixels.grayOnWhite(rasterizer.render(d.blackSvg(), SvgLayer.COLOR::strip, 128, 128));
             int differ = 0;
             for (int y = 0; y < 128; y++) {
                 for (int x = 0; x < 128; x++) {
@@ -85,7 +90,7 @@ class DrawingTripletsAreAlignedTest {
     void paintOverTheLinesIsRejectedAsNotSeparable() throws IOException {
         DrawingTriplet t = renderer.render(OpenMojiFixture.drawing(OpenMojiFixture.PAINT_OVER_LINES).colorSvg(), 256, 256);
         assertThat(TripletAlignment.meanAbsoluteError(t)).isGreaterThan(1.0);
-        assertThat(DrawingFilter.standard().byPixels(t)).contains(DrawingFilter.NOT_SEPARABLE);
+        assertThat(TripletFilter.standard().byPixels(t)).contains(TripletFilter.NOT_SEPARABLE);
     }
 
     @Test

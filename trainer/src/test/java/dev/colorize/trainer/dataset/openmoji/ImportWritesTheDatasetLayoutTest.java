@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colorize.trainer.dataset.triplet.TripletAlignment;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +38,9 @@ class ImportWritesTheDatasetLayoutTest {
         assertThat(data.splitOfDrawing()).containsOnlyKeys(OpenMojiFixture.KEPT)
                 .doesNotContainKeys(OpenMojiFixture.FLAG, OpenMojiFixture.REGIONAL_INDICATOR, OpenMojiFixture.PAINT_OVER_LINES);
         assertThat(data.report.dropped()).containsEntry(DrawingFilter.FLAGS_GROUP, 1)
-                .containsEntry(DrawingFilter.REGIONAL_INDICATOR, 1).containsEntry(DrawingFilter.NOT_SEPARABLE, 1)
+                .containsEntry(DrawingFilter.REGIONAL_INDICATOR, 1).containsEntry(TripletFilter.NOT_SEPARABLE, 1)
                 .hasSize(3);
-        DrawingFilter filter = DrawingFilter.standard();
+        DrawingFilter filter = new DrawingFilter();
         assertThat(filter.byCatalogue(new OpenMojiDrawing("1F3F3-FE0F-200D-1F308", "extras-openmoji", "flags", "A", "", null)))
                 .contains(DrawingFilter.FLAG_SUBGROUP);
         assertThat(filter.byCatalogue(new OpenMojiDrawing("1F3F4-E0067-E0062-E0065-E006E-E0067-E007F", "extras-unicode",

@@ -1,5 +1,7 @@
 package dev.colorize.trainer.dataset.openmoji;
 
+import dev.colorize.trainer.dataset.triplet.TripletFiles;
+import dev.colorize.trainer.dataset.triplet.TripletFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +33,7 @@ final class ImportedDataset {
         OpenMojiImportOptions options = new OpenMojiImportOptions(128, trainPages, validationPages, 0.1, 7, 0, 2);
         OpenMojiImportReport report;
         try (PrintStream log = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            report = new OpenMojiImporter(DrawingFilter.standard(), log).run(tarball, out, options);
+            report = new OpenMojiImporter(new DrawingFilter(), TripletFilter.standard(), log).run(tarball, out, options);
         }
         return new ImportedDataset(out, report, buffer.toString(StandardCharsets.UTF_8));
     }

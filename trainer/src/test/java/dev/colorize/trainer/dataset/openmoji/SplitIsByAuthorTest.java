@@ -3,6 +3,7 @@ package dev.colorize.trainer.dataset.openmoji;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.trainer.dataset.Split;
+import dev.colorize.trainer.dataset.triplet.ImportManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.colorize.trainer.dataset.openmoji;
+package dev.colorize.trainer.dataset.triplet;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -62,6 +62,19 @@ public final class Pixels {
         return gray.getRaster().getSample(x, y, 0);
     }
 
+    /** RGB flats times gray lines, pixel by pixel: the composite of separately drawn layers. */
+    public static BufferedImage multiply(BufferedImage flats, BufferedImage lines) {
+        int w = flats.getWidth();
+        int h = flats.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, multiply(flats.getRGB(x, y), gray(lines, x, y)));
+            }
+        }
+        return out;
+    }
+
     /** One RGB pixel times a gray (the multiply blend): what black line art does to the paint under it. */
     public static int multiply(int rgb, int gray) {
         int r = ((rgb >> 16) & 0xFF) * gray;
@@ -72,6 +85,12 @@ public final class Pixels {
 
     public static int luma(int rgb) {
         return (299 * ((rgb >> 16) & 0xFF) + 587 * ((rgb >> 8) & 0xFF) + 114 * (rgb & 0xFF) + 500) / 1000;
+    }
+
+    /** The largest of the three channels' absolute differences between two RGB pixels. */
+    public static int maxChannelDifference(int a, int b) {
+        return Math.max(Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)),
+                Math.max(Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)), Math.abs((a & 0xFF) - (b & 0xFF))));
     }
 
     public static boolean isWhite(int rgb) {

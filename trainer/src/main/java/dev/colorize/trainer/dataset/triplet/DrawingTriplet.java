@@ -1,4 +1,4 @@
-package dev.colorize.trainer.dataset.openmoji;
+package dev.colorize.trainer.dataset.triplet;
 
 import java.awt.image.BufferedImage;
 

@@ -1,15 +1,16 @@
-package dev.colorize.trainer.dataset.openmoji;
+package dev.colorize.trainer.dataset.triplet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.colorize.trainer.dataset.Split;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code manifest.json} of an imported OpenMoji dataset: {@code source, version, license, size,
+ * {@code manifest.json} of an imported triplet dataset: {@code source, version, license, size,
  * drawings {train, validation}, pages {train, validation}, authors {train, validation},
  * dropped {reason: count}, validationFraction, seed}.
  */
@@ -19,11 +20,11 @@ public final class ImportManifest {
 
     private ImportManifest() {}
 
-    public static void write(OpenMojiImportReport report, Path out) throws IOException {
+    public static void write(TripletImportReport report, Path out) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("source", report.source());
         manifest.put("version", report.version());
-        manifest.put("license", OpenMojiImportReport.LICENSE);
+        manifest.put("license", report.license());
         manifest.put("size", report.size());
         manifest.put("drawings", bySplit(report.drawings()));
         manifest.put("pages", bySplit(report.pages()));
@@ -39,5 +40,21 @@ public final class ImportManifest {
         json.put(Split.TRAIN.column(), counts.getOrDefault(Split.TRAIN, 0));
         json.put(Split.VALIDATION.column(), counts.getOrDefault(Split.VALIDATION, 0));
         return json;
+    }
+
+    /**
+     * Creates OUT for an import that resumes into it; refuses when an earlier import's manifest there says
+     * another drawing size (the files already written would not fit the new ones).
+     */
+    public static void refuseOtherSize(Path out, int size) throws IOException {
+        Path manifest = out.resolve(FILE);
+        if (Files.isRegularFile(manifest)) {
+            int earlier = new ObjectMapper().readTree(manifest.toFile()).path("size").asInt(size);
+            if (earlier != size) {
+                throw new IOException(out + " holds drawings at " + earlier + " px, not " + size
+                        + ": import into another folder");
+            }
+        }
+        Files.createDirectories(out);
     }
 }

@@ -1,32 +1,38 @@
-package dev.colorize.trainer.dataset.openmoji;
+package dev.colorize.trainer.dataset.triplet;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.function.Consumer;
 import org.apache.batik.anim.dom.SAXSVGDocumentFactory;
 import org.apache.batik.transcoder.SVGAbstractTranscoder;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.ImageTranscoder;
-import org.apache.batik.util.XMLResourceDescriptor;
 import org.apache.batik.util.SVGConstants;
+import org.apache.batik.util.XMLResourceDescriptor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Renders one layer of an SVG with Apache Batik into a {@code width x height} ARGB image on a transparent
- * background (the alpha channel is the drawing's coverage). Stateless: safe from many threads.
+ * Renders an SVG with Apache Batik into a {@code width x height} ARGB image on a transparent background
+ * (the alpha channel is the drawing's coverage), after an optional edit of its document (keeping one
+ * layer, say). Stateless: safe from many threads.
  */
 public final class SvgRasterizer {
 
-    private static final String URI = "file:///openmoji.svg";
+    private static final String URI = "file:///drawing.svg";
 
-    public BufferedImage render(String svg, SvgLayer layer, int width, int height) throws IOException {
+    public BufferedImage render(String svg, int width, int height) throws IOException {
+        return render(svg, document -> { }, width, height);
+    }
+
+    public BufferedImage render(String svg, Consumer<Document> edit, int width, int height) throws IOException {
         Document document = new SAXSVGDocumentFactory(XMLResourceDescriptor.getXMLParserClassName())
                 .createDocument(URI, new StringReader(svg));
-        layer.strip(document);
+        edit.accept(document);
         defaultMissingSizes(document);
         Capture capture = new Capture();
         capture.addTranscodingHint(SVGAbstractTranscoder.KEY_WIDTH, (float) width);

@@ -1,4 +1,4 @@
-package dev.colorize.trainer.dataset.openmoji;
+package dev.colorize.trainer.dataset.triplet;
 
 import java.awt.image.BufferedImage;
 
@@ -32,7 +32,7 @@ public final class TripletAlignment {
         int h = color.getHeight();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (maxDifference(Pixels.multiply(flats.getRGB(x, y), Pixels.gray(lines, x, y)), color.getRGB(x, y)) > tolerance) {
+                if (Pixels.maxChannelDifference(Pixels.multiply(flats.getRGB(x, y), Pixels.gray(lines, x, y)), color.getRGB(x, y)) > tolerance) {
                     bad++;
                 }
             }
@@ -51,10 +51,5 @@ public final class TripletAlignment {
     private static int difference(int a, int b) {
         return Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)) + Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF))
                 + Math.abs((a & 0xFF) - (b & 0xFF));
-    }
-
-    private static int maxDifference(int a, int b) {
-        return Math.max(Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)),
-                Math.max(Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)), Math.abs((a & 0xFF) - (b & 0xFF))));
     }
 }
