@@ -95,7 +95,8 @@ class PageLayersAndFailureReportsIT {
                     .statusCode(307);
             given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id + "/pages/2/layers/ora").then()
                     .statusCode(409);
-            given().auth().oauth2(publisher.apiKey()).get(page1 + "/layers/psd").then().statusCode(404);
+            given().auth().oauth2(publisher.apiKey()).get(page1 + "/layers/tiff").then().statusCode(404);
+            given().auth().oauth2(publisher.apiKey()).get(page1 + "/layers/psd").then().statusCode(409); // not asked for
             given().auth().oauth2(Publishers.create().apiKey()).get(page1 + "/layers/ora").then().statusCode(404);
 
             Map<String, byte[]> cbz = entries(given().auth().oauth2(publisher.apiKey())

@@ -20,10 +20,11 @@ import java.util.Set;
  *                        beside it
  * @param hints           a folder of color hints named after the pages ({@code <page stem>.hints.png} or
  *                        {@code .hints.json}), uploaded with them; null for automatic coloring
+ * @param perPixelFlats   the worker keeps the network's per-pixel flats instead of region flats
  */
 record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
         long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout,
-        boolean bootstrap, boolean layers, Path hints) {
+        boolean bootstrap, boolean layers, Path hints, boolean perPixelFlats) {
 
     /**
      * The paper's layer pattern at half its widths and 128 px: a bootstrap run fits some thousand steps in
@@ -46,6 +47,7 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
         long budgetSeconds = 180;
         boolean bootstrap = false;
         boolean layers = false;
+        boolean perPixelFlats = false;
         Path hints = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -58,6 +60,10 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
             if (flag.equals("--layers")) {
                 layers = true;
+                continue;
+            }
+            if (flag.equals("--per-pixel-flats")) {
+                perPixelFlats = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -84,16 +90,18 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
             }
         }
         return new LocalOptions(input, output.toAbsolutePath(), data.toAbsolutePath(), projectRoot, starterSpec(),
-                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap, layers, hints);
+                100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap, layers, hints,
+                perPixelFlats);
     }
 
     static final String USAGE = """
-            usage: deploy/colorize-local.sh [--input PATH] [--hints DIR] [--output DIR] [--data DIR] [--layers] [--bootstrap] [--bootstrap-seconds N]
+            usage: deploy/colorize-local.sh [--input PATH] [--hints DIR] [--output DIR] [--data DIR] [--layers] [--per-pixel-flats] [--bootstrap] [--bootstrap-seconds N]
               --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: the sample chapter (4 pages of real line
                         art by OpenMoji authors the model never trained on)
               --hints   a folder of color hints named after the pages: 001.hints.png (colored dots on transparent, the
                         page's aspect) or 001.hints.json ([{"x":..,"y":..,"color":"#rrggbb"}] in page pixels) for 001.png
               --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
+              --per-pixel-flats  the worker keeps the network's per-pixel flats instead of region flats (the default)
               --layers  also write each page's layers as an OpenRaster and a Photoshop file beside it
                         (pages/page-0001.ora for Krita, GIMP, MyPaint; pages/page-0001.psd for Clip Studio Paint,
                         Photoshop: lines on multiply over flat colors)

@@ -82,7 +82,8 @@ final class LocalRun {
                     "COLORIZE_TRAINER_DEFAULT_MODEL_ENABLED", String.valueOf(!options.bootstrap())));
             worker = start("gpu-worker", "2g", env, Map.of(
                     "COLORIZE_WORKER_ID", "local-worker",
-                    "COLORIZE_WORKER_MODEL_REGISTRY_RECHECK", "2s"));
+                    "COLORIZE_WORKER_MODEL_REGISTRY_RECHECK", "2s",
+                    "COLORIZE_WORKER_MODEL_REGION_FLATS", String.valueOf(!options.perPixelFlats())));
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> await(ingest, "ready")),
                     CompletableFuture.runAsync(() -> await(trainer, "ready")),

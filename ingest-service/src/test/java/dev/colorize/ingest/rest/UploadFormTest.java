@@ -45,10 +45,10 @@ class UploadFormTest {
     }
 
     @Test
-    void outputsAreACommaSeparatedListOfLayersAndOraAndQualityAppliesToLossyFormats() {
-        UploadRequest request = request(new UploadForm(null, null, "webp", null, null, null, null, " ORA , layers ", " 80 ", null));
-        assertThat(request.outputs()).containsExactlyInAnyOrder(PageOutput.LAYERS, PageOutput.ORA);
-        assertThat(request.outputsColumn()).isEqualTo("LAYERS,ORA");
+    void outputsAreACommaSeparatedListOfLayersOraAndPsdAndQualityAppliesToLossyFormats() {
+        UploadRequest request = request(new UploadForm(null, null, "webp", null, null, null, null, " ORA , layers,psd ", " 80 ", null));
+        assertThat(request.outputs()).containsExactlyInAnyOrder(PageOutput.LAYERS, PageOutput.ORA, PageOutput.PSD);
+        assertThat(request.outputsColumn()).isEqualTo("LAYERS,ORA,PSD");
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.WEBP);
         assertThat(request.quality()).isEqualTo(80);
         UploadRequest plain = request(new UploadForm(null, null, null, null, null, null, null, " ", null, null));
@@ -59,7 +59,7 @@ class UploadFormTest {
 
     @Test
     void eachBadValueIsA400NamingIt() {
-        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, "layers,psd", null, null))).isEqualTo("invalid-outputs");
+        assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, "layers,tiff", null, null))).isEqualTo("invalid-outputs");
         assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "0", null))).isEqualTo("invalid-quality");
         assertThat(problemType(new UploadForm(null, null, "jpeg", null, null, null, null, null, "high", null))).isEqualTo("invalid-quality");
         assertThat(problemType(new UploadForm(null, null, null, null, null, null, null, null, "90", null)))

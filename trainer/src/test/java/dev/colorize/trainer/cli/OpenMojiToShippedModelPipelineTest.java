@@ -43,7 +43,8 @@ class OpenMojiToShippedModelPipelineTest {
         assertThat(EvaluateColorizer.run(new String[] {run.resolve("model").toString(), data.toString(),
             quality.toString(), "--drawings", "3", "--pages", "1"})).isZero();
         String table = Files.readString(quality.resolve("quality.md"));
-        assertThat(table).contains("| model, automatic |", "| model, 8 hints |", "| sketch as output |", "| oracle");
+        assertThat(table).contains("| model, automatic, region flats (default) |", "| model, automatic, per-pixel flats |",
+                "| model, 8 hints, region flats (default) |", "| sketch as output |", "| oracle (true flats, region flats");
         assertThat(quality.resolve("drawings.png")).exists();
         assertThat(quality.resolve("page-1.png")).exists();
 

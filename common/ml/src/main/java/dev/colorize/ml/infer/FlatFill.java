@@ -104,8 +104,14 @@ public final class FlatFill {
             double scale) {
         Size small = new Size(Math.max(1, Math.round(lineArt.cols() * scale)), Math.max(1, Math.round(lineArt.rows() * scale)));
         Mat gray = Compositing.gray(lineArt);
+        // Darkest first, then averaged: a 3 px stroke scaled to 0.6 would average into light gray, below the ink
+        // threshold, and open every outline it draws.
+        int k = (int) Math.ceil(1 / scale);
+        Mat darkest = new Mat();
+        Imgproc.erode(gray, darkest, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
         Mat smallLines = new Mat();
-        Imgproc.resize(gray, smallLines, small, 0, 0, Imgproc.INTER_AREA);
+        Imgproc.resize(darkest, smallLines, small, 0, 0, Imgproc.INTER_AREA);
+        darkest.release();
         Mat smallPrediction = new Mat();
         Imgproc.resize(prediction, smallPrediction, small, 0, 0, Imgproc.INTER_AREA);
         double sx = small.width / lineArt.cols();
