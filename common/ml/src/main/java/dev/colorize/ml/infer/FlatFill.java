@@ -129,12 +129,12 @@ public final class FlatFill {
             Mat keptFull = new Mat();
             Imgproc.resize(kept, keptFull, lineArt.size(), 0, 0, Imgproc.INTER_NEAREST);
             prediction.copyTo(flats, keptFull);
-            release(kept, keptFull);
+            Mats.release(kept, keptFull);
         }
         if (gray != lineArt) {
             gray.release();
         }
-        release(smallLines, smallPrediction, smallFlats);
+        Mats.release(smallLines, smallPrediction, smallFlats);
         return flats;
     }
 
@@ -148,11 +148,6 @@ public final class FlatFill {
         return gray;
     }
 
-    private static void release(Mat... mats) {
-        for (Mat m : mats) {
-            m.release();
-        }
-    }
 
     /** Region flats of {@code prediction} without hints. */
     public Mat fill(Mat lineArt, Mat prediction) {

@@ -192,7 +192,7 @@ final class HintFill {
             widest = Math.max(widest, dist[(y + 1) * (box.width + 2) + x + 1]);
         }
         if (widest < 1) {
-            release(paper, padded, distance);
+            Mats.release(paper, padded, distance);
             return null;
         }
         int radius = Math.max(1, Math.min(maxBallPx, (int) Math.floor(widest) - 1));
@@ -217,7 +217,7 @@ final class HintFill {
         TrappedBallSegmentation.morph(Imgproc.MORPH_DILATE, eroded, reach, radius);
         Core.bitwise_and(reach, paper, reach);
         reach.get(0, 0, kept);
-        release(paper, padded, distance, eroded, pieces, reach);
+        Mats.release(paper, padded, distance, eroded, pieces, reach);
         int[] reached = new int[local.length];
         int count = 0;
         for (int k = 0; k < local.length; k++) {
@@ -284,9 +284,4 @@ final class HintFill {
         return regions.addLabel(pixels, count);
     }
 
-    private static void release(Mat... mats) {
-        for (Mat m : mats) {
-            m.release();
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package dev.colorize.ml.infer;
 
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
 /**
@@ -113,12 +111,5 @@ public final class LineRegions {
             }
         }
         return boxes;
-    }
-
-    /** The labels as a CV_32S Mat of the page's size. */
-    public Mat labelMat() {
-        Mat mat = new Mat(height, width, CvType.CV_32S);
-        mat.put(0, 0, labels);
-        return mat;
     }
 }

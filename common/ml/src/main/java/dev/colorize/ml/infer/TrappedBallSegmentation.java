@@ -109,7 +109,7 @@ public final class TrappedBallSegmentation {
                 remaining.put(0, 0, remainingBytes);
                 reach.release();
             }
-            release(eroded, seeds);
+            Mats.release(eroded, seeds);
         }
         Mat rest = new Mat();
         int restPieces = Imgproc.connectedComponents(remaining, rest, 4, CvType.CV_32S);
@@ -121,7 +121,7 @@ public final class TrappedBallSegmentation {
             }
         }
         next += Math.max(0, restPieces - 1);
-        release(rest, remaining);
+        Mats.release(rest, remaining);
 
         mergeResidues(labels, ink, next, width);
         int minRegion = minRegion(width, height);
@@ -151,7 +151,7 @@ public final class TrappedBallSegmentation {
         for (int i = 0; i < n; i++) {
             isCore[i] = coreBytes[i] != 0;
         }
-        release(core, paper);
+        Mats.release(core, paper);
         if (gray != lineArt) {
             gray.release();
         }
@@ -308,10 +308,4 @@ public final class TrappedBallSegmentation {
         return next;
     }
 
-    /** Frees native images now rather than at some later GC. */
-    private static void release(Mat... mats) {
-        for (Mat m : mats) {
-            m.release();
-        }
-    }
 }
