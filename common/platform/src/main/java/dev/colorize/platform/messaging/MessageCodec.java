@@ -2,12 +2,16 @@ package dev.colorize.platform.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
 
 /** JSON on the wire for every {@link Message}; one mapper configuration for all services. */
 public final class MessageCodec {
@@ -19,6 +23,11 @@ public final class MessageCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    /** Readers of the schema versions before the current one, by type and version: messages still in flight at upgrade. */
+    private static final Map<Class<?>, Map<Integer, Function<JsonNode, ?>>> OLDER_VERSIONS = Map.of(
+            PageJob.class, Map.of(1, tree -> readTree(tree, PageJobV1.class).upgrade()),
+            PageResult.class, Map.of(1, tree -> readTree(tree, PageResultV1.class).upgrade()));
 
     private MessageCodec() {
     }
@@ -54,15 +63,33 @@ public final class MessageCodec {
         return read(json, type);
     }
 
+    private static <T> T readTree(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static <T> T read(byte[] json, Class<T> type) {
         if (json == null) {
             throw new UnsupportedMessageException("empty " + type.getSimpleName() + " message");
         }
         try {
-            return MAPPER.readValue(json, type);
-        } catch (IOException e) {
-            Throwable cause = e.getCause() instanceof UnsupportedMessageException u ? u : e;
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || tree.isMissingNode()) {
+                throw new UnsupportedMessageException("empty " + type.getSimpleName() + " message");
+            }
+            Function<JsonNode, ?> upgrade = OLDER_VERSIONS.getOrDefault(type, Map.of())
+                    .get(tree.path("schemaVersion").asInt(-1));
+            return upgrade == null ? MAPPER.treeToValue(tree, type) : type.cast(upgrade.apply(tree));
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            cause = cause.getCause() instanceof UnsupportedMessageException u ? u : cause;
             throw new UnsupportedMessageException("Unreadable " + type.getSimpleName() + ": " + cause.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // an older version's fields that do not make a message of this version
+            throw new UnsupportedMessageException("Unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

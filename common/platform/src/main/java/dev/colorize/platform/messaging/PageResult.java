@@ -1,97 +1,73 @@
 package dev.colorize.platform.messaging;
 
+import dev.colorize.platform.coloring.PageOutputs;
+import dev.colorize.platform.coloring.PageRef;
+import dev.colorize.platform.coloring.PageState;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * The outcome of one page job, published by a worker after the colored page is stored.
+ * The outcome of one page job, published by a worker after what it wrote is stored. Schema version 2 nests the
+ * coloring it finishes ({@link PageRef}) and what was written ({@link PageOutputs}); version 1 messages still decode
+ * ({@link PageResultV1}).
  *
- * @param resultKey object key of the colored page when done; of the original page, copied unchanged under the
- *     chapter's results, when skipped; null when failed
- * @param error     why the page failed, null when done or skipped
- * @param flatsKey  object key of the flat color layer (PNG), null unless the job asked for layers
- * @param linesKey  object key of the line layer (PNG, black on transparent), null unless the job asked for layers
- * @param oraKey    object key of the OpenRaster file, null unless the job asked for it
- * @param revision  the job's result revision (null or 0: the upload's; 1, 2, ...: each recolor's)
- * @param psdKey    object key of the layered Photoshop file, null unless the job asked for it (absent in results
- *     of workers that predate it)
+ * @param state   DONE (colored), SKIPPED (already in color: its bytes passed through unchanged, under
+ *     {@link dev.colorize.platform.storage.ObjectKeys#passedThrough}, a finished page and not a failed one) or FAILED
+ * @param outputs the colored page ({@link dev.colorize.platform.coloring.PageFile#COLORED}) and what else the job asked
+ *     for; empty when failed
+ * @param error   why the page failed, null when done or skipped
  */
-public record PageResult(
-        int schemaVersion,
-        UUID chapterId,
-        int pageNumber,
-        Status status,
-        String resultKey,
-        Integer modelVersion,
-        String error,
-        long inferenceMillis,
-        long totalMillis,
-        String workerId,
-        Instant finishedAt,
-        String flatsKey,
-        String linesKey,
-        String oraKey,
-        Integer revision,
-        String psdKey) implements Message {
+public record PageResult(int schemaVersion, PageRef page, PageState state, PageOutputs outputs, Integer modelVersion,
+        String error, long inferenceMillis, long totalMillis, String workerId, Instant finishedAt) implements Message {
 
-    public static final int SCHEMA_VERSION = 1;
-
-    /**
-     * DONE: colored. FAILED: cannot be colored. SKIPPED: the page is already in color and was passed through
-     * unchanged (its bytes, under {@link dev.colorize.platform.storage.ObjectKeys#passedThrough}); a finished page,
-     * not a failed one.
-     */
-    public enum Status { DONE, FAILED, SKIPPED }
+    public static final int SCHEMA_VERSION = 2;
 
     public PageResult {
         Message.requireVersion(SCHEMA_VERSION, schemaVersion, "PageResult");
-        if ((status == Status.DONE || status == Status.SKIPPED) && resultKey == null) {
-            throw new IllegalArgumentException("a " + status + " result needs its resultKey");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(state, "state");
+        outputs = outputs == null ? PageOutputs.NONE : outputs;
+        if (!state.finished()) {
+            throw new IllegalArgumentException("a result finishes a coloring, it cannot be " + state);
         }
-        if (status == Status.FAILED && error == null) {
+        if (state.hasResult() && outputs.colored() == null) {
+            throw new IllegalArgumentException("a " + state + " result needs its colored page");
+        }
+        if (state == PageState.FAILED && error == null) {
             throw new IllegalArgumentException("a FAILED result needs its error");
         }
     }
 
-    /** A result with no layers: the colored page alone, or a failure. */
-    public PageResult(int schemaVersion, UUID chapterId, int pageNumber, Status status, String resultKey,
-            Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
+    public static PageResult done(PageRef page, PageOutputs outputs, Integer modelVersion, long inferenceMillis,
+            long totalMillis, String workerId, Instant finishedAt) {
+        return new PageResult(SCHEMA_VERSION, page, PageState.DONE, outputs, modelVersion, null, inferenceMillis,
+                totalMillis, workerId, finishedAt);
+    }
+
+    /** A page already in color, its bytes stored unchanged at {@code passedThroughKey}. */
+    public static PageResult skipped(PageRef page, String passedThroughKey, long totalMillis, String workerId,
             Instant finishedAt) {
-        this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
-                workerId, finishedAt, null, null, null, null, null);
+        return new PageResult(SCHEMA_VERSION, page, PageState.SKIPPED, PageOutputs.colored(passedThroughKey), null, null,
+                0, totalMillis, workerId, finishedAt);
     }
 
-    /** A result of the upload's revision, with its layers. */
-    public PageResult(int schemaVersion, UUID chapterId, int pageNumber, Status status, String resultKey,
-            Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
-            Instant finishedAt, String flatsKey, String linesKey, String oraKey) {
-        this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
-                workerId, finishedAt, flatsKey, linesKey, oraKey, null, null);
+    public static PageResult failed(PageRef page, Integer modelVersion, String error, long inferenceMillis,
+            long totalMillis, String workerId, Instant finishedAt) {
+        return new PageResult(SCHEMA_VERSION, page, PageState.FAILED, PageOutputs.NONE, modelVersion, error,
+                inferenceMillis, totalMillis, workerId, finishedAt);
     }
 
-    /** A result without a Photoshop file. */
-    public PageResult(int schemaVersion, UUID chapterId, int pageNumber, Status status, String resultKey,
-            Integer modelVersion, String error, long inferenceMillis, long totalMillis, String workerId,
-            Instant finishedAt, String flatsKey, String linesKey, String oraKey, Integer revision) {
-        this(schemaVersion, chapterId, pageNumber, status, resultKey, modelVersion, error, inferenceMillis, totalMillis,
-                workerId, finishedAt, flatsKey, linesKey, oraKey, revision, null);
+    public UUID chapterId() {
+        return page.chapterId();
     }
 
-    /** The result revision: 0 for the upload's. */
-    public int resultRevision() {
-        return revision == null ? 0 : revision;
-    }
-
-    /** Every object key of the result: the colored page and the layers written. */
-    public List<String> objectKeys() {
-        return Stream.of(resultKey, flatsKey, linesKey, oraKey, psdKey).filter(Objects::nonNull).toList();
+    public int pageNumber() {
+        return page.pageNumber();
     }
 
     @Override
     public String key() {
-        return chapterId.toString();
+        return page.chapterId().toString();
     }
 }
