@@ -70,7 +70,7 @@ class ChapterUploadIT {
                 .map(j -> MessageCodec.decode(j.getBytes(), PageJob.class)).toList();
         assertThat(mine).extracting(PageJob::pageNumber).containsExactly(1, 2);
         assertThat(mine.get(0).sourceKey()).isEqualTo(prefix + "0001.png");
-        assertThat(mine.get(0).modelVersion()).isEqualTo(3);
+        assertThat(mine.get(0).request().modelVersion()).isEqualTo(3);
     }
 
     @Test

@@ -90,7 +90,7 @@ class ColorHintsIT {
         assertThat(jobs(id)).containsEntry(1, ObjectKeys.hints(publisher.id(), chapter, 1, 0, "json"))
                 .containsEntry(2, ObjectKeys.hints(publisher.id(), chapter, 2, 0, "png")).containsEntry(3, "none");
         assertThat(store.get(ObjectKeys.hints(publisher.id(), chapter, 2, 0, "png"))).isEqualTo(entries.get("ch/002.hints.png"));
-        assertThat(Stack.count(db, "SELECT count(*) FROM pages WHERE chapter_id = ? AND hints_key IS NOT NULL", chapter))
+        assertThat(Stack.count(db, "SELECT count(*) FROM page_colorings WHERE chapter_id = ? AND request->>'hintsKey' IS NOT NULL", chapter))
                 .isEqualTo(2);
     }
 
@@ -163,6 +163,6 @@ class ColorHintsIT {
         return Stack.readJobs(j -> j.stream().filter(v -> v.contains(chapterId)).count() >= 3, Duration.ofSeconds(30))
                 .stream().filter(v -> v.contains(chapterId))
                 .map(v -> MessageCodec.decode(v.getBytes(StandardCharsets.UTF_8), PageJob.class))
-                .collect(Collectors.toMap(PageJob::pageNumber, j -> j.hasHints() ? j.hintsKey() : "none", (a, b) -> a));
+                .collect(Collectors.toMap(PageJob::pageNumber, j -> j.request().hasHints() ? j.request().hintsKey() : "none", (a, b) -> a));
     }
 }

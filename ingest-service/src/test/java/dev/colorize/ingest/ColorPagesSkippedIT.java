@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
@@ -63,9 +64,9 @@ class ColorPagesSkippedIT {
         return key;
     }
 
-    private static PageResult result(String chapterId, int page, PageResult.Status status, String key, Integer version) {
-        return new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(chapterId), page, status, key, version, null,
-                version == null ? 0 : 120, 150, "test-worker", Instant.now());
+    private static PageResult result(String chapterId, int page, PageState state, String key, Integer version) {
+        return state == PageState.SKIPPED ? WorkerResults.skipped(UUID.fromString(chapterId), page, key)
+                : WorkerResults.done(UUID.fromString(chapterId), page, version, key);
     }
 
     @Test
@@ -78,12 +79,12 @@ class ColorPagesSkippedIT {
         String none = pages(publisher.apiKey(), 1).post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
 
         Map<Integer, PageJob> forcedByPage = jobs(byPage, 4);
-        assertThat(forcedByPage.get(1).forcesColor()).isTrue();
-        assertThat(forcedByPage.get(2).forcesColor()).isFalse();
-        assertThat(forcedByPage.get(3).forcesColor()).isTrue();
-        assertThat(forcedByPage.get(4).forcesColor()).isTrue();
-        assertThat(jobs(whole, 2).values()).allMatch(PageJob::forcesColor);
-        assertThat(jobs(none, 1).get(1).forceColor()).as("absent from the job unless asked for").isNull();
+        assertThat(forcedByPage.get(1).request().forceColor()).isTrue();
+        assertThat(forcedByPage.get(2).request().forceColor()).isFalse();
+        assertThat(forcedByPage.get(3).request().forceColor()).isTrue();
+        assertThat(forcedByPage.get(4).request().forceColor()).isTrue();
+        assertThat(jobs(whole, 2).values()).allMatch(j -> j.request().forceColor());
+        assertThat(jobs(none, 1).get(1).request().forceColor()).as("false unless asked for").isFalse();
 
         assertThat(status(publisher.apiKey(), byPage).getList("pages.forceColor")).containsExactly(true, null, true, true);
     }
@@ -115,8 +116,8 @@ class ColorPagesSkippedIT {
             String colored2 = stored(2, ObjectKeys.result(publisher.id(), chapter, 2, 7, "png"));
             String colored3 = stored(3, ObjectKeys.result(publisher.id(), chapter, 3, 7, "png"));
 
-            Stack.publishResults(List.of(result(id, 1, PageResult.Status.SKIPPED, original, null),
-                    result(id, 2, PageResult.Status.DONE, colored2, 7), result(id, 3, PageResult.Status.DONE, colored3, 7)));
+            Stack.publishResults(List.of(result(id, 1, PageState.SKIPPED, original, null),
+                    result(id, 2, PageState.DONE, colored2, 7), result(id, 3, PageState.DONE, colored3, 7)));
             Await.until("the chapter's final state", WAIT,
                     () -> status(publisher.apiKey(), id).getString("state").equals("completed"));
 
@@ -149,9 +150,9 @@ class ColorPagesSkippedIT {
         String id = pages(publisher.apiKey(), 2).post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
         UUID chapter = UUID.fromString(id);
         Stack.publishResults(List.of(
-                result(id, 1, PageResult.Status.SKIPPED, stored(1,
+                result(id, 1, PageState.SKIPPED, stored(1,
                         ObjectKeys.passedThrough(publisher.id(), chapter, 1, "png")), null),
-                result(id, 2, PageResult.Status.SKIPPED, stored(2,
+                result(id, 2, PageState.SKIPPED, stored(2,
                         ObjectKeys.passedThrough(publisher.id(), chapter, 2, "png")), null)));
         Await.until("the chapter's final state", WAIT,
                 () -> status(publisher.apiKey(), id).getString("state").equals("completed"));

@@ -32,8 +32,7 @@ class HostileWebhookReceiversIT {
     }
 
     private static PageResult failed(String chapterId) {
-        return new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(chapterId), 1, PageResult.Status.FAILED,
-                null, 7, "bad sketch", 0, 10, "test-worker", Instant.now());
+        return WorkerResults.failed(UUID.fromString(chapterId), 1, "bad sketch");
     }
 
     private static JsonPath delivery(Publishers.TestPublisher publisher, String chapterId) {

@@ -43,7 +43,7 @@ class JsonBodyMemoryBombIT {
         String chapter = given().auth().oauth2(publisher.apiKey())
                 .multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png")
                 .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
-        Stack.update(db, "UPDATE pages SET state = 'done' WHERE chapter_id = ?", UUID.fromString(chapter));
+        Stack.update(db, "UPDATE page_colorings SET state = 'done' WHERE chapter_id = ?", UUID.fromString(chapter));
         String recolor = "v1/chapters/" + chapter + "/pages/1/recolor";
 
         GeneratedBodies body = new GeneratedBodies().text("[").repeated(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colorize.platform.coloring.PageFile;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
@@ -60,17 +61,16 @@ class PageLayersAndFailureReportsIT {
                     Duration.ofSeconds(30)).stream().filter(v -> v.contains(id))
                     .map(v -> MessageCodec.decode(v.getBytes(StandardCharsets.UTF_8), PageJob.class)).toList();
             assertThat(jobs).hasSize(3).allSatisfy(job -> {
-                assertThat(job.wants(PageOutput.LAYERS)).isTrue();
-                assertThat(job.wants(PageOutput.ORA)).isTrue();
-                assertThat(job.quality()).isEqualTo(85);
+                assertThat(job.request().wants(PageOutput.LAYERS)).isTrue();
+                assertThat(job.request().wants(PageOutput.ORA)).isTrue();
+                assertThat(job.request().quality()).isEqualTo(85);
             });
 
             Map<String, byte[]> objects = new LinkedHashMap<>();
             PageResult first = colored(publisher.id(), chapter, 1, objects);
             PageResult third = colored(publisher.id(), chapter, 3, objects);
-            Stack.publishResults(List.of(first, third, new PageResult(PageResult.SCHEMA_VERSION, chapter, 2,
-                    PageResult.Status.FAILED, null, null, "page 2: cannot be colored: out of memory", 0, 10, "w",
-                    Instant.now())));
+            Stack.publishResults(List.of(first, third, WorkerResults.failed(chapter, 2,
+                    "page 2: cannot be colored: out of memory")));
             Await.until("the chapter's final state", Duration.ofSeconds(30),
                     () -> status(publisher.apiKey(), id).getString("state").equals("completed_with_errors"));
 
@@ -90,7 +90,7 @@ class PageLayersAndFailureReportsIT {
                     .statusCode(200).contentType("image/openraster");
             byte[] lines = given().auth().oauth2(publisher.apiKey()).queryParam("delivery", "stream")
                     .get(page1 + "/layers/lines").then().statusCode(200).contentType("image/png").extract().asByteArray();
-            assertThat(lines).isEqualTo(objects.get(first.linesKey()));
+            assertThat(lines).isEqualTo(objects.get(first.outputs().get(PageFile.LINES)));
             given().auth().oauth2(publisher.apiKey()).redirects().follow(false).get(page1 + "/layers/flats").then()
                     .statusCode(307);
             given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id + "/pages/2/layers/ora").then()
@@ -116,7 +116,7 @@ class PageLayersAndFailureReportsIT {
                     .extract().asByteArray());
             assertThat(everything.keySet()).containsExactly("0001.webp", "0001.flats.png", "0001.lines.png", "0001.ora",
                     "0003.webp", "0003.flats.png", "0003.lines.png", "0003.ora", "failures.json");
-            assertThat(everything.get("0003.ora")).isEqualTo(objects.get(third.oraKey()));
+            assertThat(everything.get("0003.ora")).isEqualTo(objects.get(third.outputs().get(PageFile.ORA)));
 
             Await.until("the webhook", Duration.ofSeconds(30), () -> !receiver.received().isEmpty());
             ChapterWebhook event = ChapterWebhook.parse(receiver.received().get(0).body());
@@ -134,9 +134,8 @@ class PageLayersAndFailureReportsIT {
         String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(8, 8, 1), "image/png")
                 .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
         given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id + "/archive").then().statusCode(409);
-        Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(id), 1,
-                PageResult.Status.FAILED, null, null, "page 1: 20000x20000 pixels exceeds the limit of 100000000", 0, 1,
-                "w", Instant.now())));
+        Stack.publishResults(List.of(WorkerResults.failed(UUID.fromString(id), 1,
+                "page 1: 20000x20000 pixels exceeds the limit of 100000000")));
         Await.until("failed", Duration.ofSeconds(30), () -> status(publisher.apiKey(), id).getString("state").equals("failed"));
 
         Map<String, byte[]> cbz = entries(given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id + "/archive")
@@ -155,8 +154,7 @@ class PageLayersAndFailureReportsIT {
         UUID chapter = UUID.fromString(id);
         String own = ObjectKeys.result(publisher.id(), chapter, 1, MODEL, "png");
         store.put(own, Pages.png(8, 8, 9), "image/png");
-        Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, chapter, 1, PageResult.Status.DONE, own,
-                MODEL, null, 1, 2, "w", Instant.now(), null, null,
+        Stack.publishResults(List.of(WorkerResults.done(chapter, 1, 0, MODEL, own, null, null,
                 ObjectKeys.openRaster(UUID.randomUUID(), UUID.randomUUID(), 1, MODEL))));
 
         List<String> parked = Stack.read(Topics.RESULTS_DEAD_LETTER, values -> values.stream().anyMatch(v -> v.contains(id)),
@@ -175,8 +173,7 @@ class PageLayersAndFailureReportsIT {
         written.forEach((key, bytes) -> store.put(key, bytes, "application/octet-stream"));
         objects.putAll(written);
         List<String> keys = List.copyOf(written.keySet());
-        return new PageResult(PageResult.SCHEMA_VERSION, chapter, page, PageResult.Status.DONE, keys.get(0), MODEL, null,
-                100, 150, "test-worker", Instant.now(), keys.get(1), keys.get(2), keys.get(3));
+        return WorkerResults.done(chapter, page, 0, MODEL, keys.get(0), keys.get(1), keys.get(2), keys.get(3));
     }
 
     private static JsonPath status(String key, String chapterId) {

@@ -62,8 +62,7 @@ class PublisherConsoleHintsIT {
         UUID chapter = UUID.fromString(id);
         String first = ObjectKeys.result(publisher.id(), chapter, 1, MODEL, "png");
         store.put(first, PublisherConsoleIT.MangaPages.colored(1), "image/png");
-        Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, chapter, 1, PageResult.Status.DONE, first,
-                MODEL, null, 10, 20, "test-worker", Instant.now())));
+        Stack.publishResults(List.of(WorkerResults.done(chapter, 1, MODEL, first)));
         Await.until("the page done", WAIT, () -> "done".equals(given().auth().oauth2(publisher.apiKey())
                 .get("/v1/chapters/" + id).then().extract().path("pages[0].state")));
         given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id).then()
@@ -119,8 +118,8 @@ class PublisherConsoleHintsIT {
             // (a) the recolor job: revision 1, its hints the clicked places in page pixels with their colors
             PageJob job = Stack.readJobs(j -> j.stream().filter(v -> v.contains(id)).count() >= 2, WAIT).stream()
                     .filter(v -> v.contains(id)).map(v -> MessageCodec.decode(v.getBytes(StandardCharsets.UTF_8), PageJob.class))
-                    .filter(j -> j.resultRevision() == 1).findFirst().orElseThrow();
-            assertThat(ColorHints.parse(new String(store.get(job.hintsKey()), StandardCharsets.UTF_8)).points())
+                    .filter(j -> j.page().revision() == 1).findFirst().orElseThrow();
+            assertThat(ColorHints.parse(new String(store.get(job.request().hintsKey()), StandardCharsets.UTF_8)).points())
                     .extracting(ColorHints.Point::x, ColorHints.Point::y, ColorHints.Point::color)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(num(dots.get(0).get("x")), num(dots.get(0).get("y")), "#20c020"),
@@ -129,8 +128,8 @@ class PublisherConsoleHintsIT {
             // (b) the worker finishes revision 1: shown beside revision 0
             String second = ObjectKeys.result(publisher.id(), chapter, 1, 1, MODEL, "png");
             store.put(second, PublisherConsoleIT.MangaPages.colored(2), "image/png");
-            Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, chapter, 1, PageResult.Status.DONE,
-                    second, MODEL, null, 10, 20, "test-worker", Instant.now(), null, null, null, 1)));
+            Stack.publishResults(List.of(WorkerResults.done(chapter, 1, 1, MODEL,
+                    second, null, null, null)));
             browser.await("revision 1 done", WAIT, d -> "done".equals(browser.find("hints-state").getAttribute("data-state")));
             browser.await("both revisions shown", WAIT, d -> (Boolean) browser.script(
                     "const b = document.getElementById('hints-before'), a = document.getElementById('hints-after');"

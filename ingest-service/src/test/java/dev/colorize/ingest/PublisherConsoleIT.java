@@ -200,8 +200,8 @@ class PublisherConsoleIT {
                     .stream().filter(v -> v.contains(chapterId))
                     .map(v -> MessageCodec.decode(v.getBytes(StandardCharsets.UTF_8), PageJob.class)).toList();
             assertThat(jobs).hasSize(3).allSatisfy(job -> {
-                assertThat(job.wants(PageOutput.LAYERS)).isTrue();
-                assertThat(job.wants(PageOutput.ORA)).isTrue();
+                assertThat(job.request().wants(PageOutput.LAYERS)).isTrue();
+                assertThat(job.request().wants(PageOutput.ORA)).isTrue();
             });
 
             // the worker finishes page 1: the browser shows it without a reload, the others still waiting
@@ -213,8 +213,8 @@ class PublisherConsoleIT {
             browser.screenshot("publisher-live");
 
             Stack.publishResults(List.of(colored(publisher.id(), chapter, 2, colored),
-                    new PageResult(PageResult.SCHEMA_VERSION, chapter, 3, PageResult.Status.FAILED, null, null,
-                            "page 3: cannot be colored: out of memory", 0, 10, "test-worker", Instant.now())));
+                    WorkerResults.failed(chapter, 3,
+                            "page 3: cannot be colored: out of memory")));
             browser.await("the final state", WAIT,
                     d -> "completed_with_errors".equals(browser.find("chapter-state").getAttribute("data-state")));
             assertThat(pageState(browser, 2)).isEqualTo("done");
@@ -325,8 +325,7 @@ class PublisherConsoleIT {
         written.forEach((key, bytes) -> store.put(key, bytes, "application/octet-stream"));
         objects.putAll(written);
         List<String> keys = List.copyOf(written.keySet());
-        return new PageResult(PageResult.SCHEMA_VERSION, chapter, page, PageResult.Status.DONE, keys.get(0), MODEL, null,
-                120, 180, "test-worker", Instant.now(), keys.get(1), keys.get(2), keys.get(3));
+        return WorkerResults.done(chapter, page, 0, MODEL, keys.get(0), keys.get(1), keys.get(2), keys.get(3));
     }
 
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {

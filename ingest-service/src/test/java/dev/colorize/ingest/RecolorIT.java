@@ -73,10 +73,10 @@ class RecolorIT {
                     .header("Location", endsWith(page(id) + "/revisions/1"))
                     .body("revision", equalTo(1)).body("state", equalTo("queued"));
 
-            PageJob job = jobs(id, 2).stream().filter(j -> j.resultRevision() == 1).findFirst().orElseThrow();
-            assertThat(job.hintsKey()).isEqualTo(ObjectKeys.hints(publisher.id(), chapter, 1, 1, "json"));
-            assertThat(job.wants(PageOutput.LAYERS)).as("the chapter's outputs").isTrue();
-            assertThat(ColorHints.parse(new String(store.get(job.hintsKey()), StandardCharsets.UTF_8)).points())
+            PageJob job = jobs(id, 2).stream().filter(j -> j.page().revision() == 1).findFirst().orElseThrow();
+            assertThat(job.request().hintsKey()).isEqualTo(ObjectKeys.hints(publisher.id(), chapter, 1, 1, "json"));
+            assertThat(job.request().wants(PageOutput.LAYERS)).as("the chapter's outputs").isTrue();
+            assertThat(ColorHints.parse(new String(store.get(job.request().hintsKey()), StandardCharsets.UTF_8)).points())
                     .containsExactly(new ColorHints.Point(20, 15, "#20c020", 4));
             given().auth().oauth2(publisher.apiKey()).get("/v1/chapters/" + id).then().statusCode(200)
                     .body("state", equalTo("completed")).body("pages[0].revision", equalTo(1))
@@ -119,8 +119,8 @@ class RecolorIT {
                     .multiPart("hints", "dots.png", Pages.hintPng(40, 30), "image/png").post(page(id) + "/recolor")
                     .then().statusCode(202).body("revision", equalTo(2));
             assertThat(store.get(ObjectKeys.hints(publisher.id(), chapter, 1, 2, "png"))).isEqualTo(Pages.hintPng(40, 30));
-            Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, chapter, 1, PageResult.Status.FAILED,
-                    null, null, "page 1: cannot be colored: out of memory", 0, 1, "w", Instant.now(), null, null, null, 2)));
+            Stack.publishResults(List.of(WorkerResults.failed(chapter, 1, 2,
+                    "page 1: cannot be colored: out of memory")));
             Await.until("the failed revision", Duration.ofSeconds(30), () -> "failed".equals(given().auth()
                     .oauth2(publisher.apiKey()).get("/v1/chapters/" + id).then().extract().path("pages[0].revisionState")));
             given().auth().oauth2(publisher.apiKey()).get(page(id) + "/revisions/2").then().statusCode(409)
@@ -186,10 +186,10 @@ class RecolorIT {
         List<Integer> revisions = sent.stream().map(CompletableFuture::join).sorted().toList();
 
         assertThat(revisions).containsExactly(1, 2, 3, 4, 5, 6);
-        List<PageJob> jobs = jobs(id, 1 + recolors).stream().filter(j -> j.resultRevision() > 0).toList();
+        List<PageJob> jobs = jobs(id, 1 + recolors).stream().filter(j -> j.page().recolor()).toList();
         assertThat(jobs).hasSize(recolors);
-        assertThat(jobs).extracting(PageJob::hintsKey).doesNotHaveDuplicates();
-        assertThat(jobs).extracting(j -> (int) ColorHints.parse(new String(store.get(j.hintsKey()), StandardCharsets.UTF_8))
+        assertThat(jobs).extracting(j -> j.request().hintsKey()).doesNotHaveDuplicates();
+        assertThat(jobs).extracting(j -> (int) ColorHints.parse(new String(store.get(j.request().hintsKey()), StandardCharsets.UTF_8))
                 .points().get(0).x()).as("each revision's hints are its own request's").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
     }
@@ -207,7 +207,7 @@ class RecolorIT {
                     .body("[{\"x\":1,\"y\":1,\"color\":\"#000000\"}]").post(page(id) + "/recolor").then().statusCode(202);
 
             // the default deadline is hours: the recolor is made that old rather than the deadline short
-            Stack.update(db, "UPDATE page_revisions SET requested_at = now() - interval '7 hours' WHERE chapter_id = ?",
+            Stack.update(db, "UPDATE page_colorings SET requested_at = now() - interval '7 hours' WHERE chapter_id = ? AND revision > 0",
                     UUID.fromString(id));
 
             Await.until("the overdue recolor failed", Duration.ofSeconds(30), () -> "failed".equals(given().auth()
@@ -232,8 +232,7 @@ class RecolorIT {
         store.put(result, page, "image/png");
         store.put(flats, Pages.png(40, 30, 300 + revision), "image/png");
         store.put(lines, Pages.png(40, 30, 400 + revision), "image/png");
-        return new PageResult(PageResult.SCHEMA_VERSION, chapter, 1, PageResult.Status.DONE, result, MODEL, null, 10, 20,
-                "test-worker", Instant.now(), flats, lines, null, revision);
+        return WorkerResults.done(chapter, 1, revision, MODEL, result, flats, lines, null);
     }
 
     private static byte[] stream(String key, String path) {

@@ -66,13 +66,11 @@ class ResultsAndWebhooksIT {
     }
 
     private static PageResult done(String chapterId, int page, String resultKey) {
-        return new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(chapterId), page, PageResult.Status.DONE,
-                resultKey, 7, null, 120, 150, "test-worker", Instant.now());
+        return WorkerResults.done(UUID.fromString(chapterId), page, 7, resultKey);
     }
 
     private static PageResult failed(String chapterId, int page, String error) {
-        return new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(chapterId), page, PageResult.Status.FAILED,
-                null, 7, error, 0, 10, "test-worker", Instant.now());
+        return WorkerResults.failed(UUID.fromString(chapterId), page, error);
     }
 
     private static JsonPath status(String key, String chapterId) {

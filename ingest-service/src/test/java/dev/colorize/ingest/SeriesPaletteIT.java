@@ -68,9 +68,8 @@ class SeriesPaletteIT {
                 .put("/v1/series/" + series + "/palette").then().statusCode(200);
         assertThat(storedColors(alice.id(), first, 0)).as("stored hints keep the color they were given")
                 .containsExactly("#d03030", "#000000");
-        Stack.publishResults(List.of(new PageResult(PageResult.SCHEMA_VERSION, UUID.fromString(second), 1,
-                PageResult.Status.SKIPPED, ObjectKeys.passedThrough(alice.id(), UUID.fromString(second), 1, "png"), null,
-                null, 0, 1, "w", Instant.now())));
+        Stack.publishResults(List.of(WorkerResults.skipped(UUID.fromString(second), 1,
+                ObjectKeys.passedThrough(alice.id(), UUID.fromString(second), 1, "png"))));
         Await.until("page 1 of the second chapter finished", Duration.ofSeconds(30), () -> "skipped".equals(given().auth()
                 .oauth2(alice.apiKey()).get("/v1/chapters/" + second).then().extract().path("pages[0].state")));
         given().auth().oauth2(alice.apiKey()).contentType("application/json")

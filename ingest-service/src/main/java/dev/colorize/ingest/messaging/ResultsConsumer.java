@@ -98,7 +98,7 @@ public class ResultsConsumer {
             return;
         }
         if (recorder.apply(result) == ResultRecorder.Outcome.FOREIGN_KEY) {
-            deadLetters.park(record, "foreign-key", "result key " + String.join(", ", result.objectKeys())
+            deadLetters.park(record, "foreign-key", "result key " + String.join(", ", result.outputs().all())
                     + " is outside chapter " + result.chapterId() + "'s results");
         }
     }

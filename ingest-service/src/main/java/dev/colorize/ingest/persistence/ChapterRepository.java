@@ -1,5 +1,7 @@
 package dev.colorize.ingest.persistence;
 
+import dev.colorize.platform.coloring.ColoringRequest;
+import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.service.outbox.OutboxMessage;
 import dev.colorize.service.outbox.OutboxWriter;
@@ -30,20 +32,23 @@ public class ChapterRepository {
     public record IdempotentChapter(ChapterRow chapter, String requestFingerprint) {
     }
 
+    /** A page as uploaded, what its upload asks of its coloring, and that coloring's job. */
     public record NewPage(int pageNumber, String originalName, String sourceKey, String sourceFormat, int width,
-            int height, long byteSize, boolean forceColor, String hintsKey, String jobPayload) {
+            int height, long byteSize, ColoringRequest request, String jobPayload) {
     }
 
     private final Jdbc jdbc;
     private final OutboxWriter outbox;
+    private final PageColoringRepository colorings;
 
-    public ChapterRepository(Jdbc jdbc, OutboxWriter outbox) {
+    public ChapterRepository(Jdbc jdbc, OutboxWriter outbox, PageColoringRepository colorings) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.colorings = colorings;
     }
 
     /**
-     * Chapter, pages and outbox rows in one transaction. Empty when another upload with the same
+     * Chapter, pages, their queued colorings and outbox rows in one transaction. Empty when another upload with the same
      * Idempotency-Key committed first.
      */
     public boolean insert(NewChapter chapter) {
@@ -58,6 +63,8 @@ public class ChapterRepository {
                         chapter.idempotencyKey(), chapter.requestFingerprint(), chapter.outputs(), chapter.outputQuality(),
                         chapter.seriesId());
                 insertPages(c, chapter);
+                colorings.queue(c, chapter.pages().stream().map(p -> PageRef.upload(chapter.id(), p.pageNumber())).toList(),
+                        chapter.pages().stream().map(NewPage::request).toList());
                 outbox.add(c, chapter.pages().stream()
                         .map(p -> new OutboxMessage(Topics.JOBS, chapter.id().toString(), p.jobPayload())).toList());
                 return true;
@@ -74,10 +81,10 @@ public class ChapterRepository {
     private static void insertPages(Connection c, NewChapter chapter) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO pages (chapter_id, page_number, original_name, source_key, source_format, width, height,
-                                   byte_size, force_color, hints_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                   byte_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewPage p : chapter.pages()) {
                 Jdbc.bind(s, chapter.id(), p.pageNumber(), p.originalName(), p.sourceKey(), p.sourceFormat(), p.width(),
-                        p.height(), p.byteSize(), p.forceColor(), p.hintsKey());
+                        p.height(), p.byteSize());
                 s.addBatch();
             }
             s.executeBatch();
@@ -93,13 +100,15 @@ public class ChapterRepository {
         return jdbc.queryOne("SELECT * FROM chapters WHERE publisher_id = ? AND id = ?", ChapterRow::map, publisherId, id);
     }
 
+    /** The chapter's pages, each with its upload's coloring, in page order. */
     public List<PageRow> pages(UUID chapterId) {
-        return jdbc.query("SELECT * FROM pages WHERE chapter_id = ? ORDER BY page_number", PageRow::map, chapterId);
+        return jdbc.query(PageColoringRepository.PAGES + " WHERE p.chapter_id = ? ORDER BY p.page_number", PageRow::map,
+                chapterId);
     }
 
     public Optional<PageRow> page(UUID chapterId, int pageNumber) {
-        return jdbc.queryOne("SELECT * FROM pages WHERE chapter_id = ? AND page_number = ?", PageRow::map, chapterId,
-                pageNumber);
+        return jdbc.queryOne(PageColoringRepository.PAGES + " WHERE p.chapter_id = ? AND p.page_number = ?",
+                PageRow::map, chapterId, pageNumber);
     }
 
     /** Newest first; the page after (createdAt, id) when a cursor is given. */
@@ -116,23 +125,17 @@ public class ChapterRepository {
     }
 
     /**
-     * Deletes the chapter with its pages, their revisions and its jobs not yet published; returns the object keys it
+     * Deletes the chapter with its pages, their colorings and its jobs not yet published; returns the object keys it
      * referenced (sources, hints and results of every revision), empty when there was no such chapter of this publisher.
      */
     public Optional<List<String>> delete(UUID publisherId, UUID id) {
         return jdbc.inTransaction(c -> {
-            List<String> keys = new ArrayList<>();
-            for (PageRow p : Jdbc.query(c, "SELECT * FROM pages WHERE chapter_id = ? AND chapter_id IN "
-                    + "(SELECT id FROM chapters WHERE publisher_id = ?) FOR UPDATE", PageRow::map, id, publisherId)) {
-                keys.add(p.sourceKey());
-                keys.addAll(p.resultKeys());
-                if (p.hintsKey() != null) {
-                    keys.add(p.hintsKey());
-                }
-            }
-            for (PageRevisionRow r : Jdbc.query(c, "SELECT * FROM page_revisions WHERE chapter_id = ?",
-                    PageRevisionRow::map, id)) {
-                keys.addAll(r.objectKeys());
+            List<String> keys = new ArrayList<>(Jdbc.query(c, "SELECT source_key FROM pages WHERE chapter_id = ? AND "
+                    + "chapter_id IN (SELECT id FROM chapters WHERE publisher_id = ?) FOR UPDATE", r -> r.getString(1),
+                    id, publisherId));
+            for (PageColoringRow coloring : Jdbc.query(c, "SELECT *, state AS shown_state FROM page_colorings "
+                    + "WHERE chapter_id = ?", PageColoringRow.MAPPER, id)) {
+                keys.addAll(coloring.objectKeys());
             }
             if (Jdbc.update(c, "DELETE FROM chapters WHERE publisher_id = ? AND id = ?", publisherId, id) == 0) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.colorize.ingest.persistence;
 
 import dev.colorize.platform.coloring.ColoringRequest;
+import dev.colorize.platform.coloring.PageOutputs;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageResult;
@@ -82,11 +83,13 @@ public class PageColoringRepository {
     /** Records a result on its coloring if that is still queued; false for a duplicate or late result. */
     public boolean finish(Connection c, PageResult result) throws SQLException {
         PageRef ref = result.page();
+        boolean done = result.state().hasResult();
         return Jdbc.update(c, """
                 UPDATE page_colorings SET state = ?, outputs = ?::jsonb, model_version = ?, error = ?, inference_ms = ?,
                                           finished_at = ?
                 WHERE chapter_id = ? AND page_number = ? AND revision = ? AND state = 'queued'""",
-                result.state().dbName(), MessageCodec.toJson(result.outputs()), result.modelVersion(), result.error(),
+                result.state().dbName(), MessageCodec.toJson(done ? result.outputs() : PageOutputs.NONE),
+                result.modelVersion(), done ? null : result.error(),
                 result.inferenceMillis(), result.finishedAt(), ref.chapterId(), ref.pageNumber(), ref.revision()) == 1;
     }
 

@@ -3,7 +3,7 @@ package dev.colorize.ingest.rest;
 import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.ingest.persistence.PageRevisionRepository;
+import dev.colorize.ingest.persistence.PageColoringRepository;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.ingest.service.ChapterEvents;
 import dev.colorize.ingest.service.ChapterRemoval;
@@ -55,12 +55,12 @@ public class ChapterResource {
     private final ChapterEvents events;
     private final ChapterResults results;
     private final ChapterRemoval removal;
-    private final PageRevisionRepository revisions;
+    private final PageColoringRepository colorings;
 
     public ChapterResource(Caller caller, ChapterUploads uploads, MultipartPages multipartPages,
             ChapterRepository chapters, ChapterEvents events, ChapterResults results, ChapterRemoval removal,
-            PageRevisionRepository revisions) {
-        this.revisions = revisions;
+            PageColoringRepository colorings) {
+        this.colorings = colorings;
         this.caller = caller;
         this.uploads = uploads;
         this.multipartPages = multipartPages;
@@ -109,7 +109,7 @@ public class ChapterResource {
     @Operation(summary = "A chapter's state, counters, per-page states, errors, model versions and timings")
     public ChapterStatus status(@PathParam("id") UUID id) {
         ChapterRow c = owned(id);
-        return ChapterStatus.of(c, chapters.pages(c.id()), revisions.ofChapter(c.id()));
+        return ChapterStatus.of(c, chapters.pages(c.id()), colorings.ofChapter(c.id()));
     }
 
     @GET
@@ -145,7 +145,7 @@ public class ChapterResource {
     @Operation(summary = "A colored page: 307 to a presigned URL, or the bytes with ?delivery=stream")
     public Response pageResult(@PathParam("id") UUID id, @PathParam("page") int page,
             @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
-        return deliver(results.resultKey(owned(id).id(), page), delivery);
+        return deliver(results.resultKey(owned(id).id(), page, 0), delivery);
     }
 
     @GET
@@ -163,7 +163,7 @@ public class ChapterResource {
             + "307 to a presigned URL, or the bytes with ?delivery=stream")
     public Response pageLayer(@PathParam("id") UUID id, @PathParam("page") int page, @PathParam("layer") String layer,
             @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
-        return deliver(results.layerKey(owned(id).id(), page, PageLayer.ofPath(layer)), delivery);
+        return deliver(results.layerKey(owned(id).id(), page, 0, PageLayer.ofPath(layer)), delivery);
     }
 
     private Response deliver(String key, String delivery) {

@@ -2,7 +2,7 @@ package dev.colorize.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.ingest.persistence.PageRevisionRow;
+import dev.colorize.ingest.persistence.PageColoringRow;
 import dev.colorize.ingest.persistence.PageRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +27,16 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
         Instant createdAt, Instant updatedAt, Instant completedAt, Long processingMs, List<String> outputs,
         Integer quality, List<PageStatus> pages, String seriesId) {
 
-    /** @param revisions the recolors of the chapter's pages (any order); null in lists */
-    static ChapterStatus of(ChapterRow c, List<PageRow> pages, List<PageRevisionRow> revisions) {
-        Map<Integer, PageRevisionRow> newest = revisions == null ? Map.of() : revisions.stream()
-                .collect(Collectors.toMap(PageRevisionRow::pageNumber, r -> r,
-                        (a, b) -> a.revision() > b.revision() ? a : b));
+    /** @param colorings the colorings of the chapter's pages (any order); null in lists */
+    static ChapterStatus of(ChapterRow c, List<PageRow> pages, List<PageColoringRow> colorings) {
+        Map<Integer, PageColoringRow> newest = colorings == null ? Map.of() : colorings.stream()
+                .filter(r -> r.ref().recolor())
+                .collect(Collectors.toMap(r -> r.ref().pageNumber(), r -> r,
+                        (a, b) -> a.ref().revision() > b.ref().revision() ? a : b));
         String path = "/v1/chapters/" + c.id();
         return new ChapterStatus(c.id(), c.title(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed(),
                 c.pagesSkipped(), c.outputFormat(), c.modelVersionPin(),
-                pages == null ? null : pages.stream().map(PageRow::modelVersion).filter(Objects::nonNull).distinct().sorted().toList(),
+                pages == null ? null : pages.stream().map(p -> p.upload().modelVersion()).filter(Objects::nonNull).distinct().sorted().toList(),
                 c.createdAt(), c.updatedAt(), c.completedAt(),
                 c.completedAt() == null ? null : Duration.between(c.createdAt(), c.completedAt()).toMillis(),
                 c.outputs() == null ? null

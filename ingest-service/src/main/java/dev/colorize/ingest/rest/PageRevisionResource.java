@@ -3,7 +3,8 @@ package dev.colorize.ingest.rest;
 import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.ingest.persistence.PageRevisionRow;
+import dev.colorize.ingest.persistence.PageColoringRow;
+import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.ingest.service.ChapterResults;
 import dev.colorize.ingest.service.PageLayer;
 import dev.colorize.ingest.service.PageRecolors;
@@ -95,7 +96,7 @@ public class PageRevisionResource {
     @Operation(summary = "A revision's colored page: 307 to a presigned URL, or the bytes with ?delivery=stream")
     public Response revision(@PathParam("id") UUID id, @PathParam("page") int page,
             @PathParam("revision") int revision, @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
-        return ObjectDelivery.deliver(results, results.revisionKey(owned(id).id(), page, revision), delivery);
+        return ObjectDelivery.deliver(results, results.resultKey(owned(id).id(), page, revision), delivery);
     }
 
     @GET
@@ -105,7 +106,7 @@ public class PageRevisionResource {
             @PathParam("revision") int revision, @PathParam("layer") String layer,
             @QueryParam("delivery") @DefaultValue("redirect") String delivery) {
         return ObjectDelivery.deliver(results,
-                results.revisionLayerKey(owned(id).id(), page, revision, PageLayer.ofPath(layer)), delivery);
+                results.layerKey(owned(id).id(), page, revision, PageLayer.ofPath(layer)), delivery);
     }
 
     private Response accepted(PageRecolors.Accepted accepted) {
@@ -115,9 +116,11 @@ public class PageRevisionResource {
                 "queued", null, Instant.now(), null, path)).location(URI.create(path)).build();
     }
 
-    private static RevisionView view(PageRevisionRow r) {
-        return new RevisionView(r.chapterId(), r.pageNumber(), r.revision(), r.state(), r.error(), r.requestedAt(),
-                r.finishedAt(), "/v1/chapters/" + r.chapterId() + "/pages/" + r.pageNumber() + "/revisions/" + r.revision());
+    private static RevisionView view(PageColoringRow r) {
+        PageRef ref = r.ref();
+        return new RevisionView(ref.chapterId(), ref.pageNumber(), ref.revision(), r.state().dbName(), r.error(),
+                r.requestedAt(), r.finishedAt(), "/v1/chapters/" + ref.chapterId() + "/pages/" + ref.pageNumber()
+                        + "/revisions/" + ref.revision());
     }
 
     private ChapterRow owned(UUID id) {

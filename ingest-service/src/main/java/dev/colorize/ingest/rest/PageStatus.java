@@ -1,9 +1,9 @@
 package dev.colorize.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.colorize.ingest.persistence.PageRevisionRow;
+import dev.colorize.ingest.persistence.PageColoringRow;
 import dev.colorize.ingest.persistence.PageRow;
-import dev.colorize.ingest.service.PageLayer;
+import dev.colorize.platform.coloring.PageFile;
 import java.time.Instant;
 
 /**
@@ -21,18 +21,22 @@ public record PageStatus(int pageNumber, String state, String originalName, Stri
         String psdUrl, Boolean forceColor, Boolean hinted, Integer revision, String revisionState, String revisionUrl) {
 
     /** @param newest the page's newest revision, null before any recolor */
-    static PageStatus of(PageRow p, PageRevisionRow newest, String chapterPath) {
+    static PageStatus of(PageRow p, PageColoringRow newest, String chapterPath) {
         String pagePath = chapterPath + "/pages/" + p.pageNumber();
-        return new PageStatus(p.pageNumber(), p.state(), p.originalName(), p.sourceFormat(), p.width(), p.height(),
-                p.byteSize(), p.modelVersion(), p.error(), p.inferenceMs(), p.queuedAt(), p.finishedAt(),
-                pagePath + "/original",
-                p.resultKey() != null ? pagePath + "/result" : null,
-                p.flatsKey() == null ? null : pagePath + "/layers/" + PageLayer.FLATS.pathName(),
-                p.linesKey() == null ? null : pagePath + "/layers/" + PageLayer.LINES.pathName(),
-                p.oraKey() == null ? null : pagePath + "/layers/" + PageLayer.ORA.pathName(),
-                p.psdKey() == null ? null : pagePath + "/layers/" + PageLayer.PSD.pathName(),
-                p.forceColor() ? Boolean.TRUE : null, p.hinted() ? Boolean.TRUE : null,
-                newest == null ? null : newest.revision(), newest == null ? null : newest.state(),
-                newest == null || newest.resultKey() == null ? null : pagePath + "/revisions/" + newest.revision());
+        PageColoringRow upload = p.upload();
+        return new PageStatus(p.pageNumber(), upload.state().dbName(), p.originalName(), p.sourceFormat(), p.width(),
+                p.height(), p.byteSize(), upload.modelVersion(), upload.error(), upload.inferenceMs(), p.queuedAt(),
+                upload.finishedAt(), pagePath + "/original",
+                upload.outputs().colored() != null ? pagePath + "/result" : null,
+                layerUrl(upload, PageFile.FLATS, pagePath), layerUrl(upload, PageFile.LINES, pagePath),
+                layerUrl(upload, PageFile.ORA, pagePath), layerUrl(upload, PageFile.PSD, pagePath),
+                upload.request().forceColor() ? Boolean.TRUE : null, upload.request().hasHints() ? Boolean.TRUE : null,
+                newest == null ? null : newest.ref().revision(), newest == null ? null : newest.state().dbName(),
+                newest == null || newest.outputs().colored() == null ? null
+                        : pagePath + "/revisions/" + newest.ref().revision());
+    }
+
+    private static String layerUrl(PageColoringRow coloring, PageFile layer, String pagePath) {
+        return coloring.outputs().get(layer) == null ? null : pagePath + "/layers/" + layer.pathName();
     }
 }

@@ -2,9 +2,13 @@ package dev.colorize.ingest.service;
 
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRepository;
-import dev.colorize.ingest.persistence.PageRevisionRepository;
-import dev.colorize.ingest.persistence.PageRevisionRow;
+import dev.colorize.ingest.persistence.PageColoringRepository;
+import dev.colorize.ingest.persistence.PageColoringRow;
 import dev.colorize.ingest.persistence.PageRow;
+import dev.colorize.platform.coloring.PageFile;
+import dev.colorize.platform.coloring.PageOutputs;
+import dev.colorize.platform.coloring.PageRef;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageOutput;
@@ -40,89 +44,77 @@ public class ChapterResults {
     private final ChapterRepository chapters;
     private final ObjectStore store;
     private final IngestConfig config;
-    private final PageRevisionRepository revisions;
+    private final PageColoringRepository colorings;
 
     public ChapterResults(ChapterRepository chapters, ObjectStore store, IngestConfig config,
-            PageRevisionRepository revisions) {
+            PageColoringRepository colorings) {
         this.chapters = chapters;
         this.store = store;
         this.config = config;
-        this.revisions = revisions;
+        this.colorings = colorings;
     }
 
     /**
-     * A revision's colored page: revision 0 is the upload's ({@link #resultKey}), 1, 2, ... each recolor's; 404 for a
-     * revision the page does not have, 409 while it has no result (queued, or failed).
+     * A coloring's colored page: revision 0 is the upload's, 1, 2, ... each recolor's; 404 for a page or revision there
+     * is not, 409 while it has no result (queued, or failed).
      */
-    public String revisionKey(UUID chapterId, int page, int revision) {
-        if (revision == 0) {
-            return resultKey(chapterId, page);
+    public String resultKey(UUID chapterId, int page, int revision) {
+        PageRef ref = ref(chapterId, page, revision);
+        PageColoringRow coloring = coloring(ref);
+        if (coloring.outputs().colored() == null) {
+            throw ApiProblemException.conflict(ref.recolor() ? "revision-not-done" : "page-not-done", name(ref) + " is "
+                    + coloring.state().dbName() + ", it has no result"
+                    + (ref.recolor() && coloring.error() != null ? ": " + coloring.error() : ""));
         }
-        PageRevisionRow r = revision(chapterId, page, revision);
-        if (r.resultKey() == null) {
-            throw ApiProblemException.conflict("revision-not-done", "Revision " + revision + " of page " + page + " is "
-                    + r.state() + ", it has no result" + (r.error() == null ? "" : ": " + r.error()));
-        }
-        return r.resultKey();
+        return coloring.outputs().colored();
     }
 
-    /** A revision's layer object, as {@link #revisionKey}; 409 while it has none (not done, or not asked for). */
-    public String revisionLayerKey(UUID chapterId, int page, int revision, PageLayer layer) {
-        if (revision == 0) {
-            return layerKey(chapterId, page, layer);
-        }
-        PageRevisionRow r = revision(chapterId, page, revision);
-        String key = layer.keyOf(r);
+    /** A coloring's layer object, as {@link #resultKey}; 409 while it has none (not done, or not asked for). */
+    public String layerKey(UUID chapterId, int page, int revision, PageFile layer) {
+        PageRef ref = ref(chapterId, page, revision);
+        PageColoringRow coloring = coloring(ref);
+        String key = coloring.outputs().get(layer);
         if (key == null) {
-            throw ApiProblemException.conflict("layer-not-available", "Revision " + revision + " of page " + page + " is "
-                    + r.state() + " and has no " + layer.pathName() + " layer");
+            boolean done = coloring.state() == PageState.DONE;
+            throw ApiProblemException.conflict("layer-not-available", name(ref) + " is " + coloring.state().dbName()
+                    + " and has no " + layer.pathName() + " layer"
+                    + (done && !coloring.request().writes(layer) ? ": the chapter's outputs did not ask for it" : ""));
         }
         return key;
     }
 
     /** The page's revisions after the upload's, oldest first; 404 when the chapter has no such page. */
-    public List<PageRevisionRow> revisions(UUID chapterId, int page) {
-        page(chapterId, page);
-        return revisions.ofChapter(chapterId).stream().filter(r -> r.pageNumber() == page).toList();
-    }
-
-    private PageRevisionRow revision(UUID chapterId, int page, int revision) {
-        return revisions.find(chapterId, page, revision)
-                .orElseThrow(() -> ApiProblemException.notFound("Revision " + revision + " of page " + page));
-    }
-
-    /** The page's result object: 404 when the chapter has no such page, 409 while the page has no result. */
-    public String resultKey(UUID chapterId, int page) {
-        PageRow p = page(chapterId, page);
-        if (p.resultKey() == null) {
-            throw ApiProblemException.conflict("page-not-done", "Page " + page + " is " + p.state() + ", it has no result");
-        }
-        return p.resultKey();
+    public List<PageColoringRow> revisions(UUID chapterId, int page) {
+        coloring(ref(chapterId, page, 0));
+        return colorings.ofChapter(chapterId).stream().filter(r -> r.ref().pageNumber() == page && r.ref().recolor())
+                .toList();
     }
 
     /** The page as uploaded (the "before" of the console's comparison): 404 when the chapter has no such page. */
     public String originalKey(UUID chapterId, int page) {
-        return page(chapterId, page).sourceKey();
+        return chapters.page(chapterId, page).orElseThrow(() -> ApiProblemException.notFound("Page " + page))
+                .sourceKey();
     }
 
-    /** The page's layer object: 404 as {@link #resultKey}, 409 while it has none (not done, or not asked for). */
-    public String layerKey(UUID chapterId, int page, PageLayer layer) {
-        PageRow p = page(chapterId, page);
-        String key = layer.keyOf(p);
-        if (key == null) {
-            throw ApiProblemException.conflict("layer-not-available", "Page " + page + " is " + p.state() + " and has no "
-                    + layer.pathName() + " layer" + ("done".equals(p.state()) ? ": the chapter's outputs did not ask for it" : ""));
+    /** A page and revision of a URL: numbers no page or revision can have are not found either. */
+    private static PageRef ref(UUID chapterId, int page, int revision) {
+        if (page < 1 || revision < 0) {
+            throw ApiProblemException.notFound(revision == 0 ? "Page " + page : "Revision " + revision + " of page " + page);
         }
-        return key;
+        return new PageRef(chapterId, page, revision);
+    }
+
+    private PageColoringRow coloring(PageRef ref) {
+        return colorings.find(ref).orElseThrow(() -> ApiProblemException.notFound(name(ref)));
+    }
+
+    private static String name(PageRef ref) {
+        return ref.recolor() ? "Revision " + ref.revision() + " of page " + ref.pageNumber() : "Page " + ref.pageNumber();
     }
 
     /** A result's or layer's bytes as the store sends them, copied on without holding them; the caller closes it. */
     public InputStream open(String key) {
         return store.open(key);
-    }
-
-    private PageRow page(UUID chapterId, int page) {
-        return chapters.page(chapterId, page).orElseThrow(() -> ApiProblemException.notFound("Page " + page));
     }
 
     public URI presignedUrl(String key) {
@@ -146,7 +138,7 @@ public class ChapterResults {
      */
     public List<PageRow> pagesForArchive(UUID chapterId) {
         List<PageRow> pages = chapters.pages(chapterId);
-        if (pages.stream().allMatch(p -> p.resultKey() == null && !"failed".equals(p.state()))) {
+        if (pages.stream().allMatch(p -> p.upload().outputs().colored() == null && p.upload().state() != PageState.FAILED)) {
             throw ApiProblemException.conflict("no-results", "No page of this chapter has been colored yet");
         }
         return pages;
@@ -161,7 +153,8 @@ public class ChapterResults {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.NO_COMPRESSION); // PNG, JPEG, WebP, ORA and PSD are compressed already
             for (PageRow p : pages) {
-                for (String key : layers ? p.resultKeys() : Stream.ofNullable(p.resultKey()).toList()) {
+                PageOutputs outputs = p.upload().outputs();
+                for (String key : layers ? outputs.all() : Stream.ofNullable(outputs.colored()).toList()) {
                     zip.putNextEntry(new ZipEntry(entryName(p.pageNumber(), key)));
                     try (InputStream in = store.open(key)) {
                         in.transferTo(zip);
@@ -169,8 +162,8 @@ public class ChapterResults {
                     zip.closeEntry();
                 }
             }
-            List<FailedPage> failures = pages.stream().filter(p -> "failed".equals(p.state()))
-                    .map(p -> new FailedPage(p.pageNumber(), p.originalName(), p.error())).toList();
+            List<FailedPage> failures = pages.stream().filter(p -> p.upload().state() == PageState.FAILED)
+                    .map(p -> new FailedPage(p.pageNumber(), p.originalName(), p.upload().error())).toList();
             if (!failures.isEmpty()) {
                 zip.setLevel(Deflater.DEFAULT_COMPRESSION);
                 zip.putNextEntry(new ZipEntry(FAILURES_ENTRY));

@@ -8,6 +8,8 @@ import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.upload.InspectedPage;
 import dev.colorize.ingest.upload.PageHint;
 import dev.colorize.ingest.upload.UploadedPages;
+import dev.colorize.platform.coloring.ColoringRequest;
+import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.storage.ObjectKeys;
@@ -87,21 +89,19 @@ public class ChapterUploads {
         for (InspectedPage p : pages) {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.file(), p.format().mediaType()));
-            boolean forceColor = request.forceColor().forces(p.pageNumber());
-            PageJob pageJob = PageJob.of(publisherId, chapterId, p.pageNumber(), key, request.outputFormat(),
-                    request.modelVersion(), now).withOutputs(request.outputs(), request.quality());
+            ColoringRequest asked = new ColoringRequest(request.outputFormat(), request.outputs(), request.quality(),
+                    request.modelVersion(), request.forceColor().forces(p.pageNumber()), null);
             PageHint hint = hints.get(p.pageNumber());
-            String hintsKey = null;
             if (hint != null) {
                 PageObjects.StoredObject hintObject = HintObjects.of(publisherId, chapterId, 0, hint, paletteColors,
                         request.seriesId());
                 stored.add(hintObject);
-                hintsKey = hintObject.key();
-                pageJob = pageJob.withHints(hintsKey, 0);
+                asked = asked.withHints(hintObject.key());
             }
-            String job = MessageCodec.encodeToString(forceColor ? pageJob.withForceColor(true) : pageJob);
+            String job = MessageCodec.encodeToString(PageJob.of(publisherId, PageRef.upload(chapterId, p.pageNumber()),
+                    key, asked, now));
             rows.add(new NewPage(p.pageNumber(), p.fileName(), key, p.format().name(), p.width(), p.height(),
-                    p.size(), forceColor, hintsKey, job));
+                    p.size(), asked, job));
         }
         objects.putAll(stored);
         boolean inserted;

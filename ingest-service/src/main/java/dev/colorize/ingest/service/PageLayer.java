@@ -1,39 +1,29 @@
 package dev.colorize.ingest.service;
 
-import dev.colorize.ingest.persistence.LayerKeys;
+import dev.colorize.platform.coloring.PageFile;
 import dev.colorize.rest.ApiProblemException;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The layer objects of a page a publisher can read: /v1/chapters/{id}/pages/{page}/layers/{flats|lines|ora|psd}, and of a
- * recolor's revision: .../pages/{page}/revisions/{revision}/layers/{flats|lines|ora|psd}.
+ * recolor's revision: .../pages/{page}/revisions/{revision}/layers/{flats|lines|ora|psd}. Every file a coloring writes
+ * besides the colored page is one.
  */
-public enum PageLayer {
-    FLATS(LayerKeys::flatsKey),
-    LINES(LayerKeys::linesKey),
-    ORA(LayerKeys::oraKey),
-    PSD(LayerKeys::psdKey);
+public final class PageLayer {
 
-    private final Function<LayerKeys, String> key;
-
-    PageLayer(Function<LayerKeys, String> key) {
-        this.key = key;
+    private PageLayer() {
     }
 
-    public String pathName() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The layer of a URL's path segment; 404 naming the layers there are, for any other name. */
+    public static PageFile ofPath(String name) {
+        return layers().filter(l -> l.pathName().equals(name)).findFirst()
+                .orElseThrow(() -> ApiProblemException.notFound("Layer " + name + " (there are "
+                        + layers().map(PageFile::pathName).collect(Collectors.joining(", ")) + ")"));
     }
 
-    /** The page's object of this layer, or null when the chapter did not ask for it or the page has none yet. */
-    public String keyOf(LayerKeys page) {
-        return key.apply(page);
-    }
-
-    /** 404 naming the layers there are, for any other name. */
-    public static PageLayer ofPath(String name) {
-        return Arrays.stream(values()).filter(l -> l.pathName().equals(name)).findFirst()
-                .orElseThrow(() -> ApiProblemException.notFound("Layer " + name + " (there are flats, lines, ora and psd)"));
+    private static Stream<PageFile> layers() {
+        return Arrays.stream(PageFile.values()).filter(f -> f != PageFile.COLORED);
     }
 }

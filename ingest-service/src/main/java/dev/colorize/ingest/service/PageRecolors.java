@@ -2,17 +2,16 @@ package dev.colorize.ingest.service;
 
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.ingest.persistence.PageRevisionRepository;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.ingest.upload.HintInspector;
 import dev.colorize.ingest.upload.InspectedPage;
 import dev.colorize.ingest.upload.PageHint;
 import dev.colorize.ingest.upload.PageSource;
+import dev.colorize.platform.coloring.ColoringRequest;
+import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.messaging.MessageCodec;
-import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
-import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.rest.ApiProblemException;
 import dev.colorize.service.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +19,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,19 +36,17 @@ public class PageRecolors {
     public record Accepted(UUID chapterId, int pageNumber, int revision) {
     }
 
-    private static final List<String> FINISHED = List.of("done", "skipped", "failed");
-
     private final ChapterRepository chapters;
-    private final PageRevisionRepository revisions;
+    private final PageColorings colorings;
     private final HintInspector hints;
     private final SeriesPalettes palettes;
     private final PageObjects objects;
     private final OutboxRelay relay;
 
-    public PageRecolors(ChapterRepository chapters, PageRevisionRepository revisions, HintInspector hints,
+    public PageRecolors(ChapterRepository chapters, PageColorings colorings, HintInspector hints,
             SeriesPalettes palettes, PageObjects objects, OutboxRelay relay) {
         this.chapters = chapters;
-        this.revisions = revisions;
+        this.colorings = colorings;
         this.hints = hints;
         this.palettes = palettes;
         this.objects = objects;
@@ -87,18 +81,18 @@ public class PageRecolors {
         List<String> stored = new ArrayList<>();
         int revision;
         try {
-            revision = revisions.addNext(chapter.id(), page.pageNumber(), next -> {
+            revision = colorings.queueRecolor(chapter.id(), page.pageNumber(), next -> {
                 PageObjects.StoredObject hintObject = HintObjects.of(chapter.publisherId(), chapter.id(), next, hint,
                         paletteColors, chapter.seriesId());
                 // stored under the page's row lock: no other recolor can write this revision's key meanwhile
                 stored.add(hintObject.key());
                 objects.putAll(List.of(hintObject));
-                PageJob job = PageJob.of(chapter.publisherId(), chapter.id(), page.pageNumber(), page.sourceKey(),
-                        OutputFormat.valueOf(chapter.outputFormat()), chapter.modelVersionPin(), Instant.now())
-                        .withOutputs(outputs(chapter.outputs()), chapter.outputQuality())
-                        .withHints(hintObject.key(), next);
-                return new PageRevisionRepository.NewRevision(hintObject.key(), MessageCodec.encodeToString(job));
-            });
+                // the upload's request with the new hints: a hinted page is always colored
+                ColoringRequest asked = page.upload().request().withForceColor(false).withHints(hintObject.key());
+                PageJob job = PageJob.of(chapter.publisherId(), new PageRef(chapter.id(), page.pageNumber(), next),
+                        page.sourceKey(), asked, Instant.now());
+                return new PageColorings.NewRevision(asked, MessageCodec.encodeToString(job));
+            }).orElseThrow(() -> ApiProblemException.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored);
             throw e;
@@ -115,20 +109,10 @@ public class PageRecolors {
     private PageRow finishedPage(ChapterRow chapter, int pageNumber) {
         PageRow page = chapters.page(chapter.id(), pageNumber)
                 .orElseThrow(() -> ApiProblemException.notFound("Page " + pageNumber + " of chapter " + chapter.id()));
-        if (!FINISHED.contains(page.state())) {
-            throw ApiProblemException.conflict("page-in-work", "Page " + pageNumber + " is " + page.state()
-                    + "; recolor it once it is finished");
+        if (!page.upload().state().finished()) {
+            throw ApiProblemException.conflict("page-in-work", "Page " + pageNumber + " is "
+                    + page.upload().state().dbName() + "; recolor it once it is finished");
         }
         return page;
-    }
-
-    /** The chapter's outputs column (comma-separated PageOutput names) as the job carries them. */
-    private static Set<PageOutput> outputs(String column) {
-        if (column == null) {
-            return null;
-        }
-        Set<PageOutput> outputs = EnumSet.noneOf(PageOutput.class);
-        Arrays.stream(column.split(",")).map(PageOutput::valueOf).forEach(outputs::add);
-        return outputs;
     }
 }

@@ -35,16 +35,13 @@ public class WebhookDeliveries {
      * Inside the transaction that made the chapter final: the event to the chapter's or publisher's URL, naming
      * each failed page and why.
      */
-    public void enqueueChapterFinished(Connection c, ChapterRow chapter) throws SQLException {
+    public void enqueueChapterFinished(Connection c, ChapterRow chapter, List<ChapterWebhook.FailedPage> failures)
+            throws SQLException {
         Optional<String> url = url(c, chapter);
         if (url.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
-        List<ChapterWebhook.FailedPage> failures = Jdbc.query(c, """
-                SELECT page_number, original_name, error FROM pages WHERE chapter_id = ? AND state = 'failed'
-                ORDER BY page_number""", r -> new ChapterWebhook.FailedPage(r.getInt(1), r.getString(2), r.getString(3)),
-                chapter.id());
         ChapterWebhook event = ChapterWebhook.finished(chapter.id(), chapter.title(), chapter.state(),
                 chapter.pageCount(), chapter.pagesDone(), chapter.pagesFailed(), chapter.pagesSkipped(), failures, now);
         insert(c, chapter, event.type(), url.get(), event.toJson(), now);
