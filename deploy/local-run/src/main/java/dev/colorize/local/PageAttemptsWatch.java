@@ -55,8 +55,9 @@ final class PageAttemptsWatch implements AutoCloseable {
         Map<Page, Boolean> rows = new HashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
-                        SELECT a.chapter_id, a.page_number, a.attempts, p.state IN ('queued', 'processing')
-                        FROM page_attempts a JOIN pages p USING (chapter_id, page_number)""")) {
+                        SELECT a.chapter_id, a.page_number, a.attempts, pc.state = 'queued'
+                        FROM page_attempts a JOIN page_colorings pc USING (chapter_id, page_number)
+                        WHERE pc.revision = 0""")) {
             while (rs.next()) {
                 Page page = new Page(rs.getObject(1, UUID.class), rs.getInt(2));
                 highest.merge(page, rs.getInt(3), Math::max);

@@ -2,6 +2,7 @@ package dev.colorize.ingest.persistence;
 
 import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.platform.coloring.PageRef;
+import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.service.outbox.OutboxMessage;
 import dev.colorize.service.outbox.OutboxWriter;
@@ -23,9 +24,8 @@ public class ChapterRepository {
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** What an accepted upload writes: the chapter, its pages, and one outbox payload per page. */
-    public record NewChapter(UUID id, UUID publisherId, String title, String webhookUrl, String outputFormat,
-            Integer modelVersionPin, String idempotencyKey, String requestFingerprint, List<NewPage> pages,
-            String outputs, Integer outputQuality, String seriesId) {
+    public record NewChapter(UUID id, UUID publisherId, String title, String webhookUrl, ColoringRequest options,
+            String idempotencyKey, String requestFingerprint, List<NewPage> pages, String seriesId) {
     }
 
     /** A chapter created with an Idempotency-Key, and the fingerprint of the request that created it (or null). */
@@ -55,13 +55,11 @@ public class ChapterRepository {
         try {
             return jdbc.inTransaction(c -> {
                 Jdbc.update(c, """
-                        INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, output_format,
-                                              model_version_pin, idempotency_key, request_fingerprint, outputs,
-                                              output_quality, series_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
-                        chapter.pages().size(), chapter.webhookUrl(), chapter.outputFormat(), chapter.modelVersionPin(),
-                        chapter.idempotencyKey(), chapter.requestFingerprint(), chapter.outputs(), chapter.outputQuality(),
-                        chapter.seriesId());
+                        INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, options, idempotency_key,
+                                              request_fingerprint, series_id)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""", chapter.id(), chapter.publisherId(), chapter.title(),
+                        chapter.pages().size(), chapter.webhookUrl(), MessageCodec.toJson(chapter.options()),
+                        chapter.idempotencyKey(), chapter.requestFingerprint(), chapter.seriesId());
                 insertPages(c, chapter);
                 colorings.queue(c, chapter.pages().stream().map(p -> PageRef.upload(chapter.id(), p.pageNumber())).toList(),
                         chapter.pages().stream().map(NewPage::request).toList());

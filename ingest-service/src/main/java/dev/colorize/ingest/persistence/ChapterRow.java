@@ -1,5 +1,7 @@
 package dev.colorize.ingest.persistence;
 
+import dev.colorize.platform.coloring.ColoringRequest;
+import dev.colorize.platform.messaging.MessageCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,13 +10,12 @@ import dev.colorize.service.persistence.Jdbc;
 
 /**
  * A row of chapters. pagesDone counts every page finished with a result, pagesSkipped those of them passed through;
- * outputs: comma-separated PageOutput names, or null for the colored pages only; seriesId: the series whose palette
- * its hints may name, or null; recolorsPending: recolors of its pages asked for and not finished.
+ * options: what its upload asked of every page (format, outputs, quality, model pin); seriesId: the series whose
+ * palette its hints may name, or null; recolorsPending: recolors of its pages asked for and not finished.
  */
 public record ChapterRow(UUID id, UUID publisherId, String title, String state, int pageCount, int pagesDone,
-        int pagesFailed, String webhookUrl, String outputFormat, Integer modelVersionPin, Instant createdAt,
-        Instant updatedAt, Instant completedAt, int pagesSkipped, String outputs, Integer outputQuality,
-        String seriesId, int recolorsPending) {
+        int pagesFailed, String webhookUrl, ColoringRequest options, Instant createdAt, Instant updatedAt,
+        Instant completedAt, int pagesSkipped, String seriesId, int recolorsPending) {
 
     public boolean isFinal() {
         return !"queued".equals(state) && !"processing".equals(state);
@@ -25,10 +26,9 @@ public record ChapterRow(UUID id, UUID publisherId, String title, String state, 
     static ChapterRow map(ResultSet row) throws SQLException {
         return new ChapterRow(row.getObject("id", UUID.class), row.getObject("publisher_id", UUID.class),
                 row.getString("title"), row.getString("state"), row.getInt("page_count"), row.getInt("pages_done"),
-                row.getInt("pages_failed"), row.getString("webhook_url"), row.getString("output_format"),
-                Jdbc.nullableInt(row, "model_version_pin"), Jdbc.instant(row, "created_at"),
+                row.getInt("pages_failed"), row.getString("webhook_url"),
+                MessageCodec.fromJson(row.getString("options"), ColoringRequest.class), Jdbc.instant(row, "created_at"),
                 Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "completed_at"), row.getInt("pages_skipped"),
-                row.getString("outputs"), Jdbc.nullableInt(row, "output_quality"),
                 row.getString("series_id"), row.getInt("recolors_pending"));
     }
 }

@@ -6,7 +6,6 @@ import dev.colorize.ingest.persistence.PageColoringRow;
 import dev.colorize.ingest.persistence.PageRow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +34,13 @@ public record ChapterStatus(UUID chapterId, String title, String state, int page
                         (a, b) -> a.ref().revision() > b.ref().revision() ? a : b));
         String path = "/v1/chapters/" + c.id();
         return new ChapterStatus(c.id(), c.title(), c.state(), c.pageCount(), c.pagesDone(), c.pagesFailed(),
-                c.pagesSkipped(), c.outputFormat(), c.modelVersionPin(),
+                c.pagesSkipped(), c.options().format().name(), c.options().modelVersion(),
                 pages == null ? null : pages.stream().map(p -> p.upload().modelVersion()).filter(Objects::nonNull).distinct().sorted().toList(),
                 c.createdAt(), c.updatedAt(), c.completedAt(),
                 c.completedAt() == null ? null : Duration.between(c.createdAt(), c.completedAt()).toMillis(),
-                c.outputs() == null ? null
-                        : Arrays.stream(c.outputs().split(",")).map(o -> o.toLowerCase(Locale.ROOT)).toList(),
-                c.outputQuality(),
+                c.options().outputs().isEmpty() ? null
+                        : c.options().outputs().stream().map(o -> o.name().toLowerCase(Locale.ROOT)).toList(),
+                c.options().quality(),
                 pages == null ? null : pages.stream().map(p -> PageStatus.of(p, newest.get(p.pageNumber()), path)).toList(),
                 c.seriesId());
     }

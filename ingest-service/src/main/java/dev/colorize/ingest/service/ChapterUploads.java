@@ -89,8 +89,7 @@ public class ChapterUploads {
         for (InspectedPage p : pages) {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.file(), p.format().mediaType()));
-            ColoringRequest asked = new ColoringRequest(request.outputFormat(), request.outputs(), request.quality(),
-                    request.modelVersion(), request.forceColor().forces(p.pageNumber()), null);
+            ColoringRequest asked = request.options().withForceColor(request.forceColor().forces(p.pageNumber()));
             PageHint hint = hints.get(p.pageNumber());
             if (hint != null) {
                 PageObjects.StoredObject hintObject = HintObjects.of(publisherId, chapterId, 0, hint, paletteColors,
@@ -107,9 +106,8 @@ public class ChapterUploads {
         boolean inserted;
         try {
             inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
-                    request.outputFormat().name(), request.modelVersion(), request.idempotencyKey(),
-                    request.idempotencyKey() == null ? null : request.fingerprint(), rows, request.outputsColumn(),
-                    request.quality(), request.seriesId()));
+                    request.options(), request.idempotencyKey(),
+                    request.idempotencyKey() == null ? null : request.fingerprint(), rows, request.seriesId()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());
             throw e;

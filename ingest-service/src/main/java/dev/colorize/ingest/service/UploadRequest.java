@@ -1,5 +1,6 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.ingest.upload.UploadedPages;
 import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.messaging.OutputFormat;
@@ -29,7 +30,12 @@ public record UploadRequest(String title, String webhookUrl, OutputFormat output
                 null, null);
     }
 
-    /** The outputs as stored with the chapter: comma-separated names in their declared order, or null. */
+    /** What the upload asks of every page's coloring (forcing and hints are each page's own). */
+    public ColoringRequest options() {
+        return new ColoringRequest(outputFormat, outputs, quality, modelVersion, false, null);
+    }
+
+    /** The outputs as the fingerprint names them: comma-separated names in their declared order, or null. */
     public String outputsColumn() {
         return outputs == null || outputs.isEmpty() ? null
                 : String.join(",", outputs.stream().sorted().map(PageOutput::name).toList());

@@ -3,6 +3,8 @@ package dev.colorize.ingest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ingest.persistence.ChapterRow;
+import dev.colorize.platform.coloring.ColoringRequest;
+import dev.colorize.platform.messaging.OutputFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +18,8 @@ class ChapterListTest {
     /** Newest first, as the repository returns them. */
     private static List<ChapterRow> rows(int count) {
         return IntStream.range(0, count).mapToObj(i -> new ChapterRow(UUID.randomUUID(), UUID.randomUUID(), "c" + i,
-                "queued", 1, 0, 0, null, "PNG", null, NEWEST.minusSeconds(i), NEWEST, null, 0, null, null, null, 0)).toList();
+                "queued", 1, 0, 0, null, ColoringRequest.of(OutputFormat.PNG), NEWEST.minusSeconds(i), NEWEST, null, 0, null, 0))
+                .toList();
     }
 
     @Test

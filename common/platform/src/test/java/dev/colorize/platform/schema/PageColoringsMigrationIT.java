@@ -82,6 +82,10 @@ class PageColoringsMigrationIT {
                 assertThat(count(c, "SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
                         + "' AND table_name = 'pages' AND column_name IN ('state', 'result_key', 'revision')")).isZero();
 
+                flyway(stack, schema).target("22").load().migrate();
+                assertThat(MessageCodec.fromJson(text(c, "SELECT options::text FROM chapters WHERE id = '" + chapter + "'"),
+                        ColoringRequest.class)).as("V22: the chapter's options, one typed column").isEqualTo(chapterAsked);
+
                 update(c, "DELETE FROM chapters WHERE id = ?", chapter);
                 assertThat(count(c, "SELECT count(*) FROM page_colorings")).as("colorings go with their pages").isZero();
             } finally {
@@ -117,6 +121,13 @@ class PageColoringsMigrationIT {
             }
         }
         return rows;
+    }
+
+    private static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static long count(Connection c, String sql) throws SQLException {
