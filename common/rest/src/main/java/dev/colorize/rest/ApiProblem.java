@@ -1,5 +1,6 @@
 package dev.colorize.rest;
 
+import dev.colorize.platform.errors.Refused;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +30,22 @@ public record ApiProblem(String type, String title, int status, String detail, I
     /** A problem about the request as a whole, not one page of it. */
     public ApiProblem(String type, String title, int status, String detail) {
         this(type, title, status, detail, null, null, null);
+    }
+
+    /** A refusal of the domain: one status and title per reason. */
+    public static ApiProblem of(Refused e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> of(e, "Not found", 404);
+            case CONFLICT -> of(e, "Conflict", 409);
+            case INVALID -> of(e, "Bad request", 400);
+            case UPLOAD_REJECTED -> of(e, "Upload rejected", 400);
+            case TOO_LARGE -> of(e, "Upload too large", 413);
+            case UNPROCESSABLE -> of(e, "Unprocessable content", 422);
+        };
+    }
+
+    private static ApiProblem of(Refused e, String title, int status) {
+        return new ApiProblem(e.code(), title, status, e.getMessage(), e.page(), e.file(), e.field());
     }
 
     public Response toResponse() {

@@ -1,5 +1,6 @@
 package dev.colorize.rest;
 
+import dev.colorize.platform.errors.Refused;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -10,6 +11,12 @@ public class ApiProblemMapper {
     @ServerExceptionMapper
     public Response problem(ApiProblemException e) {
         return e.problem().toResponse();
+    }
+
+    /** The domain's refusals, answered as {@link ApiProblem#of(Refused)} says. */
+    @ServerExceptionMapper
+    public Response refused(Refused e) {
+        return ApiProblem.of(e).toResponse();
     }
 
     @ServerExceptionMapper

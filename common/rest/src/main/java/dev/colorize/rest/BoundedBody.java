@@ -16,7 +16,7 @@ public final class BoundedBody {
     }
 
     /** The whole body, at most {@code limit} bytes; more throws {@code tooLarge}'s problem. */
-    public static byte[] read(InputStream body, long limit, Supplier<ApiProblemException> tooLarge) throws IOException {
+    public static byte[] read(InputStream body, long limit, Supplier<? extends RuntimeException> tooLarge) throws IOException {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (bytes.length > limit) {
             throw tooLarge.get();
@@ -25,7 +25,7 @@ public final class BoundedBody {
     }
 
     /** The body as a stream that throws {@code tooLarge}'s problem when a byte past {@code limit} is read. */
-    public static InputStream limited(InputStream body, long limit, Supplier<ApiProblemException> tooLarge) {
+    public static InputStream limited(InputStream body, long limit, Supplier<? extends RuntimeException> tooLarge) {
         return new FilterInputStream(body) {
             private long read;
 

@@ -1,5 +1,6 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.PageColoringRepository;
@@ -14,7 +15,6 @@ import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.platform.webhook.ChapterWebhook.FailedPage;
-import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +62,7 @@ public class ChapterResults {
         PageRef ref = ref(chapterId, page, revision);
         PageColoringRow coloring = coloring(ref);
         if (coloring.outputs().colored() == null) {
-            throw ApiProblemException.conflict(ref.recolor() ? "revision-not-done" : "page-not-done", name(ref) + " is "
+            throw Refused.conflict(ref.recolor() ? "revision-not-done" : "page-not-done", name(ref) + " is "
                     + coloring.state().dbName() + ", it has no result"
                     + (ref.recolor() && coloring.error() != null ? ": " + coloring.error() : ""));
         }
@@ -76,7 +76,7 @@ public class ChapterResults {
         String key = coloring.outputs().get(layer);
         if (key == null) {
             boolean done = coloring.state() == PageState.DONE;
-            throw ApiProblemException.conflict("layer-not-available", name(ref) + " is " + coloring.state().dbName()
+            throw Refused.conflict("layer-not-available", name(ref) + " is " + coloring.state().dbName()
                     + " and has no " + layer.pathName() + " layer"
                     + (done && !coloring.request().writes(layer) ? ": the chapter's outputs did not ask for it" : ""));
         }
@@ -92,20 +92,20 @@ public class ChapterResults {
 
     /** The page as uploaded (the "before" of the console's comparison): 404 when the chapter has no such page. */
     public String originalKey(UUID chapterId, int page) {
-        return chapters.page(chapterId, page).orElseThrow(() -> ApiProblemException.notFound("Page " + page))
+        return chapters.page(chapterId, page).orElseThrow(() -> Refused.notFound("Page " + page))
                 .sourceKey();
     }
 
     /** A page and revision of a URL: numbers no page or revision can have are not found either. */
     private static PageRef ref(UUID chapterId, int page, int revision) {
         if (page < 1 || revision < 0) {
-            throw ApiProblemException.notFound(revision == 0 ? "Page " + page : "Revision " + revision + " of page " + page);
+            throw Refused.notFound(revision == 0 ? "Page " + page : "Revision " + revision + " of page " + page);
         }
         return new PageRef(chapterId, page, revision);
     }
 
     private PageColoringRow coloring(PageRef ref) {
-        return colorings.find(ref).orElseThrow(() -> ApiProblemException.notFound(name(ref)));
+        return colorings.find(ref).orElseThrow(() -> Refused.notFound(name(ref)));
     }
 
     private static String name(PageRef ref) {
@@ -139,7 +139,7 @@ public class ChapterResults {
     public List<PageRow> pagesForArchive(UUID chapterId) {
         List<PageRow> pages = chapters.pages(chapterId);
         if (pages.stream().allMatch(p -> p.upload().outputs().colored() == null && p.upload().state() != PageState.FAILED)) {
-            throw ApiProblemException.conflict("no-results", "No page of this chapter has been colored yet");
+            throw Refused.conflict("no-results", "No page of this chapter has been colored yet");
         }
         return pages;
     }

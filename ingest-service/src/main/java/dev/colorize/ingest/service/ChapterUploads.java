@@ -1,5 +1,6 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.service.outbox.OutboxRelay;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRepository.NewChapter;
@@ -13,8 +14,6 @@ import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.storage.ObjectKeys;
-import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,9 +125,8 @@ public class ChapterUploads {
     /** A key's earlier chapter answers only the same request again (chapters from before fingerprints: any). */
     private static Accepted replayed(ChapterRepository.IdempotentChapter earlier, UploadRequest request) {
         if (earlier.requestFingerprint() != null && !earlier.requestFingerprint().equals(request.fingerprint())) {
-            throw new ApiProblemException(new ApiProblem("idempotency-key-reused", "Unprocessable content", 422,
-                    "Idempotency-Key " + request.idempotencyKey() + " was used for a different request; "
-                            + "use a new key for a new upload"));
+            throw Refused.unprocessable("idempotency-key-reused", "Idempotency-Key " + request.idempotencyKey()
+                    + " was used for a different request; use a new key for a new upload");
         }
         return new Accepted(earlier.chapter(), true);
     }
@@ -136,7 +134,7 @@ public class ChapterUploads {
     /** Every page forced by number is a page of the chapter. */
     private static void checkForcedPages(ForcedColoring force, int pageCount) {
         if (!force.pages().isEmpty() && force.pages().last() > pageCount) {
-            throw ApiProblemException.badRequest("invalid-force-color-pages", "forceColorPages names page "
+            throw Refused.invalid("invalid-force-color-pages", "forceColorPages names page "
                     + force.pages().last() + ", but the chapter has " + pageCount + " pages");
         }
     }

@@ -1,6 +1,6 @@
 package dev.colorize.ingest.service;
 
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +28,7 @@ public class ModelPins {
                 AND (v.pinnable OR EXISTS (SELECT 1 FROM model_aliases a WHERE a.version = v.version))""",
                 r -> true, modelVersion).isPresent();
         if (!allowed) {
-            throw ApiProblemException.badRequest("model-version-not-pinnable", "modelVersion " + modelVersion
+            throw Refused.invalid("model-version-not-pinnable", "modelVersion " + modelVersion
                     + " is neither the production nor the canary version, nor one an admin has marked pinnable");
         }
     }

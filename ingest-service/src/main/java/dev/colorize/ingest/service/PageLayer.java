@@ -1,7 +1,7 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.platform.coloring.PageFile;
-import dev.colorize.rest.ApiProblemException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,7 +19,7 @@ public final class PageLayer {
     /** The layer of a URL's path segment; 404 naming the layers there are, for any other name. */
     public static PageFile ofPath(String name) {
         return layers().filter(l -> l.pathName().equals(name)).findFirst()
-                .orElseThrow(() -> ApiProblemException.notFound("Layer " + name + " (there are "
+                .orElseThrow(() -> Refused.notFound("Layer " + name + " (there are "
                         + layers().map(PageFile::pathName).collect(Collectors.joining(", ")) + ")"));
     }
 

@@ -1,5 +1,6 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.persistence.PageRow;
@@ -12,7 +13,6 @@ import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
-import dev.colorize.rest.ApiProblemException;
 import dev.colorize.service.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
@@ -92,7 +92,7 @@ public class PageRecolors {
                 PageJob job = PageJob.of(chapter.publisherId(), new PageRef(chapter.id(), page.pageNumber(), next),
                         page.sourceKey(), asked, Instant.now());
                 return new PageColorings.NewRevision(asked, MessageCodec.encodeToString(job));
-            }).orElseThrow(() -> ApiProblemException.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
+            }).orElseThrow(() -> Refused.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored);
             throw e;
@@ -102,15 +102,15 @@ public class PageRecolors {
     }
 
     private ChapterRow chapter(UUID publisherId, UUID chapterId) {
-        return chapters.find(publisherId, chapterId).orElseThrow(() -> ApiProblemException.notFound("Chapter " + chapterId));
+        return chapters.find(publisherId, chapterId).orElseThrow(() -> Refused.notFound("Chapter " + chapterId));
     }
 
     /** A page is recolored once its upload's coloring finished: until then its own job is still in work. */
     private PageRow finishedPage(ChapterRow chapter, int pageNumber) {
         PageRow page = chapters.page(chapter.id(), pageNumber)
-                .orElseThrow(() -> ApiProblemException.notFound("Page " + pageNumber + " of chapter " + chapter.id()));
+                .orElseThrow(() -> Refused.notFound("Page " + pageNumber + " of chapter " + chapter.id()));
         if (!page.upload().state().finished()) {
-            throw ApiProblemException.conflict("page-in-work", "Page " + pageNumber + " is "
+            throw Refused.conflict("page-in-work", "Page " + pageNumber + " is "
                     + page.upload().state().dbName() + "; recolor it once it is finished");
         }
         return page;

@@ -1,9 +1,9 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.platform.errors.Refused;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ingest.persistence.SeriesPaletteRepository;
-import dev.colorize.rest.ApiProblemException;
 import dev.colorize.platform.hints.ColorHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -97,7 +97,7 @@ public class SeriesPalettes {
 
     private static Palette checked(Palette palette) {
         if (palette == null || palette.entries() == null) {
-            throw ApiProblemException.badRequest("invalid-palette", "The palette is {\"entries\":[{\"name\":..,\"color\":\"#rrggbb\"}]}");
+            throw Refused.invalid("invalid-palette", "The palette is {\"entries\":[{\"name\":..,\"color\":\"#rrggbb\"}]}");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < palette.entries().size(); i++) {
@@ -105,15 +105,15 @@ public class SeriesPalettes {
             String which = "Palette entry " + (i + 1);
             if (e == null || e.name() == null || e.name().isBlank()
                     || e.name().trim().length() > ColorHints.MAX_NAME_LENGTH) {
-                throw ApiProblemException.badRequest("invalid-palette", which + " needs a name of 1 to "
+                throw Refused.invalid("invalid-palette", which + " needs a name of 1 to "
                         + ColorHints.MAX_NAME_LENGTH + " characters");
             }
             if (!ColorHints.isColor(e.color())) {
-                throw ApiProblemException.badRequest("invalid-palette", which + " ('" + e.name().trim()
+                throw Refused.invalid("invalid-palette", which + " ('" + e.name().trim()
                         + "') needs a color #rrggbb");
             }
             if (!names.add(normalized(e.name()))) {
-                throw ApiProblemException.badRequest("invalid-palette", which + " repeats the name '" + e.name().trim() + "'");
+                throw Refused.invalid("invalid-palette", which + " repeats the name '" + e.name().trim() + "'");
             }
         }
         return new Palette(palette.entries().stream()
@@ -122,12 +122,12 @@ public class SeriesPalettes {
 
     private static void checkId(String seriesId) {
         if (seriesId == null || !SERIES_ID.matcher(seriesId).matches()) {
-            throw ApiProblemException.badRequest("invalid-series-id", "A series id is 1 to 100 letters, digits, '.', '_' "
+            throw Refused.invalid("invalid-series-id", "A series id is 1 to 100 letters, digits, '.', '_' "
                     + "or '-', starting with a letter or digit");
         }
     }
 
-    private static ApiProblemException notFound(String seriesId) {
-        return ApiProblemException.notFound("Series " + seriesId);
+    private static Refused notFound(String seriesId) {
+        return Refused.notFound("Series " + seriesId);
     }
 }

@@ -1,7 +1,7 @@
 package dev.colorize.ingest.upload;
 
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.ingest.config.IngestConfig;
-import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +125,7 @@ public class ArchiveReader {
         }
     }
 
-    private ApiProblemException tooManyEntries(long entries, String archiveName) {
+    private Refused tooManyEntries(long entries, String archiveName) {
         return PageRejectedException.tooLarge("too-many-entries", null, archiveName, "The archive has " + entries
                 + " entries, more than the limit of " + limits.maxArchiveEntries());
     }
@@ -223,7 +223,7 @@ public class ArchiveReader {
         }
     }
 
-    private ApiProblemException inflatesTooFar(ZipEntry entry, int pageNumber, PageLimits.Head head, long totalLeft) {
+    private Refused inflatesTooFar(ZipEntry entry, int pageNumber, PageLimits.Head head, long totalLeft) {
         String which = pageLimits.maxBytes(head.header()) <= totalLeft
                 ? "more than " + pageLimits.describeMaxBytes(head.header())
                 : "beyond the archive's uncompressed limit of " + limits.maxArchiveUncompressedBytes() + " bytes";

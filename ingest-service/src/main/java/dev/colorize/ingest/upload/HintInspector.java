@@ -1,12 +1,12 @@
 package dev.colorize.ingest.upload;
 
+import dev.colorize.platform.errors.Refused;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.image.ImageHeader;
-import dev.colorize.rest.ApiProblemException;
 import dev.colorize.rest.BoundedBody;
 import dev.colorize.platform.hints.ColorHints;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -181,7 +181,7 @@ public class HintInspector {
         return value.length() > 20 ? value.substring(0, 20) + "..." : value;
     }
 
-    static ApiProblemException invalid(int page, String source, String problem) {
+    static Refused invalid(int page, String source, String problem) {
         return PageRejectedException.invalid("invalid-hints", page, source, "The hints of page " + page
                 + (source == null ? "" : " (" + source + ")") + " " + problem);
     }

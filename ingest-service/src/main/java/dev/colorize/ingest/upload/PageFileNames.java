@@ -1,6 +1,6 @@
 package dev.colorize.ingest.upload;
 
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 
 /**
  * What a page's file name (a part's or an archive entry's) may be. Names are stored, repeated in problems
@@ -38,7 +38,7 @@ public final class PageFileNames {
         }
     }
 
-    private static ApiProblemException refused(String name, Integer page, String what, String problem) {
+    private static Refused refused(String name, Integer page, String what, String problem) {
         String shown = shown(name);
         return PageRejectedException.invalid("invalid-file-name", page, shown, what + " '" + shown + "' " + problem);
     }

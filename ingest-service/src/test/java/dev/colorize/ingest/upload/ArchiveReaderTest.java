@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,8 +58,8 @@ class ArchiveReaderTest {
     void theArchiveTotalIsCountedAsEntriesInflateAndNamesTheEntryThatPassesIt() throws IOException {
         long limit = 2L * png().length + 10;
         ArchiveReader small = reader(Map.of("colorize.ingest.upload.max-archive-uncompressed-bytes", "" + limit));
-        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
-                () -> small.read(zip("1.png", "2.png", "3.png"), "c.cbz", spool)).problem();
+        ApiProblem problem = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> small.read(zip("1.png", "2.png", "3.png"), "c.cbz", spool)));
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("/archive-too-large");
         assertThat(problem.page()).isEqualTo(3);
@@ -110,15 +110,15 @@ class ArchiveReaderTest {
     @Test
     void anEntryCountOverTheLimitIsRefusedFromTheEndRecord() throws IOException {
         ArchiveReader few = reader(Map.of("colorize.ingest.upload.max-archive-entries", "2"));
-        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
-                () -> few.read(zip("1.png", "2.png", "3.png"), "c.cbz", spool)).problem();
+        ApiProblem problem = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> few.read(zip("1.png", "2.png", "3.png"), "c.cbz", spool)));
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("/too-many-entries");
         assertThat(problem.detail()).contains("3 entries");
     }
 
     private ApiProblem refused(Path zip) {
-        return catchThrowableOfType(ApiProblemException.class, () -> reader.read(zip, "c.cbz", spool)).problem();
+        return ApiProblem.of(catchThrowableOfType(Refused.class, () -> reader.read(zip, "c.cbz", spool)));
     }
 
     private Path zip(String... names) throws IOException {

@@ -7,7 +7,7 @@ import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -44,7 +44,7 @@ class HintInspectorTest {
     }
 
     private ApiProblem refused(String json) {
-        return catchThrowableOfType(ApiProblemException.class, () -> points(json)).problem();
+        return ApiProblem.of(catchThrowableOfType(Refused.class, () -> points(json)));
     }
 
     @Test
@@ -79,8 +79,8 @@ class HintInspectorTest {
         HintInspector small = inspector(IngestConfigs.of(Map.of("colorize.ingest.upload.hints.max-json-bytes", "10")));
         ByteArrayInputStream json = new ByteArrayInputStream(
                 "[{\"x\":1,\"y\":1,\"color\":\"#000000\"}]".getBytes(StandardCharsets.UTF_8));
-        ApiProblem problem = catchThrowableOfType(ApiProblemException.class,
-                () -> small.points(2, 400, 300, "b.hints.json", json)).problem();
+        ApiProblem problem = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> small.points(2, 400, 300, "b.hints.json", json)));
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("/hints-too-large");
         assertThat(problem.field()).isEqualTo("hints");
@@ -91,19 +91,19 @@ class HintInspectorTest {
     @Test
     void aHintImageIsAnRgbaPngOfThePagesAspectWithinTheTolerance() throws IOException {
         assertThat(hints.image(page, png("ok.png", 200, 151, BufferedImage.TYPE_INT_ARGB)).isImage()).isTrue();
-        ApiProblem aspect = catchThrowableOfType(ApiProblemException.class,
-                () -> hints.image(page, png("wide.png", 200, 140, BufferedImage.TYPE_INT_ARGB))).problem();
+        ApiProblem aspect = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> hints.image(page, png("wide.png", 200, 140, BufferedImage.TYPE_INT_ARGB))));
         assertThat(aspect.detail()).contains("200x140, not of the page's aspect (400x300");
         assertThat(aspect.page()).isEqualTo(2);
-        ApiProblem opaque = catchThrowableOfType(ApiProblemException.class,
-                () -> hints.image(page, png("rgb.png", 400, 300, BufferedImage.TYPE_INT_RGB))).problem();
+        ApiProblem opaque = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> hints.image(page, png("rgb.png", 400, 300, BufferedImage.TYPE_INT_RGB))));
         assertThat(opaque.detail()).contains("not a PNG with an alpha channel");
     }
 
     @Test
     void aHintImageOfMoreBitsOrPixelsThanItsPageIsRefusedNamingTheHints() throws IOException {
-        ApiProblem large = catchThrowableOfType(ApiProblemException.class,
-                () -> hints.image(page, png("large.png", 800, 600, BufferedImage.TYPE_INT_ARGB))).problem();
+        ApiProblem large = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> hints.image(page, png("large.png", 800, 600, BufferedImage.TYPE_INT_ARGB))));
         assertThat(large.status()).isEqualTo(413);
         assertThat(large.type()).endsWith("/hints-too-large");
         assertThat(large.detail()).contains("800x600").contains("more than its page's 400x300");
@@ -116,8 +116,8 @@ class HintInspectorTest {
         Path file = folder.resolve("deep.png");
         ImageIO.write(new BufferedImage(sixteenBits, sixteenBits.createCompatibleWritableRaster(400, 300), false, null),
                 "png", file.toFile());
-        ApiProblem deep = catchThrowableOfType(ApiProblemException.class,
-                () -> hints.image(page, new PageSource("deep.png", file, Files.size(file)))).problem();
+        ApiProblem deep = ApiProblem.of(catchThrowableOfType(Refused.class,
+                () -> hints.image(page, new PageSource("deep.png", file, Files.size(file)))));
         assertThat(deep.status()).isEqualTo(400);
         assertThat(deep.type()).endsWith("/invalid-hints");
         assertThat(deep.detail()).contains("16 bits per channel");

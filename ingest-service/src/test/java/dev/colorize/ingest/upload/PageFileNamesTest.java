@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import org.junit.jupiter.api.Test;
 
 class PageFileNamesTest {
@@ -40,7 +40,6 @@ class PageFileNamesTest {
     }
 
     private static ApiProblem refused(String name, int page) {
-        return catchThrowableOfType(ApiProblemException.class, () -> PageFileNames.check(name, page, "Page " + page))
-                .problem();
+        return ApiProblem.of(catchThrowableOfType(Refused.class, () -> PageFileNames.check(name, page, "Page " + page)));
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,7 +86,7 @@ class PageInspectorTest {
 
     private ApiProblem refused(byte[] bytes) throws IOException {
         PageSource source = source(bytes);
-        return catchThrowableOfType(ApiProblemException.class, () -> inspector.inspect(1, source)).problem();
+        return ApiProblem.of(catchThrowableOfType(Refused.class, () -> inspector.inspect(1, source)));
     }
 
     private PageSource source(byte[] bytes) throws IOException {

@@ -1,0 +1,83 @@
+package dev.colorize.platform.errors;
+
+/**
+ * A request the domain refuses, and why, in the domain's words: services and upload checks throw it without knowing
+ * HTTP; the REST edge (common-rest's ApiProblemMapper) answers it as problem details.
+ *
+ * @see Reason
+ */
+public class Refused extends RuntimeException {
+
+    /** Why: each is one HTTP status at the edge. */
+    public enum Reason {
+        /** No such thing for this caller (404). */
+        NOT_FOUND,
+        /** Not in the state the request needs (409). */
+        CONFLICT,
+        /** The request's content is wrong (400). */
+        INVALID,
+        /** A page (or part) of an upload is wrong (400), naming it. */
+        UPLOAD_REJECTED,
+        /** A limit passed (413). */
+        TOO_LARGE,
+        /** Well-formed but cannot be done as asked (422). */
+        UNPROCESSABLE
+    }
+
+    private final Reason reason;
+    private final String code;
+    private final Integer page;
+    private final String file;
+    private final String field;
+
+    /**
+     * @param code  a stable short name of the problem ({@code page-not-done}, {@code invalid-outputs}, ...)
+     * @param page  the refused page of an upload (1-based), or null
+     * @param file  the refused part's or archive entry's file name, or null
+     * @param field the request's field (form part or JSON member) that was refused, or null
+     */
+    public Refused(Reason reason, String code, String detail, Integer page, String file, String field) {
+        super(detail, null, false, false);
+        this.reason = reason;
+        this.code = code;
+        this.page = page;
+        this.file = file;
+        this.field = field;
+    }
+
+    public static Refused notFound(String what) {
+        return new Refused(Reason.NOT_FOUND, "not-found", what + " does not exist", null, null, null);
+    }
+
+    public static Refused conflict(String code, String detail) {
+        return new Refused(Reason.CONFLICT, code, detail, null, null, null);
+    }
+
+    public static Refused invalid(String code, String detail) {
+        return new Refused(Reason.INVALID, code, detail, null, null, null);
+    }
+
+    public static Refused unprocessable(String code, String detail) {
+        return new Refused(Reason.UNPROCESSABLE, code, detail, null, null, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Integer page() {
+        return page;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String field() {
+        return field;
+    }
+}
