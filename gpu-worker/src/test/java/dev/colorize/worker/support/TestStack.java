@@ -11,6 +11,8 @@ import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.model.ModelLoader;
 import dev.colorize.worker.model.ModelRegistryReader;
 import dev.colorize.worker.persistence.PageAttemptsTable;
+import dev.colorize.worker.storage.RetryingPageStore;
+import dev.colorize.worker.storage.StoreRetry;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -101,7 +103,8 @@ public class TestStack {
 
     /** Another worker with the catalog given (e.g. one that fails on purpose). */
     public OtherWorker otherWorker(String id, String topic, String group, ModelCatalog ownCatalog, ObjectStore pageStore) {
-        return new OtherWorker(id, topic, group, config, kafka, ownCatalog, pageStore, publisher, attempts, metrics);
+        return new OtherWorker(id, topic, group, config, kafka, ownCatalog,
+                new RetryingPageStore(pageStore, new StoreRetry(config.retry())), publisher, attempts, metrics);
     }
 
     /**

@@ -1,0 +1,65 @@
+package dev.colorize.worker.service;
+
+import dev.colorize.platform.messaging.PageJob;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Guards the fleet against poison pages ({@link PageAttempts}): counts an attempt of each page before any work, gives
+ * up a page taken too often without an outcome, and settles the counts once the batch's outcome is known.
+ */
+final class AttemptCounter {
+
+    private static final Logger LOG = Logger.getLogger(AttemptCounter.class);
+
+    private final PageAttempts attempts;
+    private final int maxAttempts;
+    private final Executor settling;
+
+    /** @param settling where counts are settled: off the producer's thread, whose callbacks end a batch */
+    AttemptCounter(PageAttempts attempts, int maxAttempts, Executor settling) {
+        this.attempts = attempts;
+        this.maxAttempts = maxAttempts;
+        this.settling = settling;
+    }
+
+    /** Before any work: a page that was taken too often without an outcome is given up (dead-lettered). */
+    <O> void count(List<PageWork<O>> pages) {
+        List<PageWork<O>> readable = pages.stream().filter(p -> p.job != null).toList();
+        if (readable.isEmpty()) {
+            return;
+        }
+        List<Integer> counts = attempts.begin(readable.stream().map(p -> p.job).toList());
+        for (int i = 0; i < readable.size(); i++) {
+            int taken = counts.get(i);
+            if (taken > maxAttempts) {
+                readable.get(i).deadLetter(DeadLetterKind.ATTEMPTS_EXHAUSTED, "given up after " + (taken - 1)
+                        + " attempts that each failed or stopped a worker (limit " + maxAttempts + ")");
+            }
+        }
+    }
+
+    /**
+     * A durable outcome ends the pages' counts; a batch that Kafka did not take does not count against its pages. Any
+     * other failure keeps the count, as a crash would.
+     */
+    <O> void settle(List<PageWork<O>> pages, Throwable error) {
+        List<PageJob> jobs = pages.stream().filter(p -> p.job != null).map(p -> p.job).toList();
+        if (jobs.isEmpty()) {
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        try {
+            if (cause == null) {
+                settling.execute(() -> attempts.finished(jobs));
+            } else if (cause instanceof BatchAbortedException) {
+                settling.execute(() -> attempts.notCounted(jobs));
+            }
+        } catch (RejectedExecutionException e) {
+            LOG.debugf("Stopped before the attempts of %d pages were settled", jobs.size());
+        }
+    }
+}
