@@ -5,6 +5,7 @@ import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +41,8 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     private final PageColoring coloring;
     private final ResultWriter writer;
     private final OutcomeSender<O> sender;
-    /** The last submitted batch's forward passes and result sends: the next batch's follow them. Submitter only. */
-    private CompletableFuture<Void> lastForward = CompletableFuture.completedFuture(null);
-    private CompletableFuture<Void> lastSent = CompletableFuture.completedFuture(null);
+    /** Where the last submitted batch is: the next batch's stages follow it. Submitter only. */
+    private Tails last = Tails.NONE;
 
     public PageBatchProcessor(String workerId, WorkerConfig config, PageStore store, ModelCatalog catalog,
             PageResults results, DeadLetters<O> deadLetters, PageAttempts attempts, WorkerMetrics metrics) {
@@ -73,24 +73,69 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     public CompletableFuture<Void> submit(List<ReceivedJob<O>> jobs) {
         long start = System.nanoTime();
         List<PageWork<O>> pages = jobs.stream().map(PageWork::new).toList();
+        Tails before = last;
+        Tails mine = Tails.pending();
+        last = mine;
         inFlightPixels.readingBatch();
-        CompletableFuture<Void> read = CompletableFuture.runAsync(() -> attempts.count(pages), io)
-                .thenCompose(v -> parallel(pages, this::read))
-                .whenComplete((v, e) -> inFlightPixels.batchRead());
-        CompletableFuture<Void> forward = read.runAfterBoth(lastForward.exceptionally(e -> null), () -> { })
-                .thenRunAsync(() -> coloring.color(pages), modelThread);
-        lastForward = forward;
-        CompletableFuture<Void> written = forward.thenCompose(v -> parallel(pages, writer::write));
-        CompletableFuture<List<CompletableFuture<?>>> sent = written
-                .runAfterBoth(lastSent.exceptionally(e -> null), () -> { })
-                .thenApply(v -> sender.send(pages, start));
-        lastSent = sent.thenApply(acks -> null);
-        return sent.thenCompose(acks -> sender.awaitAcks(pages, acks, start))
+        mine.read.whenComplete((v, e) -> inFlightPixels.batchRead());
+        return CompletableFuture.supplyAsync(() -> attempts.count(pages), io)
+                .thenCompose(takenBefore -> takenBefore ? oneByOne(pages, before, start)
+                        : together(pages, before, mine, start).whenComplete((v, e) -> attempts.settle(pages, e)))
                 .whenComplete((v, e) -> {
                     pages.forEach(PageWork::release); // a failed batch's images, at once
                     pages.forEach(p -> inFlightPixels.release(p.pixels));
-                    attempts.settle(pages, e);
+                    mine.read.complete(null);
+                    mine.forward.complete(null);
+                    mine.sent.complete(null);
+                    before.durable.thenRun(() -> mine.durable.complete(null));
                 });
+    }
+
+    /**
+     * Every page through the stages at once: the forward pass after the batch before's, the results sent after that
+     * batch's. Completes {@code mine}'s tails as it gets there.
+     */
+    private CompletableFuture<Void> together(List<PageWork<O>> pages, Tails before, Tails mine, long start) {
+        CompletableFuture<Void> read = parallel(pages, this::read).whenComplete((v, e) -> mine.read.complete(null));
+        CompletableFuture<Void> forward = read.runAfterBoth(before.forward, () -> { })
+                .thenRunAsync(() -> coloring.color(pages), modelThread)
+                .whenComplete((v, e) -> mine.forward.complete(null));
+        CompletableFuture<Void> written = forward.thenCompose(v -> parallel(pages, writer::write));
+        CompletableFuture<List<CompletableFuture<?>>> sent = written.runAfterBoth(before.sent, () -> { })
+                .thenApply(v -> sender.send(pages, start))
+                .whenComplete((v, e) -> mine.sent.complete(null));
+        return sent.thenCompose(acks -> sender.awaitAcks(pages, acks, start));
+    }
+
+    /**
+     * A batch taken again after its worker failed or died (a page's count is above one): the pages one at a time,
+     * each counted alone and made durable before the next is counted, once every batch before is durable, and none
+     * taken after it until it ends (it is read until then). So a page that stops the worker again is the only one
+     * charged, not the pages of any chapter that were batched with it.
+     */
+    private CompletableFuture<Void> oneByOne(List<PageWork<O>> pages, Tails before, long start) {
+        PageWork<O> first = pages.stream().filter(PageWork::pending).findFirst().orElse(null);
+        // the first page keeps the attempt just counted (taking it back and again would show a count that is not)
+        attempts.giveBack(pages.stream().filter(p -> p != first).toList());
+        CompletableFuture<Void> previous = before.durable;
+        for (PageWork<O> page : pages) {
+            previous = previous.thenComposeAsync(v -> alone(page, page != first, start), io);
+        }
+        return previous;
+    }
+
+    private CompletableFuture<Void> alone(PageWork<O> page, boolean count, long start) {
+        List<PageWork<O>> one = List.of(page);
+        if (count && page.pending()) {
+            attempts.count(one);
+        }
+        return together(one, Tails.NONE, Tails.pending(), start).handleAsync((v, e) -> {
+            attempts.settleNow(one, e); // before the next page is counted
+            if (e != null) {
+                throw e instanceof CompletionException c ? c : new CompletionException(e);
+            }
+            return null;
+        }, io);
     }
 
     /** Whether the job loop may hand in another batch: pixels in flight are below the cap and known. */
@@ -121,6 +166,23 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         return CompletableFuture.allOf(pages.stream().filter(PageWork::pending)
                 .map(p -> CompletableFuture.runAsync(() -> step.accept(p), io))
                 .toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Where a submitted batch is, for the one after it: its pages are read, its forward passes done, its results sent,
+     * it and every batch before it durable. Completed normally whatever the outcome: the next batch only waits on them.
+     */
+    private record Tails(CompletableFuture<Void> read, CompletableFuture<Void> forward, CompletableFuture<Void> sent,
+            CompletableFuture<Void> durable) {
+
+        static final Tails NONE = new Tails(CompletableFuture.completedFuture(null),
+                CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null),
+                CompletableFuture.completedFuture(null));
+
+        static Tails pending() {
+            return new Tails(new CompletableFuture<>(), new CompletableFuture<>(), new CompletableFuture<>(),
+                    new CompletableFuture<>());
+        }
     }
 
     /** Stops the stages; waits for a forward pass under way, so its model is not closed beneath it. */
