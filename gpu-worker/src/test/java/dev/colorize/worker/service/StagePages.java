@@ -5,6 +5,7 @@ import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.storage.ObjectStoreException;
+import dev.colorize.worker.support.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,12 +37,9 @@ final class StagePages {
         return new PageWork<>(ReceivedJob.of("record of page " + job.pageNumber(), job));
     }
 
-    /** Black line art on white: a circle and a diagonal. */
+    /** Black line art on white, as the worker's ITs upload it. */
     static Mat lineArt(int width, int height) {
-        Mat page = new Mat(height, width, CvType.CV_8UC3, new Scalar(255, 255, 255));
-        Imgproc.circle(page, new Point(width / 2.0, height / 2.0), Math.min(width, height) / 3, new Scalar(0, 0, 0), 2);
-        Imgproc.line(page, new Point(3, 3), new Point(width - 4, height - 4), new Scalar(0, 0, 0), 1);
-        return page;
+        return ImageCodec.decodeBgr(Pages.lineArt(width, height));
     }
 
     /** Saturated red and blue halves: a page already in color. */
