@@ -11,6 +11,8 @@ import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.persistence.PageAttemptsTable;
 import dev.colorize.worker.service.PageBatchProcessor;
+import dev.colorize.worker.storage.RetryingPageStore;
+import dev.colorize.worker.storage.StoreRetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +49,8 @@ public class WorkerLifecycle {
     void onStart(@Observes StartupEvent event) {
         store.ensureBucket();
         listener = new ModelEventListener(config.id(), config, catalog, kafka).start();
-        processor = new PageBatchProcessor<>(config.id(), config, store, catalog, publisher, publisher, attempts, metrics);
+        processor = new PageBatchProcessor<>(config.id(), config, new RetryingPageStore(store, new StoreRetry(config.retry())),
+                catalog, publisher, publisher, attempts, metrics);
         jobs = new JobConsumer(config.id(), config.jobs().topic(), config.jobs().group(), config, kafka, catalog,
                 processor).start();
         metrics.watch(() -> catalog.versionInUse().orElse(0), jobs::lag);

@@ -3,15 +3,20 @@ package dev.colorize.worker;
 import dev.colorize.platform.messaging.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.platform.storage.ObjectStoreConfig;
+import dev.colorize.platform.storage.ObjectStoreException;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
-import dev.colorize.worker.messaging.ResultPublisher;
+import dev.colorize.worker.persistence.PageAttemptsTable;
+import dev.colorize.worker.service.PageStore;
 import dev.colorize.worker.support.Eventually;
 import dev.colorize.worker.support.OtherWorker;
+import dev.colorize.worker.support.Pages;
 import dev.colorize.worker.support.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +25,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +39,9 @@ class PageAttemptsIT {
 
     @Inject
     TestStack stack;
+
+    @Inject
+    PageAttemptsTable attempts;
 
     @Test
     void aPageThatKillsEveryWorkerIsGivenUpAfterThreeAttemptsAndReportedFailedNotHandedOnForever() throws Exception {
@@ -69,6 +79,83 @@ class PageAttemptsIT {
             Eventually.until("the job is committed", Duration.ofSeconds(10), () -> stack.committed(group) == 1);
             Eventually.until("its count is done with", Duration.ofSeconds(10), () -> stack.pageAttempts(chapter, 1) == 0);
         }
+    }
+
+    @Test
+    void aPageThatKillsEveryWorkerIsGivenUpAloneThePagesBatchedWithItAreColored() throws Exception {
+        stack.freshProduction();
+        String topic = "jobs-poison-batch-" + UUID.randomUUID();
+        String group = "poison-batch-workers-" + UUID.randomUUID();
+        UUID chapter = UUID.randomUUID();
+        for (int page = 1; page <= 4; page++) { // all queued before a worker starts: its first batch takes them all
+            stack.pages.enqueue(topic, chapter, page, 64, 64);
+        }
+        String poisonKey = "sketches/" + stack.pages.publisher + "/" + chapter + "/2.png";
+        AtomicInteger hangs = new AtomicInteger();
+        // page 2 stops its worker (its read never returns until the worker is killed); the others read as usual
+        PageStore store = stack.pageStore(stack.store);
+        PageStore poisoned = new PageStore() {
+            @Override
+            public byte[] read(String key) {
+                if (!key.equals(poisonKey)) {
+                    return store.read(key);
+                }
+                hangs.incrementAndGet();
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new ObjectStoreException("killed while reading " + key, true, null);
+            }
+
+            @Override
+            public void write(String key, byte[] content, String mediaType) {
+                store.write(key, content, mediaType);
+            }
+        };
+        for (int attempt = 1; attempt <= LIMIT; attempt++) {
+            OtherWorker doomed = stack.otherWorker("doomed-batch-" + attempt, ModelAliases.PRODUCTION, topic, group,
+                    poisoned).start();
+            int expected = attempt;
+            Eventually.until("worker " + attempt + " hangs on page 2", Duration.ofSeconds(90), () -> hangs.get() == expected);
+            doomed.kill();
+        }
+        assertThat(stack.committed(group)).isZero();
+
+        try (OtherWorker healthy = stack.otherWorker("healthy-batch", ModelAliases.PRODUCTION, topic, group, stack.store)
+                .start()) {
+            List<PageResult> results = stack.pages.awaitResults(chapter,
+                    r -> r.stream().filter(x -> x.workerId().equals("healthy-batch")).count() >= 4, Duration.ofSeconds(90));
+            Map<Integer, PageResult> byHealthy = Pages.byPage(results.stream()
+                    .filter(r -> r.workerId().equals("healthy-batch")).toList());
+            assertThat(byHealthy.get(2).status()).isEqualTo(PageResult.Status.FAILED);
+            assertThat(byHealthy.get(2).error()).isEqualTo("page 2: given up after 3 attempts that each failed or"
+                    + " stopped a worker (limit 3)");
+            assertThat(List.of(byHealthy.get(1), byHealthy.get(3), byHealthy.get(4))).extracting(PageResult::status)
+                    .containsOnly(PageResult.Status.DONE);
+            Eventually.until("the jobs are committed", Duration.ofSeconds(10), () -> stack.committed(group) == 4);
+            for (int page = 1; page <= 4; page++) {
+                int p = page;
+                Eventually.until("page " + p + "'s count is done with", Duration.ofSeconds(10),
+                        () -> stack.pageAttempts(chapter, p) == 0);
+            }
+        }
+    }
+
+    @Test
+    void eachRevisionOfAPageIsCountedOnItsOwnSoARecolorNeitherInheritsNorEndsTheUploadsCount() {
+        UUID chapter = UUID.randomUUID();
+        PageJob upload = stack.pages.job(chapter, 1, "sketches/x/" + chapter + "/0001.png", OutputFormat.PNG, null);
+        PageJob recolor = upload.withHints("sketches/x/" + chapter + "/0001-r1.hints.json", 1);
+        attempts.begin(List.of(upload));
+        attempts.begin(List.of(upload)); // the upload's job stopped two workers
+
+        assertThat(attempts.begin(List.of(recolor))).containsExactly(1);
+        attempts.finished(List.of(recolor)); // the recolor is done, or given up
+
+        assertThat(attempts.begin(List.of(upload))).containsExactly(3);
+        attempts.finished(List.of(upload));
     }
 
     @Test

@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * {@link PageAttempts} in PostgreSQL (page_attempts), one statement per batch, which also moves the pages
- * from queued to processing so chapter status shows what is in work. When the database cannot be reached,
- * pages are worked on uncounted: the count guards against poison pages, it must not stop the fleet.
+ * {@link PageAttempts} in PostgreSQL (page_attempts, per page and result revision), one statement per batch, which
+ * also moves the pages from queued to processing so chapter status shows what is in work. When the database cannot
+ * be reached, pages are worked on uncounted: the count guards against poison pages, it must not stop the fleet.
  */
 @ApplicationScoped
 public class PageAttemptsTable implements PageAttempts {
@@ -38,18 +38,19 @@ public class PageAttemptsTable implements PageAttempts {
         List<Page> pages = distinct(jobs);
         Map<Page, Integer> counts = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                WITH taken AS (SELECT chapter, page FROM unnest(?::uuid[], ?::int[]) AS t(chapter, page)),
+                WITH taken AS (SELECT chapter, page, revision
+                               FROM unnest(?::uuid[], ?::int[], ?::int[]) AS t(chapter, page, revision)),
                 in_work AS (UPDATE pages SET state = 'processing'
                             WHERE state = 'queued' AND (chapter_id, page_number) IN (SELECT chapter, page FROM taken))
-                INSERT INTO page_attempts (chapter_id, page_number, attempts)
-                SELECT chapter, page, 1 FROM taken
-                ON CONFLICT (chapter_id, page_number)
+                INSERT INTO page_attempts (chapter_id, page_number, revision, attempts)
+                SELECT chapter, page, revision, 1 FROM taken
+                ON CONFLICT (chapter_id, page_number, revision)
                 DO UPDATE SET attempts = page_attempts.attempts + 1, updated_at = now()
-                RETURNING chapter_id, page_number, attempts""")) {
+                RETURNING chapter_id, page_number, revision, attempts""")) {
             bind(c, s, pages);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(new Page(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getInt(3));
+                    counts.put(new Page(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3)), rs.getInt(4));
                 }
             }
         } catch (SQLException e) {
@@ -61,14 +62,14 @@ public class PageAttemptsTable implements PageAttempts {
 
     @Override
     public void finished(List<PageJob> jobs) {
-        update("DELETE FROM page_attempts WHERE (chapter_id, page_number) IN "
-                + "(SELECT * FROM unnest(?::uuid[], ?::int[]))", jobs);
+        update("DELETE FROM page_attempts WHERE (chapter_id, page_number, revision) IN "
+                + "(SELECT * FROM unnest(?::uuid[], ?::int[], ?::int[]))", jobs);
     }
 
     @Override
     public void notCounted(List<PageJob> jobs) {
-        update("UPDATE page_attempts SET attempts = attempts - 1, updated_at = now() WHERE (chapter_id, page_number) IN "
-                + "(SELECT * FROM unnest(?::uuid[], ?::int[]))", jobs);
+        update("UPDATE page_attempts SET attempts = attempts - 1, updated_at = now() "
+                + "WHERE (chapter_id, page_number, revision) IN (SELECT * FROM unnest(?::uuid[], ?::int[], ?::int[]))", jobs);
     }
 
     private void update(String sql, List<PageJob> jobs) {
@@ -88,11 +89,13 @@ public class PageAttemptsTable implements PageAttempts {
     private static void bind(Connection c, PreparedStatement s, List<Page> pages) throws SQLException {
         s.setArray(1, c.createArrayOf("uuid", pages.stream().map(Page::chapter).toArray()));
         s.setArray(2, c.createArrayOf("integer", pages.stream().map(Page::number).toArray()));
+        s.setArray(3, c.createArrayOf("integer", pages.stream().map(Page::revision).toArray()));
     }
 
-    private record Page(UUID chapter, int number) {
+    /** What is counted: one result revision of a page (a recolor is a job of its own, with its own count). */
+    private record Page(UUID chapter, int number, int revision) {
         static Page of(PageJob job) {
-            return new Page(job.chapterId(), job.pageNumber());
+            return new Page(job.chapterId(), job.pageNumber(), job.resultRevision());
         }
     }
 }

@@ -4,9 +4,10 @@ import dev.colorize.platform.messaging.PageJob;
 import java.util.List;
 
 /**
- * A durable count of how often each page was taken without reaching an outcome. It is raised before a page is
- * worked on and dropped once its outcome is durable, so what is left counts the attempts that ended with
- * the worker failing or dying: a page that kills every worker is given up instead of handed on forever.
+ * A durable count of how often each page was taken without reaching an outcome, per result revision (a recolor is a
+ * job of its own). It is raised before a page is worked on and dropped once its outcome is durable, so what is left
+ * counts the attempts that ended with the worker failing or dying: a page that kills every worker is given up instead
+ * of handed on forever.
  */
 public interface PageAttempts {
 
@@ -16,6 +17,6 @@ public interface PageAttempts {
     /** The pages' outcomes are durable: their counts are done with. */
     void finished(List<PageJob> jobs);
 
-    /** The batch was not made durable for a reason that is not the pages' own (e.g. Kafka down): this try does not count. */
+    /** Not the pages' own failure (e.g. Kafka down), or counted again one at a time: this try does not count. */
     void notCounted(List<PageJob> jobs);
 }

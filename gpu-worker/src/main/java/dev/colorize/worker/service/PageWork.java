@@ -5,7 +5,10 @@ import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
 import org.opencv.core.Mat;
 
-/** One job's way through a batch: read, colored, stored; or stopped with a failure or a dead letter. */
+/**
+ * One job's way through the stages of a batch: read, passed through or colored, encoded, stored and published; or
+ * stopped with a failure or a dead letter. Each stage fills in what the next one takes.
+ */
 final class PageWork<O> {
 
     final O origin;
@@ -69,6 +72,23 @@ final class PageWork<O> {
     /** Whether the job asks for the layers, alone or as an OpenRaster file. */
     boolean wantsLayers() {
         return job.wants(PageOutput.LAYERS) || job.wants(PageOutput.ORA) || job.wants(PageOutput.PSD);
+    }
+
+    /** One object of the result is stored: its key goes into the result. */
+    void stored(EncodedObject object) {
+        switch (object.part()) {
+            case PAGE -> resultKey = object.key();
+            case FLATS -> flatsKey = object.key();
+            case LINES -> linesKey = object.key();
+            case OPEN_RASTER -> oraKey = object.key();
+            case PHOTOSHOP -> psdKey = object.key();
+        }
+    }
+
+    /** Every object of the result is stored: the images and uploaded bytes are not needed any more. */
+    void written() {
+        release();
+        original = null;
     }
 
     void fail(String reason) {

@@ -1,6 +1,5 @@
 package dev.colorize.worker.support;
 
-import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.service.messaging.KafkaClients;
 import dev.colorize.worker.config.WorkerConfig;
 import dev.colorize.worker.messaging.JobConsumer;
@@ -10,6 +9,7 @@ import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.service.PageAttempts;
 import dev.colorize.worker.service.PageBatchProcessor;
+import dev.colorize.worker.service.PageStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** A second worker instance in the test JVM: the same classes the service wires, on a topic of its own. */
@@ -21,7 +21,7 @@ public final class OtherWorker implements AutoCloseable {
     private final PageBatchProcessor<ConsumerRecord<String, byte[]>> processor;
 
     OtherWorker(String id, String topic, String group, WorkerConfig config, KafkaClients kafka, ModelCatalog catalog,
-            ObjectStore pageStore, ResultPublisher publisher, PageAttempts attempts, WorkerMetrics metrics) {
+            PageStore pageStore, ResultPublisher publisher, PageAttempts attempts, WorkerMetrics metrics) {
         this.catalog = catalog;
         this.listener = new ModelEventListener(id, config, catalog, kafka);
         this.processor = new PageBatchProcessor<>(id, config, pageStore, catalog, publisher, publisher, attempts, metrics);

@@ -11,6 +11,9 @@ import dev.colorize.worker.model.ModelCatalog;
 import dev.colorize.worker.model.ModelLoader;
 import dev.colorize.worker.model.ModelRegistryReader;
 import dev.colorize.worker.persistence.PageAttemptsTable;
+import dev.colorize.worker.service.PageStore;
+import dev.colorize.worker.storage.RetryingPageStore;
+import dev.colorize.worker.storage.StoreRetry;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -101,7 +104,19 @@ public class TestStack {
 
     /** Another worker with the catalog given (e.g. one that fails on purpose). */
     public OtherWorker otherWorker(String id, String topic, String group, ModelCatalog ownCatalog, ObjectStore pageStore) {
-        return new OtherWorker(id, topic, group, config, kafka, ownCatalog, pageStore, publisher, attempts, metrics);
+        return new OtherWorker(id, topic, group, config, kafka, ownCatalog, pageStore(pageStore), publisher, attempts,
+                metrics);
+    }
+
+    /** Another worker whose pages are read and written through {@code pageStore} (e.g. one that hangs on a page). */
+    public OtherWorker otherWorker(String id, String alias, String topic, String group, PageStore pageStore) {
+        return new OtherWorker(id, topic, group, config, kafka, newCatalog(alias), pageStore, publisher, attempts,
+                metrics);
+    }
+
+    /** The store as the service's page stages use it, retries included. */
+    public PageStore pageStore(ObjectStore objects) {
+        return new RetryingPageStore(objects, new StoreRetry(config.retry()));
     }
 
     /**
@@ -126,10 +141,10 @@ public class TestStack {
         return new ModelCatalog(alias, 2, modelRegistry, loader, metrics);
     }
 
-    /** How often a page was taken without an outcome, per page_attempts (0: no row). */
+    /** How often the upload's revision of a page was taken without an outcome, per page_attempts (0: no row). */
     public int pageAttempts(java.util.UUID chapter, int page) throws Exception {
         try (var c = db.getConnection(); var s = c.prepareStatement(
-                "SELECT attempts FROM page_attempts WHERE chapter_id = ? AND page_number = ?")) {
+                "SELECT attempts FROM page_attempts WHERE chapter_id = ? AND page_number = ? AND revision = 0")) {
             s.setObject(1, chapter);
             s.setInt(2, page);
             try (var rs = s.executeQuery()) {
