@@ -6,7 +6,7 @@ import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
-import dev.colorize.platform.messaging.PageResult.Status;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.support.Pages;
@@ -66,20 +66,20 @@ class ColorPagesAndStripsIT {
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 3, WAIT));
 
         PageResult skipped = results.get(1);
-        assertThat(skipped.status()).isEqualTo(Status.SKIPPED);
-        assertThat(skipped.resultKey()).isEqualTo(String.format("results/%s/%s/0001-original.jpg", pages.publisher,
+        assertThat(skipped.state()).isEqualTo(PageState.SKIPPED);
+        assertThat(skipped.outputs().colored()).isEqualTo(String.format("results/%s/%s/0001-original.jpg", pages.publisher,
                 chapter));
         assertThat(skipped.modelVersion()).isNull();
         assertThat(skipped.error()).isNull();
-        assertThat(stack.store.get(skipped.resultKey())).as("the uploaded bytes, unchanged").isEqualTo(cover);
+        assertThat(stack.store.get(skipped.outputs().colored())).as("the uploaded bytes, unchanged").isEqualTo(cover);
 
         PageResult forced = results.get(2);
-        assertThat(forced.status()).isEqualTo(Status.DONE);
+        assertThat(forced.state()).isEqualTo(PageState.DONE);
         assertThat(forced.modelVersion()).isEqualTo(version);
-        assertThat(forced.resultKey()).endsWith(String.format("/0002-v%d.png", version));
-        assertThat(stack.store.get(forced.resultKey())).isNotEqualTo(cover);
+        assertThat(forced.outputs().colored()).endsWith(String.format("/0002-v%d.png", version));
+        assertThat(stack.store.get(forced.outputs().colored())).isNotEqualTo(cover);
 
-        assertThat(results.get(3).status()).isEqualTo(Status.DONE);
+        assertThat(results.get(3).state()).isEqualTo(PageState.DONE);
         assertThat(results.get(3).modelVersion()).isEqualTo(version);
     }
 
@@ -92,9 +92,9 @@ class ColorPagesAndStripsIT {
 
         PageResult result = pages.awaitResults(chapter, 1, WAIT).get(0);
 
-        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(result.state()).isEqualTo(PageState.DONE);
         assertThat(result.pageNumber()).isEqualTo(strip.pageNumber());
-        Mat colored = ImageCodec.decodeBgr(stack.store.get(result.resultKey()));
+        Mat colored = ImageCodec.decodeBgr(stack.store.get(result.outputs().colored()));
         assertThat(colored.cols()).isEqualTo(800);
         assertThat(colored.rows()).isEqualTo(12_000);
     }
@@ -109,8 +109,8 @@ class ColorPagesAndStripsIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(1).error()).contains("4x1000").contains("more than 200 times longer than wide");
-        assertThat(results.get(2).status()).as("error %s", results.get(2).error()).isEqualTo(Status.DONE);
+        assertThat(results.get(2).state()).as("error %s", results.get(2).error()).isEqualTo(PageState.DONE);
     }
 }

@@ -7,7 +7,7 @@ import dev.colorize.platform.hints.ColorHints;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
-import dev.colorize.platform.messaging.PageResult.Status;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
@@ -77,8 +77,8 @@ class HintedPagesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
 
-        assertThat(results.get(1).status()).as("error %s", results.get(1).error()).isEqualTo(Status.DONE);
-        assertThat(results.get(2).status()).as("error %s", results.get(2).error()).isEqualTo(Status.DONE);
+        assertThat(results.get(1).state()).as("error %s", results.get(1).error()).isEqualTo(PageState.DONE);
+        assertThat(results.get(2).state()).as("error %s", results.get(2).error()).isEqualTo(PageState.DONE);
         assertNear(bgrAtCenter(results.get(1)), "inside the circle hinted red", 0x20, 0x20, 0xe0);
         assertNear(bgrAtCenter(results.get(2)), "inside the circle hinted blue", 220, 30, 30);
     }
@@ -98,10 +98,10 @@ class HintedPagesIT {
 
         List<PageResult> results = pages.awaitResults(chapter, 2, WAIT);
 
-        assertThat(results).extracting(PageResult::status).containsOnly(Status.DONE);
-        assertThat(results).extracting(PageResult::resultRevision).containsExactlyInAnyOrder(0, 2);
-        PageResult revised = results.stream().filter(r -> r.resultRevision() == 2).findFirst().orElseThrow();
-        assertThat(revised.resultKey())
+        assertThat(results).extracting(PageResult::state).containsOnly(PageState.DONE);
+        assertThat(results).extracting((PageResult r) -> r.page().revision()).containsExactlyInAnyOrder(0, 2);
+        PageResult revised = results.stream().filter(r -> r.page().revision() == 2).findFirst().orElseThrow();
+        assertThat(revised.outputs().colored())
                 .isEqualTo(ObjectKeys.result(pages.publisher, chapter, 1, 2, version, "png"))
                 .contains("0001-r2-v" + version);
         assertNear(bgrAtCenter(revised), "inside the circle hinted green", 0x20, 0xc0, 0x20);
@@ -119,9 +119,9 @@ class HintedPagesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(1).error()).contains("page 1: hints cannot be used").contains("alpha");
-        assertThat(results.get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(2).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(2).error()).startsWith("page 2: hints sketches/").contains("0002.hints.json cannot be read");
     }
 
@@ -143,12 +143,12 @@ class HintedPagesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 3, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(1).error()).contains("page 1: hints").contains("16 bits per channel");
-        assertThat(results.get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(2).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(2).error()).contains("page 2: hints").contains("400x400")
                 .contains("more pixels than the page (200x200)");
-        assertThat(results.get(3).status()).as("error %s", results.get(3).error()).isEqualTo(Status.DONE);
+        assertThat(results.get(3).state()).as("error %s", results.get(3).error()).isEqualTo(PageState.DONE);
     }
 
     /** Within 40 levels per channel: compositing under the lines may shade the fill a little, never change its hue. */
@@ -159,7 +159,7 @@ class HintedPagesIT {
     }
 
     private int[] bgrAtCenter(PageResult result) {
-        Mat colored = ImageCodec.decodeBgr(stack.store.get(result.resultKey()));
+        Mat colored = ImageCodec.decodeBgr(stack.store.get(result.outputs().colored()));
         double[] bgr = colored.get(CENTER, CENTER);
         return new int[] {(int) bgr[0], (int) bgr[1], (int) bgr[2]};
     }

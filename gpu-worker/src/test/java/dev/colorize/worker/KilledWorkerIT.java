@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.coloring.PageState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.PageResult;
@@ -52,11 +53,11 @@ class KilledWorkerIT {
 
             List<PageResult> bySecond = results.stream().filter(r -> r.workerId().equals("worker-b")).toList();
             assertThat(bySecond).extracting(PageResult::pageNumber).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
-            assertThat(results).extracting(PageResult::status).containsOnly(PageResult.Status.DONE);
+            assertThat(results).extracting(PageResult::state).containsOnly(PageState.DONE);
             // a page worker-a did finish before it died was redone under the same key: no duplicate object
             for (PageResult r : Pages.byPage(results).values()) {
-                assertThat(r.resultKey()).endsWith(String.format("/%04d-v%d.png", r.pageNumber(), version));
-                assertThat(stack.store.size(r.resultKey())).isPresent();
+                assertThat(r.outputs().colored()).endsWith(String.format("/%04d-v%d.png", r.pageNumber(), version));
+                assertThat(stack.store.size(r.outputs().colored())).isPresent();
             }
             Eventually.until("worker-b commits every job", Duration.ofSeconds(10), () -> stack.committed(group) == PAGES);
         }

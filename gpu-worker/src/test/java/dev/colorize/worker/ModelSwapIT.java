@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.PageResult;
-import dev.colorize.platform.messaging.PageResult.Status;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
@@ -58,12 +58,12 @@ class ModelSwapIT {
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, total, WAIT));
 
         assertThat(results).hasSize(total);
-        assertThat(results.values()).allMatch(r -> r.status() == Status.DONE, "all done");
+        assertThat(results.values()).allMatch(r -> r.state() == PageState.DONE, "all done");
         List<Integer> versions = results.values().stream().map(PageResult::modelVersion).toList();
         // one partition per chapter, processed in order: the old version, then from one batch on the new one
         assertThat(versions).isSorted().containsOnly(old, next.version()).contains(old, next.version());
         assertThat(results.get(total).modelVersion()).isEqualTo(next.version());
-        assertThat(results.get(total).resultKey()).endsWith("-v" + next.version() + ".png");
+        assertThat(results.get(total).outputs().colored()).endsWith("-v" + next.version() + ".png");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ModelSwapIT {
         UUID chapter = UUID.randomUUID();
         stack.pages.enqueue(Topics.JOBS, chapter, 1, 64, 64);
         PageResult result = stack.pages.awaitResults(chapter, 1, WAIT).get(0);
-        assertThat(result.status()).isEqualTo(Status.DONE);
+        assertThat(result.state()).isEqualTo(PageState.DONE);
         assertThat(result.modelVersion()).isEqualTo(served);
     }
 }

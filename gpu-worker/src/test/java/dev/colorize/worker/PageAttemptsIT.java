@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class PageAttemptsIT {
 
         try (OtherWorker healthy = stack.otherWorker("healthy", ModelAliases.PRODUCTION, topic, group, stack.store).start()) {
             PageResult result = stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(90)).get(0);
-            assertThat(result.status()).isEqualTo(PageResult.Status.FAILED);
+            assertThat(result.state()).isEqualTo(PageState.FAILED);
             assertThat(result.error()).isEqualTo("page 1: given up after 3 attempts that each failed or stopped a worker"
                     + " (limit 3)");
             assertThat(result.workerId()).isEqualTo("healthy");
@@ -129,11 +130,11 @@ class PageAttemptsIT {
                     r -> r.stream().filter(x -> x.workerId().equals("healthy-batch")).count() >= 4, Duration.ofSeconds(90));
             Map<Integer, PageResult> byHealthy = Pages.byPage(results.stream()
                     .filter(r -> r.workerId().equals("healthy-batch")).toList());
-            assertThat(byHealthy.get(2).status()).isEqualTo(PageResult.Status.FAILED);
+            assertThat(byHealthy.get(2).state()).isEqualTo(PageState.FAILED);
             assertThat(byHealthy.get(2).error()).isEqualTo("page 2: given up after 3 attempts that each failed or"
                     + " stopped a worker (limit 3)");
-            assertThat(List.of(byHealthy.get(1), byHealthy.get(3), byHealthy.get(4))).extracting(PageResult::status)
-                    .containsOnly(PageResult.Status.DONE);
+            assertThat(List.of(byHealthy.get(1), byHealthy.get(3), byHealthy.get(4))).extracting(PageResult::state)
+                    .containsOnly(PageState.DONE);
             Eventually.until("the jobs are committed", Duration.ofSeconds(10), () -> stack.committed(group) == 4);
             for (int page = 1; page <= 4; page++) {
                 int p = page;
@@ -163,8 +164,8 @@ class PageAttemptsIT {
         stack.ensureProduction();
         UUID chapter = UUID.randomUUID();
         stack.pages.enqueue(Topics.JOBS, chapter, 1, 64, 64);
-        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).status())
-                .isEqualTo(PageResult.Status.DONE);
+        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).state())
+                .isEqualTo(PageState.DONE);
         Eventually.until("its count is done with", Duration.ofSeconds(10), () -> stack.pageAttempts(chapter, 1) == 0);
     }
 
@@ -176,8 +177,8 @@ class PageAttemptsIT {
         assertThat(stack.pageState(chapter, 1)).isEqualTo("queued");
 
         stack.pages.enqueue(Topics.JOBS, chapter, 1, 64, 64);
-        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).status())
-                .isEqualTo(PageResult.Status.DONE);
+        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).state())
+                .isEqualTo(PageState.DONE);
         // no ingest service here to apply the result, so the page stays where the worker put it
         assertThat(stack.pageState(chapter, 1)).isEqualTo("processing");
     }

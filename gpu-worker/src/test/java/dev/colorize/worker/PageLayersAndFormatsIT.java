@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.coloring.PageFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.ImageCodec;
@@ -10,7 +11,7 @@ import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.platform.messaging.PageResult;
-import dev.colorize.platform.messaging.PageResult.Status;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.support.Pages;
@@ -52,32 +53,32 @@ class PageLayersAndFormatsIT {
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 3, WAIT));
 
         PageResult first = results.get(1);
-        assertThat(first.status()).isEqualTo(Status.DONE);
+        assertThat(first.state()).isEqualTo(PageState.DONE);
         String base = String.format("results/%s/%s/0001-v%d.", pages.publisher, chapter, version);
-        assertThat(first.resultKey()).isEqualTo(base + "jpg");
-        assertThat(first.flatsKey()).isEqualTo(base + "flats.png");
-        assertThat(first.linesKey()).isEqualTo(base + "lines.png");
-        assertThat(first.oraKey()).isEqualTo(base + "ora");
-        Mat flats = ImageCodec.decodeBgr(stack.store.get(first.flatsKey()));
+        assertThat(first.outputs().colored()).isEqualTo(base + "jpg");
+        assertThat(first.outputs().get(PageFile.FLATS)).isEqualTo(base + "flats.png");
+        assertThat(first.outputs().get(PageFile.LINES)).isEqualTo(base + "lines.png");
+        assertThat(first.outputs().get(PageFile.ORA)).isEqualTo(base + "ora");
+        Mat flats = ImageCodec.decodeBgr(stack.store.get(first.outputs().get(PageFile.FLATS)));
         assertThat(flats.cols()).isEqualTo(150);
         assertThat(flats.rows()).isEqualTo(110);
-        Mat lines = ImageCodec.decodeBgra(stack.store.get(first.linesKey()));
+        Mat lines = ImageCodec.decodeBgra(stack.store.get(first.outputs().get(PageFile.LINES)));
         assertThat(lines.cols()).isEqualTo(150);
         assertThat(lines.rows()).isEqualTo(110);
         assertThat(lines.get(0, 0)[3]).as("paper is transparent in the line layer").isZero();
 
-        OpenRasterFile ora = OpenRasterFile.read(stack.store.get(first.oraKey()));
+        OpenRasterFile ora = OpenRasterFile.read(stack.store.get(first.outputs().get(PageFile.ORA)));
         assertThat(ora.entryNames().get(0)).isEqualTo("mimetype");
         assertThat(new String(ora.entries().get("mimetype"), StandardCharsets.US_ASCII)).isEqualTo("image/openraster");
         assertThat(ora.width()).isEqualTo(150);
         assertThat(ora.height()).isEqualTo(110);
         assertThat(ora.layers()).extracting(OpenRasterFile.StackLayer::name).containsExactly("lines", "flats");
         assertThat(ora.layers().get(0).compositeOp()).isEqualTo("svg:multiply");
-        assertThat(ora.entries().get("data/flats.png")).isEqualTo(stack.store.get(first.flatsKey()));
+        assertThat(ora.entries().get("data/flats.png")).isEqualTo(stack.store.get(first.outputs().get(PageFile.FLATS)));
         assertThat(ImageCodec.decodeBgr(ora.entries().get("mergedimage.png")).size()).isEqualTo(flats.size());
 
-        assertThat(first.psdKey()).isEqualTo(base + "psd");
-        PhotoshopFile psd = PhotoshopFile.read(stack.store.get(first.psdKey()));
+        assertThat(first.outputs().get(PageFile.PSD)).isEqualTo(base + "psd");
+        PhotoshopFile psd = PhotoshopFile.read(stack.store.get(first.outputs().get(PageFile.PSD)));
         assertThat(psd.layers()).extracting(PhotoshopFile.Layer::name).as("bottom first").containsExactly("flats", "lines");
         assertThat(psd.layers()).extracting(PhotoshopFile.Layer::blendMode).containsExactly("norm", "mul ");
         assertThat(psd.merged().getWidth()).isEqualTo(150);
@@ -87,19 +88,19 @@ class PageLayersAndFormatsIT {
                 .isEqualTo((int) flat[2] << 16 | (int) flat[1] << 8 | (int) flat[0]);
 
         PageResult second = results.get(2);
-        assertThat(second.flatsKey()).isNull();
-        assertThat(second.linesKey()).isNull();
-        assertThat(second.psdKey()).isNull();
-        OpenRasterFile pngOra = OpenRasterFile.read(stack.store.get(second.oraKey()));
+        assertThat(second.outputs().get(PageFile.FLATS)).isNull();
+        assertThat(second.outputs().get(PageFile.LINES)).isNull();
+        assertThat(second.outputs().get(PageFile.PSD)).isNull();
+        OpenRasterFile pngOra = OpenRasterFile.read(stack.store.get(second.outputs().get(PageFile.ORA)));
         assertThat(pngOra.width()).isEqualTo(96);
         assertThat(pngOra.height()).isEqualTo(130);
         assertThat(pngOra.entries().get("mergedimage.png")).as("the PNG page is the merged image")
-                .isEqualTo(stack.store.get(second.resultKey()));
+                .isEqualTo(stack.store.get(second.outputs().colored()));
 
         PageResult plain = results.get(3);
-        assertThat(plain.status()).isEqualTo(Status.DONE);
-        assertThat(plain.flatsKey()).isNull();
-        assertThat(plain.oraKey()).isNull();
+        assertThat(plain.state()).isEqualTo(PageState.DONE);
+        assertThat(plain.outputs().get(PageFile.FLATS)).isNull();
+        assertThat(plain.outputs().get(PageFile.ORA)).isNull();
     }
 
     @Test
@@ -112,14 +113,14 @@ class PageLayersAndFormatsIT {
 
         PageResult result = pages.awaitResults(chapter, 1, WAIT).get(0);
 
-        assertThat(result.status()).as("error %s", result.error()).isEqualTo(Status.DONE);
-        for (String key : List.of(result.resultKey(), result.flatsKey(), result.linesKey())) {
+        assertThat(result.state()).as("error %s", result.error()).isEqualTo(PageState.DONE);
+        for (String key : List.of(result.outputs().colored(), result.outputs().get(PageFile.FLATS), result.outputs().get(PageFile.LINES))) {
             ImageHeader header = ImageHeader.read(stack.store.get(key));
             assertThat(header.width()).as(key).isEqualTo(3500);
             assertThat(header.height()).as(key).isEqualTo(5000);
         }
-        assertThat(ImageHeader.read(stack.store.get(result.linesKey())).channels()).as("lines on transparency").isEqualTo(4);
-        OpenRasterFile ora = OpenRasterFile.read(stack.store.get(result.oraKey()));
+        assertThat(ImageHeader.read(stack.store.get(result.outputs().get(PageFile.LINES))).channels()).as("lines on transparency").isEqualTo(4);
+        OpenRasterFile ora = OpenRasterFile.read(stack.store.get(result.outputs().get(PageFile.ORA)));
         assertThat(ora.width()).isEqualTo(3500);
         assertThat(ora.height()).isEqualTo(5000);
     }
@@ -139,13 +140,13 @@ class PageLayersAndFormatsIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 3, WAIT));
 
-        byte[] webp = stack.store.get(results.get(1).resultKey());
-        assertThat(results.get(1).resultKey()).endsWith(".webp");
+        byte[] webp = stack.store.get(results.get(1).outputs().colored());
+        assertThat(results.get(1).outputs().colored()).endsWith(".webp");
         assertThat(new String(webp, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         assertThat(new String(webp, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
         assertThat(ImageCodec.decodeBgr(webp).cols()).isEqualTo(160);
-        int best = stack.store.get(results.get(2).resultKey()).length;
-        int worst = stack.store.get(results.get(3).resultKey()).length;
+        int best = stack.store.get(results.get(2).outputs().colored()).length;
+        int worst = stack.store.get(results.get(3).outputs().colored()).length;
         assertThat(worst).as("quality 5 against 100").isLessThan(best / 2);
     }
 }

@@ -11,7 +11,7 @@ import dev.colorize.platform.messaging.ModelEvent;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageResult;
-import dev.colorize.platform.messaging.PageResult.Status;
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.worker.messaging.ResultPublisher;
@@ -60,19 +60,19 @@ class PagesAreColoredInBatchesIT {
         assertThat(results).hasSize(6);
         for (int page = 1; page <= 5; page++) {
             PageResult result = results.get(page);
-            assertThat(result.status()).isEqualTo(Status.DONE);
+            assertThat(result.state()).isEqualTo(PageState.DONE);
             assertThat(result.modelVersion()).isEqualTo(version);
-            assertThat(result.resultKey()).isEqualTo(String.format("results/%s/%s/%04d-v%d.png", pages.publisher,
+            assertThat(result.outputs().colored()).isEqualTo(String.format("results/%s/%s/%04d-v%d.png", pages.publisher,
                     chapter, page, version));
             assertThat(result.workerId()).isEqualTo("it-worker");
             assertThat(result.totalMillis()).isGreaterThanOrEqualTo(result.inferenceMillis()).isPositive();
-            Mat colored = ImageCodec.decodeBgr(stack.store.get(result.resultKey()));
+            Mat colored = ImageCodec.decodeBgr(stack.store.get(result.outputs().colored()));
             assertThat(colored.cols()).isEqualTo(90 + page * 10);
             assertThat(colored.rows()).isEqualTo(120);
         }
         PageResult jpegResult = results.get(6);
-        assertThat(jpegResult.resultKey()).endsWith(String.format("/0006-v%d.jpg", version));
-        byte[] jpegBytes = stack.store.get(jpegResult.resultKey());
+        assertThat(jpegResult.outputs().colored()).endsWith(String.format("/0006-v%d.jpg", version));
+        byte[] jpegBytes = stack.store.get(jpegResult.outputs().colored());
         assertThat(jpegBytes[0]).isEqualTo((byte) 0xFF);
         assertThat(jpegBytes[1]).isEqualTo((byte) 0xD8);
         assertThat(ImageCodec.decodeBgr(jpegBytes).cols()).isEqualTo(200);
@@ -95,12 +95,12 @@ class PagesAreColoredInBatchesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 4, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.DONE);
-        assertThat(results.get(3).status()).isEqualTo(Status.DONE);
-        assertThat(results.get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).state()).isEqualTo(PageState.DONE);
+        assertThat(results.get(3).state()).isEqualTo(PageState.DONE);
+        assertThat(results.get(2).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(2).error()).startsWith("page 2: not a decodable image");
-        assertThat(results.get(2).resultKey()).isNull();
-        assertThat(results.get(4).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(2).outputs().colored()).isNull();
+        assertThat(results.get(4).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(4).error()).startsWith("page 4: sketch sketches/nowhere/4.png cannot be read");
     }
 
@@ -129,7 +129,7 @@ class PagesAreColoredInBatchesIT {
 
         PageResult after = pages.awaitResults(chapter, 1, WAIT).get(0);
         assertThat(after.pageNumber()).isEqualTo(2);
-        assertThat(after.status()).isEqualTo(Status.DONE);
+        assertThat(after.state()).isEqualTo(PageState.DONE);
     }
 
     @Test
@@ -145,10 +145,10 @@ class PagesAreColoredInBatchesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 3, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.DONE);
+        assertThat(results.get(1).state()).isEqualTo(PageState.DONE);
         assertThat(results.get(1).modelVersion()).isEqualTo(pinned.version()).isNotEqualTo(served);
-        assertThat(results.get(1).resultKey()).endsWith("0001-v" + pinned.version() + ".png");
-        assertThat(results.get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).outputs().colored()).endsWith("0001-v" + pinned.version() + ".png");
+        assertThat(results.get(2).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(2).error()).isEqualTo("page 2: model version 99999 is not registered");
         assertThat(results.get(3).modelVersion()).isEqualTo(served);
         assertThat(stack.catalog.versionInUse()).contains(served);
@@ -168,9 +168,9 @@ class PagesAreColoredInBatchesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(1).error()).isEqualTo("page 1: 20000x20000 pixels exceeds the limit of 100000000");
-        assertThat(results.get(2).status()).isEqualTo(Status.DONE);
+        assertThat(results.get(2).state()).isEqualTo(PageState.DONE);
     }
 
     @Test
@@ -185,9 +185,9 @@ class PagesAreColoredInBatchesIT {
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
 
-        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).state()).isEqualTo(PageState.FAILED);
         assertThat(results.get(1).error()).startsWith("page 1: model version " + broken.version() + " cannot be loaded: ");
-        assertThat(results.get(2).status()).isEqualTo(Status.DONE);
+        assertThat(results.get(2).state()).isEqualTo(PageState.DONE);
         assertThat(results.get(2).modelVersion()).isEqualTo(served);
     }
 

@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.coloring.PageState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.bench.ResidentMemory;
@@ -94,7 +95,7 @@ class PipelineBenchmarkIT {
         Files.delete(zip);
         double[] ceiling = {Math.max(before[0], after[0]), Math.max(before[1], after[1])};
 
-        assertThat(results).extracting(PageResult::status).containsOnly(PageResult.Status.DONE);
+        assertThat(results).extracting(PageResult::state).containsOnly(PageState.DONE);
         List<PageResult> ordered = results.stream().sorted(Comparator.comparing(PageResult::finishedAt)).toList();
         int skip = Math.min(2 * batch, pageCount / 10); // the first batches warm the model up
         double seconds = Duration.between(ordered.get(skip).finishedAt(), ordered.get(ordered.size() - 1).finishedAt())

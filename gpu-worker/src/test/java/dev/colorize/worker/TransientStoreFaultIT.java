@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.messaging.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,7 @@ class TransientStoreFaultIT {
             List<PageResult> results = stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60));
             assertThat(results).hasSize(1);
             PageResult failed = results.get(0);
-            assertThat(failed.status()).isEqualTo(PageResult.Status.FAILED);
+            assertThat(failed.state()).isEqualTo(PageState.FAILED);
             assertThat(failed.error()).startsWith("page 1: ").contains("unreachable", "sketches/");
             assertThat(failed.workerId()).isEqualTo("worker-store-down");
             // retried for the whole budget (colorize.worker.retry.give-up-after=1s in tests), not a few quick tries

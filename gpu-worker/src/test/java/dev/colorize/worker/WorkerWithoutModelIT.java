@@ -1,5 +1,6 @@
 package dev.colorize.worker;
 
+import dev.colorize.platform.coloring.PageState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.ModelEvent;
@@ -48,7 +49,7 @@ class WorkerWithoutModelIT {
             stack.registry.promote(ModelAliases.CANARY, canary);
 
             List<PageResult> results = stack.pages.awaitResults(chapter, 3, Duration.ofSeconds(60));
-            assertThat(results).extracting(PageResult::status).containsOnly(PageResult.Status.DONE);
+            assertThat(results).extracting(PageResult::state).containsOnly(PageState.DONE);
             assertThat(results).extracting(PageResult::modelVersion).containsOnly(canary.version());
             assertThat(results).extracting(PageResult::workerId).containsOnly("canary-worker");
             assertThat(new ModelReadinessCheck(worker.catalog).call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);

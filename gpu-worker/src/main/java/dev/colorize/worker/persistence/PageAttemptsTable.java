@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * {@link PageAttempts} in PostgreSQL (page_attempts, per page and result revision), one statement per batch, which
- * also moves the pages from queued to processing so chapter status shows what is in work. When the database cannot
- * be reached, pages are worked on uncounted: the count guards against poison pages, it must not stop the fleet.
+ * {@link PageAttempts} in PostgreSQL (page_attempts, the worker's own table, per page and result revision), one
+ * statement per batch; the ingest service shows a queued coloring with a row here as processing. When the database
+ * cannot be reached, pages are worked on uncounted: the count guards against poison pages, it must not stop the fleet.
  */
 @ApplicationScoped
 public class PageAttemptsTable implements PageAttempts {
@@ -40,8 +40,6 @@ public class PageAttemptsTable implements PageAttempts {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 WITH taken AS (SELECT chapter, page, revision
                                FROM unnest(?::uuid[], ?::int[], ?::int[]) AS t(chapter, page, revision)),
-                in_work AS (UPDATE pages SET state = 'processing'
-                            WHERE state = 'queued' AND (chapter_id, page_number) IN (SELECT chapter, page FROM taken))
                 INSERT INTO page_attempts (chapter_id, page_number, revision, attempts)
                 SELECT chapter, page, revision, 1 FROM taken
                 ON CONFLICT (chapter_id, page_number, revision)
@@ -95,7 +93,7 @@ public class PageAttemptsTable implements PageAttempts {
     /** What is counted: one result revision of a page (a recolor is a job of its own, with its own count). */
     private record Page(UUID chapter, int number, int revision) {
         static Page of(PageJob job) {
-            return new Page(job.chapterId(), job.pageNumber(), job.resultRevision());
+            return new Page(job.chapterId(), job.pageNumber(), job.page().revision());
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.colorize.worker.service;
 
-/** One object of a page's result, encoded and named, ready to be stored. */
-record EncodedObject(Part part, String key, byte[] content, String mediaType) {
+import dev.colorize.platform.coloring.PageFile;
 
-    /** Which of the page's result objects it is; {@link #PAGE} is the colored page, or a passed-through page as uploaded. */
-    enum Part { PAGE, FLATS, LINES, OPEN_RASTER, PHOTOSHOP }
+/**
+ * One object of a page's result, encoded and named, ready to be stored; {@link PageFile#COLORED} is the colored page,
+ * or a passed-through page as uploaded.
+ */
+record EncodedObject(PageFile file, String key, byte[] content, String mediaType) {
 }

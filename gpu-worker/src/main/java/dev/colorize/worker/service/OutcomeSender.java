@@ -72,17 +72,12 @@ final class OutcomeSender<O> {
         long total = Duration.between(enqueued(page, batchStart), now).toMillis();
         PageJob job = page.job;
         if (page.reportedAsFailed()) {
-            return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.FAILED,
-                    null, null, page.failureReason(), 0, total, workerId, now, null, null, null, job.revision());
+            return PageResult.failed(job.page(), null, page.failureReason(), 0, total, workerId, now);
         }
         if (page.skipped) {
-            return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(),
-                    PageResult.Status.SKIPPED, page.resultKey, null, null, 0, total, workerId, now, null, null, null,
-                    job.revision());
+            return PageResult.skipped(job.page(), page.outputs.colored(), total, workerId, now);
         }
-        return new PageResult(PageResult.SCHEMA_VERSION, job.chapterId(), job.pageNumber(), PageResult.Status.DONE,
-                page.resultKey, page.modelVersion, null, page.inferenceMillis, total, workerId, now, page.flatsKey,
-                page.linesKey, page.oraKey, job.revision(), page.psdKey);
+        return PageResult.done(job.page(), page.outputs, page.modelVersion, page.inferenceMillis, total, workerId, now);
     }
 
     /** When the job was enqueued; the batch's start when the producer did not say. */

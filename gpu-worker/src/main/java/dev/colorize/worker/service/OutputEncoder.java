@@ -9,7 +9,7 @@ import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
 import dev.colorize.platform.storage.ObjectKeys;
-import dev.colorize.worker.service.EncodedObject.Part;
+import dev.colorize.platform.coloring.PageFile;
 import java.util.List;
 import java.util.function.Consumer;
 import org.opencv.core.Mat;
@@ -38,13 +38,14 @@ final class OutputEncoder {
             return;
         }
         PageJob job = page.job;
-        OutputFormat format = page.outputFormat();
-        byte[] encoded = encoder.encode(page.colored, format, job.quality());
+        OutputFormat format = job.request().format();
+        byte[] encoded = encoder.encode(page.colored, format, job.request().quality());
         if (page.wantsLayers()) {
             layers(page, format == OutputFormat.PNG ? encoded : null, out);
         }
-        out.accept(new EncodedObject(Part.PAGE, ObjectKeys.result(job.publisherId(), job.chapterId(), job.pageNumber(),
-                job.resultRevision(), page.modelVersion, format.extension()), encoded, format.mediaType()));
+        out.accept(new EncodedObject(PageFile.COLORED, ObjectKeys.result(job.publisherId(), job.chapterId(),
+                job.pageNumber(), job.page().revision(), page.modelVersion, format.extension()), encoded,
+                format.mediaType()));
     }
 
     /**
@@ -54,7 +55,7 @@ final class OutputEncoder {
     private static EncodedObject original(PageWork<?> page) {
         ImageFormat format = ImageFormat.sniff(page.original).orElseThrow(() -> new IllegalStateException(
                 "the page decoded but is none of the platform's formats"));
-        return new EncodedObject(Part.PAGE, ObjectKeys.passedThrough(page.job.publisherId(), page.job.chapterId(),
+        return new EncodedObject(PageFile.COLORED, ObjectKeys.passedThrough(page.job.publisherId(), page.job.chapterId(),
                 page.job.pageNumber(), format.extension()), page.original, format.mediaType());
     }
 
@@ -70,26 +71,26 @@ final class OutputEncoder {
         try {
             linesPng = ImageCodec.encodePng(lines);
             flatsPng = ImageCodec.encodePng(page.flats);
-            if (job.wants(PageOutput.PSD)) {
+            if (job.request().wants(PageOutput.PSD)) {
                 byte[] psd = PhotoshopDocument.write(List.of(new PhotoshopDocument.Layer("lines", lines, true),
                         new PhotoshopDocument.Layer("flats", page.flats, false)), page.colored);
-                out.accept(new EncodedObject(Part.PHOTOSHOP, ObjectKeys.photoshop(job.publisherId(), job.chapterId(),
-                        job.pageNumber(), job.resultRevision(), page.modelVersion), psd, PhotoshopDocument.MEDIA_TYPE));
+                out.accept(new EncodedObject(PageFile.PSD, ObjectKeys.photoshop(job.publisherId(), job.chapterId(),
+                        job.pageNumber(), job.page().revision(), page.modelVersion), psd, PhotoshopDocument.MEDIA_TYPE));
             }
         } finally {
             lines.release();
         }
-        if (job.wants(PageOutput.LAYERS)) {
-            out.accept(new EncodedObject(Part.FLATS, ObjectKeys.flatsLayer(job.publisherId(), job.chapterId(),
-                    job.pageNumber(), job.resultRevision(), page.modelVersion), flatsPng, OutputFormat.PNG.mediaType()));
-            out.accept(new EncodedObject(Part.LINES, ObjectKeys.linesLayer(job.publisherId(), job.chapterId(),
-                    job.pageNumber(), job.resultRevision(), page.modelVersion), linesPng, OutputFormat.PNG.mediaType()));
+        if (job.request().wants(PageOutput.LAYERS)) {
+            out.accept(new EncodedObject(PageFile.FLATS, ObjectKeys.flatsLayer(job.publisherId(), job.chapterId(),
+                    job.pageNumber(), job.page().revision(), page.modelVersion), flatsPng, OutputFormat.PNG.mediaType()));
+            out.accept(new EncodedObject(PageFile.LINES, ObjectKeys.linesLayer(job.publisherId(), job.chapterId(),
+                    job.pageNumber(), job.page().revision(), page.modelVersion), linesPng, OutputFormat.PNG.mediaType()));
         }
-        if (job.wants(PageOutput.ORA)) {
+        if (job.request().wants(PageOutput.ORA)) {
             byte[] ora = OpenRaster.write(List.of(new OpenRaster.Layer("lines", linesPng, true),
                     new OpenRaster.Layer("flats", flatsPng, false)), page.colored, compositePng);
-            out.accept(new EncodedObject(Part.OPEN_RASTER, ObjectKeys.openRaster(job.publisherId(), job.chapterId(),
-                    job.pageNumber(), job.resultRevision(), page.modelVersion), ora, OpenRaster.MEDIA_TYPE));
+            out.accept(new EncodedObject(PageFile.ORA, ObjectKeys.openRaster(job.publisherId(), job.chapterId(),
+                    job.pageNumber(), job.page().revision(), page.modelVersion), ora, OpenRaster.MEDIA_TYPE));
         }
     }
 }

@@ -44,7 +44,7 @@ final class PageColoring {
         Map<Integer, List<PageWork<O>>> groups = new LinkedHashMap<>();
         for (PageWork<O> page : pages) {
             if (page.toColor()) {
-                groups.computeIfAbsent(page.job.modelVersion(), v -> new ArrayList<>()).add(page);
+                groups.computeIfAbsent(page.job.request().modelVersion(), v -> new ArrayList<>()).add(page);
             }
         }
         return groups;

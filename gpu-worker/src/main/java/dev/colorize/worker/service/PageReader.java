@@ -39,7 +39,7 @@ final class PageReader {
             page.pixels = header.pixels();
             inFlightPixels.hold(page.pixels);
             page.sketch = ImageCodec.decodeBgr(bytes);
-            if (page.job.hasHints()) {
+            if (page.job.request().hasHints()) {
                 readHints(page, header);
             }
             return page.pending() ? bytes : null;
@@ -77,7 +77,7 @@ final class PageReader {
      * pixels are judged from the header and held in the in-flight budget before they are decoded.
      */
     private void readHints(PageWork<?> page, ImageHeader pageHeader) {
-        String key = page.job.hintsKey();
+        String key = page.job.request().hintsKey();
         byte[] bytes;
         try {
             bytes = store.read(key);

@@ -1,5 +1,6 @@
 package dev.colorize.worker.service;
 
+import dev.colorize.platform.coloring.PageOutputs;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
@@ -25,15 +26,12 @@ final class PageWork<O> {
     Mat flats;
     int modelVersion;
     long inferenceMillis;
-    String resultKey;
+    /** The keys of the result's objects stored so far. */
+    PageOutputs outputs = PageOutputs.NONE;
     /** The page is already in color: passed through unchanged instead of colored. */
     boolean skipped;
     /** A skipped page's uploaded bytes, its result, until written. */
     byte[] original;
-    String flatsKey;
-    String linesKey;
-    String oraKey;
-    String psdKey;
     /** The page can never succeed: a FAILED result says why. */
     String failure;
     /** Not the page's fault but not processable now either: it goes to the dead-letter topic. */
@@ -64,25 +62,15 @@ final class PageWork<O> {
         release();
     }
 
-    /** PNG unless the job asked for another format. */
-    OutputFormat outputFormat() {
-        return job.outputFormat() != null ? job.outputFormat() : OutputFormat.PNG;
-    }
 
     /** Whether the job asks for the layers, alone or as an OpenRaster file. */
     boolean wantsLayers() {
-        return job.wants(PageOutput.LAYERS) || job.wants(PageOutput.ORA) || job.wants(PageOutput.PSD);
+        return !job.request().outputs().isEmpty();
     }
 
     /** One object of the result is stored: its key goes into the result. */
     void stored(EncodedObject object) {
-        switch (object.part()) {
-            case PAGE -> resultKey = object.key();
-            case FLATS -> flatsKey = object.key();
-            case LINES -> linesKey = object.key();
-            case OPEN_RASTER -> oraKey = object.key();
-            case PHOTOSHOP -> psdKey = object.key();
-        }
+        outputs = outputs.with(object.file(), object.key());
     }
 
     /** Every object of the result is stored: the images and uploaded bytes are not needed any more. */

@@ -31,6 +31,6 @@ final class PassThroughDecision {
     }
 
     boolean passesThrough(PageJob job, Mat sketch) {
-        return colorPages != null && !job.hasHints() && !job.forcesColor() && colorPages.isColor(sketch);
+        return colorPages != null && !job.request().hasHints() && !job.request().forceColor() && colorPages.isColor(sketch);
     }
 }

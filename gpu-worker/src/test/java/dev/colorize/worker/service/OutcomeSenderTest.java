@@ -1,5 +1,7 @@
 package dev.colorize.worker.service;
 
+import dev.colorize.platform.coloring.PageOutputs;
+import dev.colorize.platform.coloring.PageState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -32,11 +34,11 @@ class OutcomeSenderTest {
     @Test
     void eachReadableJobGetsOneResultAndADeadLetteredOneIsReportedFailed() throws Exception {
         PageWork<String> done = StagePages.work(StagePages.job(1));
-        done.resultKey = "results/a/b/0001-v3.png";
+        done.outputs = PageOutputs.colored("results/a/b/0001-v3.png");
         done.modelVersion = 3;
         PageWork<String> skipped = StagePages.work(StagePages.job(2));
         skipped.skip(new byte[] {1});
-        skipped.resultKey = "results/a/b/0002-original.png";
+        skipped.outputs = PageOutputs.colored("results/a/b/0002-original.png");
         PageWork<String> given = StagePages.work(StagePages.job(3));
         given.deadLetter(DeadLetterKind.ATTEMPTS_EXHAUSTED, "given up");
         PageWork<String> unreadable = new PageWork<>(ReceivedJob.unreadable("record 4", "bad JSON"));
@@ -44,11 +46,11 @@ class OutcomeSenderTest {
 
         sender.awaitAcks(pages, sender.send(pages, System.nanoTime()), System.nanoTime()).get();
 
-        assertThat(published).extracting(PageResult::pageNumber, PageResult::status, PageResult::resultKey,
+        assertThat(published).extracting(PageResult::pageNumber, PageResult::state, (PageResult r) -> r.outputs().colored(),
                 PageResult::error).containsExactly(
-                        tuple(1, PageResult.Status.DONE, "results/a/b/0001-v3.png", null),
-                        tuple(2, PageResult.Status.SKIPPED, "results/a/b/0002-original.png", null),
-                        tuple(3, PageResult.Status.FAILED, null, "page 3: given up"));
+                        tuple(1, PageState.DONE, "results/a/b/0001-v3.png", null),
+                        tuple(2, PageState.SKIPPED, "results/a/b/0002-original.png", null),
+                        tuple(3, PageState.FAILED, null, "page 3: given up"));
         assertThat(published).extracting(PageResult::workerId).containsOnly("w1");
         assertThat(deadLettered).containsExactly("record of page 3 ATTEMPTS_EXHAUSTED", "record 4 UNPARSEABLE");
         assertThat(meters.get("colorize.worker.pages").tag("status", "dead-lettered").counter().count()).isEqualTo(2);

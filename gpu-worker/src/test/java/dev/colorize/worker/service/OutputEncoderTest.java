@@ -1,5 +1,6 @@
 package dev.colorize.worker.service;
 
+import dev.colorize.platform.coloring.ColoringRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,7 +8,7 @@ import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
-import dev.colorize.worker.service.EncodedObject.Part;
+import dev.colorize.platform.coloring.PageFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +38,11 @@ class OutputEncoderTest {
     @Test
     void aJobAskingForNothingMoreGetsItsColoredPageInItsFormat() {
         PageJob job = StagePages.job(3);
-        List<EncodedObject> objects = encode(colored(new PageJob(job.schemaVersion(), job.publisherId(),
-                job.chapterId(), 3, job.sourceKey(), OutputFormat.JPEG, null, null, null, null, 80, null, null)));
+        List<EncodedObject> objects = encode(colored(job.withRequest(ColoringRequest.of(OutputFormat.JPEG)
+                .withOutputs(null, 80))));
 
-        assertThat(objects).extracting(EncodedObject::part, EncodedObject::key, EncodedObject::mediaType)
-                .containsExactly(tuple(Part.PAGE, PAGE + "-v7.jpg", "image/jpeg"));
+        assertThat(objects).extracting(EncodedObject::file, EncodedObject::key, EncodedObject::mediaType)
+                .containsExactly(tuple(PageFile.COLORED, PAGE + "-v7.jpg", "image/jpeg"));
         assertThat(ImageCodec.decodeBgr(objects.get(0).content()).cols()).isEqualTo(64);
     }
 
@@ -52,12 +53,12 @@ class OutputEncoderTest {
 
         List<EncodedObject> objects = encode(colored(job));
 
-        assertThat(objects).extracting(EncodedObject::part, EncodedObject::key).containsExactly(
-                tuple(Part.PHOTOSHOP, PAGE + "-r2-v7.psd"),
-                tuple(Part.FLATS, PAGE + "-r2-v7.flats.png"),
-                tuple(Part.LINES, PAGE + "-r2-v7.lines.png"),
-                tuple(Part.OPEN_RASTER, PAGE + "-r2-v7.ora"),
-                tuple(Part.PAGE, PAGE + "-r2-v7.png"));
+        assertThat(objects).extracting(EncodedObject::file, EncodedObject::key).containsExactly(
+                tuple(PageFile.PSD, PAGE + "-r2-v7.psd"),
+                tuple(PageFile.FLATS, PAGE + "-r2-v7.flats.png"),
+                tuple(PageFile.LINES, PAGE + "-r2-v7.lines.png"),
+                tuple(PageFile.ORA, PAGE + "-r2-v7.ora"),
+                tuple(PageFile.COLORED, PAGE + "-r2-v7.png"));
         assertThat(objects.get(2).mediaType()).isEqualTo("image/png");
         assertThat(ImageCodec.decodeBgra(objects.get(2).content()).channels()).isEqualTo(4); // lines on transparent
     }
@@ -65,10 +66,10 @@ class OutputEncoderTest {
     @Test
     void onlyTheOutputsAskedForAreEncoded() {
         List<EncodedObject> ora = encode(colored(StagePages.job(3).withOutputs(Set.of(PageOutput.ORA), null)));
-        assertThat(ora).extracting(EncodedObject::part).containsExactly(Part.OPEN_RASTER, Part.PAGE);
+        assertThat(ora).extracting(EncodedObject::file).containsExactly(PageFile.ORA, PageFile.COLORED);
 
         List<EncodedObject> psd = encode(colored(StagePages.job(3).withOutputs(Set.of(PageOutput.PSD), null)));
-        assertThat(psd).extracting(EncodedObject::part).containsExactly(Part.PHOTOSHOP, Part.PAGE);
+        assertThat(psd).extracting(EncodedObject::file).containsExactly(PageFile.PSD, PageFile.COLORED);
     }
 
     @Test
@@ -77,7 +78,7 @@ class OutputEncoderTest {
         byte[] uploaded = ImageCodec.encodePng(StagePages.colorPage(64, 48));
         page.skip(uploaded);
 
-        assertThat(encode(page)).extracting(EncodedObject::part, EncodedObject::key, EncodedObject::content)
-                .containsExactly(tuple(Part.PAGE, PAGE + "-original.png", uploaded));
+        assertThat(encode(page)).extracting(EncodedObject::file, EncodedObject::key, EncodedObject::content)
+                .containsExactly(tuple(PageFile.COLORED, PAGE + "-original.png", uploaded));
     }
 }

@@ -47,7 +47,7 @@ class PageReaderTest {
     @Test
     void aHintImageWithMorePixelsThanItsPageIsRefusedBeforeItIsDecoded() {
         PageJob hinted = job.withHints("sketches/p/c/0001-r1.hints.png", 1);
-        objects.with(hinted.hintsKey(), Mat.zeros(61, 81, CvType.CV_8UC4));
+        objects.with(hinted.request().hintsKey(), Mat.zeros(61, 81, CvType.CV_8UC4));
         PageWork<String> page = StagePages.work(hinted);
 
         assertThat(reader(100_000, 200, objects).read(page)).isNull();
@@ -61,7 +61,7 @@ class PageReaderTest {
     @Test
     void hintsWithinThePageAreDecodedAndHeldInTheBudgetWithTheirPage() {
         PageJob hinted = job.withHints("sketches/p/c/0001-r1.hints.png", 1);
-        objects.with(hinted.hintsKey(), Mat.zeros(30, 40, CvType.CV_8UC4));
+        objects.with(hinted.request().hintsKey(), Mat.zeros(30, 40, CvType.CV_8UC4));
         PageWork<String> page = StagePages.work(hinted);
 
         assertThat(reader(100_000, 200, objects).read(page)).isNotNull();

@@ -1,5 +1,6 @@
 package dev.colorize.worker.service;
 
+import dev.colorize.platform.coloring.PageFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.PageJob;
@@ -26,9 +27,10 @@ class ResultWriterTest {
 
         new ResultWriter(new OutputEncoder(new PageEncoder(95)), store).write(page);
 
-        assertThat(store.written).containsExactly(page.psdKey, page.flatsKey, page.linesKey, page.resultKey);
-        assertThat(page.resultKey).endsWith("/0001-v2.png");
-        assertThat(page.oraKey).isNull();
+        assertThat(store.written).containsExactly(page.outputs.get(PageFile.PSD), page.outputs.get(PageFile.FLATS),
+                page.outputs.get(PageFile.LINES), page.outputs.colored());
+        assertThat(page.outputs.colored()).endsWith("/0001-v2.png");
+        assertThat(page.outputs.get(PageFile.ORA)).isNull();
         assertThat(page.colored).isNull();
         assertThat(page.sketch).isNull();
         assertThat(page.pending()).isTrue();
@@ -46,7 +48,7 @@ class ResultWriterTest {
         }).write(page);
 
         assertThat(page.deadLetterKind).isEqualTo(DeadLetterKind.STORE_FAILED);
-        assertThat(page.resultKey).isNull();
+        assertThat(page.outputs.colored()).isNull();
         assertThat(page.colored).isNull();
     }
 }

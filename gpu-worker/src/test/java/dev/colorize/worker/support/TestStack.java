@@ -153,7 +153,7 @@ public class TestStack {
         }
     }
 
-    /** A chapter with one queued page, as the ingest service writes it (the worker only reads and marks it). */
+    /** A chapter with one queued page, as the ingest service writes it (the worker only reads it). */
     public void queuedPage(java.util.UUID chapter, int page) throws Exception {
         java.util.UUID publisher = java.util.UUID.randomUUID();
         try (var c = db.getConnection(); var s = c.createStatement()) {
@@ -162,13 +162,21 @@ public class TestStack {
                     + publisher + "', 1)");
             s.executeUpdate("INSERT INTO pages (chapter_id, page_number, source_key, source_format, width, height,"
                     + " byte_size) VALUES ('" + chapter + "', " + page + ", 'sketches/x.png', 'png', 64, 64, 1)");
+            s.executeUpdate("INSERT INTO page_colorings (chapter_id, page_number, revision, request) VALUES ('" + chapter
+                    + "', " + page + ", 0, '{\"format\": \"PNG\"}')");
         }
     }
 
-    /** The page's state in the pages table. */
+    /**
+     * The state the ingest service shows for the page's upload coloring: a queued one the worker has counted in its
+     * page_attempts is processing.
+     */
     public String pageState(java.util.UUID chapter, int page) throws Exception {
-        try (var c = db.getConnection(); var s = c.prepareStatement(
-                "SELECT state FROM pages WHERE chapter_id = ? AND page_number = ?")) {
+        try (var c = db.getConnection(); var s = c.prepareStatement("""
+                SELECT CASE WHEN pc.state = 'queued' AND EXISTS (SELECT 1 FROM page_attempts a
+                         WHERE (a.chapter_id, a.page_number, a.revision) = (pc.chapter_id, pc.page_number, pc.revision))
+                       THEN 'processing' ELSE pc.state END
+                FROM page_colorings pc WHERE pc.chapter_id = ? AND pc.page_number = ? AND pc.revision = 0""")) {
             s.setObject(1, chapter);
             s.setInt(2, page);
             try (var rs = s.executeQuery()) {

@@ -29,7 +29,8 @@ public class PageColoringRepository {
      */
     static final String SHOWN = """
             SELECT pc.*, CASE WHEN pc.state = 'queued' AND EXISTS (SELECT 1 FROM page_attempts a
-                     WHERE a.chapter_id = pc.chapter_id AND a.page_number = pc.page_number)
+                     WHERE a.chapter_id = pc.chapter_id AND a.page_number = pc.page_number
+                       AND a.revision = pc.revision)
                    THEN 'processing' ELSE pc.state END AS shown_state
             FROM page_colorings pc""";
 
