@@ -43,12 +43,16 @@ public class ChapterRepository {
     }
 
     /**
-     * Chapter, pages and outbox rows in one transaction. Empty when another upload with the same
-     * Idempotency-Key committed first.
+     * Chapter, pages and outbox rows in one transaction, and the publisher's series the chapter names if it had none
+     * yet (its palette empty). Empty when another upload with the same Idempotency-Key committed first.
      */
     public boolean insert(NewChapter chapter) {
         try {
             return jdbc.inTransaction(c -> {
+                if (chapter.seriesId() != null) {
+                    Jdbc.update(c, "INSERT INTO series_palettes (publisher_id, series_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            chapter.publisherId(), chapter.seriesId());
+                }
                 Jdbc.update(c, """
                         INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, output_format,
                                               model_version_pin, idempotency_key, request_fingerprint, outputs,
