@@ -130,7 +130,9 @@ public class ChapterResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Server-sent events: 'progress' whenever pages or recolors finish (recolorsPending counts "
-            + "those in work), then 'completed' with the final state once no recolor is pending")
+            + "those in work), then 'completed' with the final state once no recolor is pending. Open streams are capped: "
+            + "429 too-many-streams past the publisher's (colorize.ingest.events.max-streams-per-publisher), 503 "
+            + "streams-exhausted past the service's (events.max-streams); poll GET /v1/chapters/{id} instead")
     public Multi<OutboundSseEvent> progress(@PathParam("id") UUID id, @Context Sse sse) {
         ChapterRow c = owned(id);
         return events.progress(c.publisherId(), c.id()).map(row -> sse.newEventBuilder()
