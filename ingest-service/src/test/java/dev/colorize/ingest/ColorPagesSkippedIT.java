@@ -70,6 +70,33 @@ class ColorPagesSkippedIT {
     }
 
     @Test
+    void aColorPageIsStoredAndServedBackWithoutTheBytesAfterItsImage() {
+        // a polyglot: a valid PNG whose tail is an HTML page, which a passed-through page would serve from our origin
+        byte[] png = Pages.png(8, 8, 7);
+        byte[] polyglot = java.util.Arrays.copyOf(png, png.length + 64);
+        byte[] html = "<html><script>alert(document.domain)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(html, 0, polyglot, png.length, html.length);
+        var publisher = Publishers.create();
+        String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "cover.png", polyglot, "image/png")
+                .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
+
+        PageJob job = jobs(id, 1).get(1);
+        byte[] sketch = store.get(job.sourceKey());
+        assertThat(sketch).as("the stored page ends with its image").isEqualTo(png);
+        // the worker passes a page already in color through as the bytes it read
+        String key = ObjectKeys.passedThrough(publisher.id(), UUID.fromString(id), 1, "png");
+        store.put(key, sketch, "image/png");
+        Stack.publishResults(List.of(result(id, 1, PageResult.Status.SKIPPED, key, null)));
+        Await.until("the page skipped", WAIT, () -> "skipped".equals(status(publisher.apiKey(), id).getString("pages[0].state")));
+
+        for (String served : List.of("result", "original")) {
+            byte[] body = given().auth().oauth2(publisher.apiKey()).queryParam("delivery", "stream")
+                    .get("/v1/chapters/" + id + "/pages/1/" + served).then().statusCode(200).extract().asByteArray();
+            assertThat(body).as(served).isEqualTo(png);
+        }
+    }
+
+    @Test
     void pagesForcedByNumberOrForTheWholeChapterReachTheWorkersJobs() {
         var publisher = Publishers.create();
         String byPage = pages(publisher.apiKey(), 4).multiPart("forceColorPages", "1, 3-4").post("/v1/chapters").then()

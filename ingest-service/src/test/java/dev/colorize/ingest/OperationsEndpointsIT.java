@@ -1,6 +1,7 @@
 package dev.colorize.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -58,5 +60,17 @@ class OperationsEndpointsIT {
                 .body("paths.'/v1/chapters'.post.description", org.hamcrest.Matchers.containsString(".hints.png"))
                 .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("apiKey"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void swaggerUiOnTheConsolesOriginLoadsNothingFromElsewhereAndCannotBeFramed() {
+        for (String page : List.of("/q/swagger-ui", "/q/swagger-ui/", "/q/swagger-ui/index.html")) {
+            given().redirects().follow(false).get(page).then()
+                    .header("Content-Security-Policy", allOf(containsString("default-src 'self'"),
+                            containsString("connect-src 'self'"), containsString("object-src 'none'"),
+                            containsString("frame-ancestors 'none'"), containsString("base-uri 'none'")))
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+        given().get("/q/openapi").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
     }
 }

@@ -2,6 +2,7 @@ package dev.colorize.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +11,7 @@ import dev.colorize.platform.hints.ColorHints;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
+import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A series' palette names colors once for all its chapters: point hints naming an entry get its color in every chapter
- * of the series (uploaded as parts or in a CBZ, and in a recolor), resolved when stored. A series belongs to its
- * publisher: to anyone else it does not exist.
+ * of the series (uploaded as parts or in a CBZ, and in a recolor), resolved when stored. Series ids are each
+ * publisher's own: another publisher's series of the same name is a different series, and no answer tells whether one
+ * exists.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackTestResource.class)
@@ -37,6 +40,9 @@ class SeriesPaletteIT {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void aPaletteNameGetsTheSameColorInEveryChapterOfTheSeries() {
@@ -87,23 +93,72 @@ class SeriesPaletteIT {
     }
 
     @Test
-    void anotherPublishersSeriesIsNotFoundAndItsPaletteStaysItsOwn() {
+    void anotherPublisherCannotSquatASeriesId() {
         var alice = Publishers.create();
-        var bob = Publishers.create();
+        var squatter = Publishers.create();
         String series = "s-" + UUID.randomUUID();
-        given().auth().oauth2(alice.apiKey()).contentType("application/json").body(PALETTE)
+        given().auth().oauth2(squatter.apiKey()).contentType("application/json").body("{\"entries\":[]}")
                 .put("/v1/series/" + series + "/palette").then().statusCode(200);
 
-        given().auth().oauth2(bob.apiKey()).get("/v1/series/" + series + "/palette").then().statusCode(404)
-                .contentType("application/problem+json");
-        given().auth().oauth2(bob.apiKey()).contentType("application/json")
-                .body("{\"entries\":[{\"name\":\"Aiko hair\",\"color\":\"#000000\"}]}")
-                .put("/v1/series/" + series + "/palette").then().statusCode(404);
-        given().auth().oauth2(bob.apiKey()).multiPart("seriesId", series)
-                .multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png").post("/v1/chapters").then().statusCode(404);
+        given().auth().oauth2(alice.apiKey()).contentType("application/json").body(PALETTE)
+                .put("/v1/series/" + series + "/palette").then().statusCode(200);
         given().auth().oauth2(alice.apiKey()).get("/v1/series/" + series + "/palette").then().statusCode(200)
                 .body("entries[0].color", equalTo("#d03030"));
-        given().auth().oauth2(bob.apiKey()).get("/v1/series/never-stored/palette").then().statusCode(404);
+        given().auth().oauth2(squatter.apiKey()).get("/v1/series/" + series + "/palette").then().statusCode(200)
+                .body("entries", equalTo(List.of()));
+    }
+
+    @Test
+    void anotherPublishersSeriesAnswersAsASeriesNobodyHas() {
+        var alice = Publishers.create();
+        var bob = Publishers.create();
+        String alices = "s-" + UUID.randomUUID();
+        String nobodys = "n-" + UUID.randomUUID();
+        given().auth().oauth2(alice.apiKey()).contentType("application/json").body(PALETTE)
+                .put("/v1/series/" + alices + "/palette").then().statusCode(200);
+
+        String hair = "[{\"x\":5,\"y\":5,\"name\":\"Aiko hair\"}]";
+        for (String id : List.of(alices, nobodys)) {
+            given().auth().oauth2(bob.apiKey()).get("/v1/series/" + id + "/palette").then().statusCode(404)
+                    .contentType("application/problem+json").body("detail", equalTo("Series " + id + " does not exist"));
+            given().auth().oauth2(bob.apiKey()).multiPart("seriesId", id)
+                    .multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png")
+                    .multiPart("hints", "1.hints.json", hair.getBytes(StandardCharsets.UTF_8), "application/json")
+                    .post("/v1/chapters").then().statusCode(400).body("type", endsWith("/unknown-palette-name"))
+                    .body("detail", containsString("the palette of series " + id + " does not have"));
+            given().auth().oauth2(bob.apiKey()).multiPart("seriesId", id)
+                    .multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png").post("/v1/chapters").then()
+                    .statusCode(202);
+        }
+
+        given().auth().oauth2(bob.apiKey()).contentType("application/json")
+                .body("{\"entries\":[{\"name\":\"Aiko hair\",\"color\":\"#000000\"}]}")
+                .put("/v1/series/" + alices + "/palette").then().statusCode(200);
+        assertThat(storedColors(bob.id(), upload(bob, alices, hair), 0)).containsExactly("#000000");
+        assertThat(storedColors(alice.id(), upload(alice, alices, hair), 0)).as("alice's palette stays hers")
+                .containsExactly("#d03030");
+    }
+
+    @Test
+    void aChapterNamesOnlyASeriesOfItsOwnPublisher() {
+        var alice = Publishers.create();
+        var bob = Publishers.create();
+        String series = "own-" + UUID.randomUUID();
+        UUID chapter = UUID.fromString(upload(alice, series, "[{\"x\":5,\"y\":5,\"color\":\"#102030\"}]"));
+
+        assertThat(jdbc.queryOne("SELECT count(*) FROM series_palettes WHERE publisher_id = ? AND series_id = ?",
+                r -> r.getLong(1), alice.id(), series)).as("the upload made the series alice's").contains(1L);
+        assertThatThrownBy(() -> jdbc.update("UPDATE chapters SET publisher_id = ? WHERE id = ?", bob.id(), chapter))
+                .rootCause().hasMessageContaining("foreign key");
+        assertThat(jdbc.update("DELETE FROM publishers WHERE id = ?", alice.id())).as("a publisher still goes with its "
+                + "chapters and series").isEqualTo(1);
+    }
+
+    private static String upload(Publishers.TestPublisher publisher, String series, String points) {
+        return given().auth().oauth2(publisher.apiKey()).multiPart("seriesId", series)
+                .multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png")
+                .multiPart("hints", "1.hints.json", points.getBytes(StandardCharsets.UTF_8), "application/json")
+                .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
     }
 
     @Test

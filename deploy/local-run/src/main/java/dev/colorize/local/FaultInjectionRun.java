@@ -75,7 +75,7 @@ public final class FaultInjectionRun {
 
     private final Options options;
     private final PrintStream out;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final ServiceWatch services = new ServiceWatch();
     private final List<String> faults = new ArrayList<>();
     private final long begin = System.nanoTime();
 
@@ -114,6 +114,8 @@ public final class FaultInjectionRun {
                 WebhookReceiver receiver = new WebhookReceiver()) {
             try {
                 return faultedRun(stack, receiver);
+            } catch (Exception e) {
+                throw services.explain(e); // a service that died unasked, not the fault injected, is the story
             } finally {
                 stopServices();
             }
@@ -121,7 +123,7 @@ public final class FaultInjectionRun {
     }
 
     void stopServices() {
-        services.forEach(ServiceProcess::close);
+        services.stopAll();
     }
 
     private FaultCensus faultedRun(EmbeddedStack stack, WebhookReceiver receiver) throws Exception {
@@ -233,15 +235,13 @@ public final class FaultInjectionRun {
             Map<String, String> own) throws IOException {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
-        ServiceProcess service = ServiceProcess.start(options.projectRoot(), module, name, FreePorts.pick(), heap, env,
-                options.output().resolve("logs"));
-        services.add(service);
-        return service;
+        return services.add(ServiceProcess.start(options.projectRoot(), module, name, FreePorts.pick(), heap, env,
+                options.output().resolve("logs")));
     }
 
-    private static void awaitReady(ServiceProcess service) {
+    private void awaitReady(ServiceProcess service) {
         try {
-            service.awaitHealth("ready", Duration.ofMinutes(5));
+            service.awaitHealth("ready", Duration.ofMinutes(5), services);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -291,6 +291,7 @@ public final class FaultInjectionRun {
                 if (!held.isEmpty()) {
                     return held;
                 }
+                services.check();
                 Thread.sleep(50);
             }
         }
@@ -345,6 +346,7 @@ public final class FaultInjectionRun {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastSaid = System.nanoTime();
         while (!condition.getAsBoolean()) {
+            services.check(); // before the timeout: a dead service finishes nothing
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Waited " + timeout + " for " + what);
             }
@@ -356,10 +358,11 @@ public final class FaultInjectionRun {
         }
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long left = nanoTime - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    /** Sleeps through an outage, watching the services meanwhile. */
+    private void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            services.check();
+            Thread.sleep(Math.min(250, Math.max(1, left / 1_000_000)));
         }
     }
 

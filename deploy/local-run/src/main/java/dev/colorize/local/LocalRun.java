@@ -37,7 +37,7 @@ final class LocalRun {
     private final LocalOptions options;
     private final PrintStream out;
     private final Map<String, Double> stages = new LinkedHashMap<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final ServiceWatch services = new ServiceWatch();
 
     LocalRun(LocalOptions options, PrintStream out) {
         this.options = options;
@@ -54,6 +54,8 @@ final class LocalRun {
                 WebhookReceiver receiver = new WebhookReceiver()) {
             try {
                 return coloredChapter(stack, receiver, state, begin);
+            } catch (Exception e) {
+                throw services.explain(e);
             } finally {
                 stopServices(); // before the stack closes, so no service outlives its servers
             }
@@ -96,7 +98,7 @@ final class LocalRun {
         begin = System.nanoTime();
         JsonHttp admin = new JsonHttp(trainer.baseUrl(), adminKey);
         boolean bootstrapped = ensureProductionModel(admin);
-        worker.awaitHealth("ready", Duration.ofMinutes(5));
+        worker.awaitHealth("ready", Duration.ofMinutes(5), services);
         stage("model", begin);
 
         begin = System.nanoTime();
@@ -108,7 +110,7 @@ final class LocalRun {
 
         begin = System.nanoTime();
         JsonNode status = awaitChapter(api, chapterId);
-        WebhookReceiver.Received webhook = receiver.awaitValid(Duration.ofSeconds(60));
+        WebhookReceiver.Received webhook = receiver.awaitValid(Duration.ofSeconds(60), services::check);
         stage("coloring", begin);
 
         begin = System.nanoTime();
@@ -121,22 +123,20 @@ final class LocalRun {
 
     /** Stops the services now (Ctrl-C): the stack's own shutdown hook stops the servers. */
     void stopServices() {
-        services.forEach(ServiceProcess::close);
+        services.stopAll();
     }
 
     private ServiceProcess start(String module, String heap, Map<String, String> common, Map<String, String> own)
             throws IOException {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
-        ServiceProcess service = ServiceProcess.start(options.projectRoot(), module, module, FreePorts.pick(), heap,
-                env, options.data().resolve("logs"));
-        services.add(service);
-        return service;
+        return services.add(ServiceProcess.start(options.projectRoot(), module, module, FreePorts.pick(), heap,
+                env, options.data().resolve("logs")));
     }
 
-    private static void await(ServiceProcess service, String health) {
+    private void await(ServiceProcess service, String health) {
         try {
-            service.awaitHealth(health, Duration.ofMinutes(3));
+            service.awaitHealth(health, Duration.ofMinutes(3), services);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -171,6 +171,7 @@ final class LocalRun {
         int lastStep = -1;
         long lastPrinted = 0;
         while (true) {
+            services.check();
             run = admin.get(runPath);
             String runState = run.get("state").asText();
             int step = run.path("step").asInt();
@@ -257,6 +258,7 @@ final class LocalRun {
         long deadline = System.nanoTime() + options.coloringTimeout().toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
+            services.check(); // a dead worker colors nothing: say so rather than wait out the timeout
             JsonNode status = api.get("/v1/chapters/" + chapterId);
             String progress = String.format(Locale.ROOT, "  pages done %d / %d%s", status.get("pagesDone").asInt(),
                     status.get("pageCount").asInt(),

@@ -45,9 +45,15 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = webhookSecret;
     }
 
-    /** The first delivery whose signature verified, or null if none came in time. */
-    Received awaitValid(Duration timeout) throws InterruptedException {
-        firstValid.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * The first delivery whose signature verified, or null if none came in time; {@code check} runs between short
+     * waits and may end the wait by throwing (a dead sender).
+     */
+    Received awaitValid(Duration timeout, Runnable check) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!firstValid.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            check.run();
+        }
         return received.stream().filter(Received::signatureValid).findFirst().orElse(null);
     }
 

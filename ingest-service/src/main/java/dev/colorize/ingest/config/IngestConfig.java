@@ -34,9 +34,22 @@ public interface IngestConfig {
     @WithDefault("15m")
     Duration presignedUrlValidity();
 
-    /** How often a server-sent event stream looks at its chapter's progress. */
+    /** How often a server-sent event stream looks at its chapter's progress (one look serves every stream of it). */
     @WithDefault("500ms")
     Duration eventsPollInterval();
+
+    Events events();
+
+    /** Server-sent progress streams: each holds a connection and a share of a database poll while open. */
+    interface Events {
+        /** Streams one publisher may have open at once; one more is 429 {@code too-many-streams}. */
+        @WithDefault("16")
+        int maxStreamsPerPublisher();
+
+        /** Streams open at once on this replica, all publishers together; one more is 503 {@code streams-exhausted}. */
+        @WithDefault("512")
+        int maxStreams();
+    }
 
     /** Upload limits: they guard against decompression and zip bombs as much as against big chapters. */
     interface Upload {

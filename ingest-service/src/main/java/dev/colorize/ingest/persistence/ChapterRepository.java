@@ -48,12 +48,17 @@ public class ChapterRepository {
     }
 
     /**
-     * Chapter, pages, their queued colorings and outbox rows in one transaction. Empty when another upload with the same
-     * Idempotency-Key committed first.
+     * Chapter, pages, their queued colorings and outbox rows in one transaction, and the publisher's series the chapter
+     * names if it had none yet (its palette empty). Empty when another upload with the same Idempotency-Key committed
+     * first.
      */
     public boolean insert(NewChapter chapter) {
         try {
             return jdbc.inTransaction(c -> {
+                if (chapter.seriesId() != null) {
+                    Jdbc.update(c, "INSERT INTO series_palettes (publisher_id, series_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            chapter.publisherId(), chapter.seriesId());
+                }
                 Jdbc.update(c, """
                         INSERT INTO chapters (id, publisher_id, title, page_count, webhook_url, options, idempotency_key,
                                               request_fingerprint, series_id)

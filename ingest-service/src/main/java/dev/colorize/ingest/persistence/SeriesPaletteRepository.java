@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** series_palettes: a series' named colors (JSON), owned by the publisher that first stored them. */
+/** series_palettes: a publisher's series and their named colors (JSON); keyed by publisher, then series id. */
 @ApplicationScoped
 public class SeriesPaletteRepository {
 
@@ -15,23 +15,17 @@ public class SeriesPaletteRepository {
         this.jdbc = jdbc;
     }
 
-    /** Who the series belongs to, if anyone stored its palette. */
-    public Optional<UUID> owner(String seriesId) {
-        return jdbc.queryOne("SELECT publisher_id FROM series_palettes WHERE series_id = ?",
-                r -> r.getObject(1, UUID.class), seriesId);
-    }
-
-    /** The publisher's palette of the series as stored JSON; empty when none, or when the series is another's. */
+    /** The publisher's palette of its series as stored JSON; empty when the publisher has no such series. */
     public Optional<String> entries(UUID publisherId, String seriesId) {
-        return jdbc.queryOne("SELECT entries::text FROM series_palettes WHERE series_id = ? AND publisher_id = ?",
-                r -> r.getString(1), seriesId, publisherId);
+        return jdbc.queryOne("SELECT entries::text FROM series_palettes WHERE publisher_id = ? AND series_id = ?",
+                r -> r.getString(1), publisherId, seriesId);
     }
 
-    /** Creates or replaces the palette; false (nothing written) when the series is another publisher's. */
-    public boolean put(UUID publisherId, String seriesId, String entriesJson) {
-        return jdbc.update("""
-                INSERT INTO series_palettes (series_id, publisher_id, entries) VALUES (?, ?, ?::jsonb)
-                ON CONFLICT (series_id) DO UPDATE SET entries = excluded.entries, updated_at = now()
-                WHERE series_palettes.publisher_id = excluded.publisher_id""", seriesId, publisherId, entriesJson) == 1;
+    /** Creates the publisher's series or replaces its palette. */
+    public void put(UUID publisherId, String seriesId, String entriesJson) {
+        jdbc.update("""
+                INSERT INTO series_palettes (publisher_id, series_id, entries) VALUES (?, ?, ?::jsonb)
+                ON CONFLICT (publisher_id, series_id) DO UPDATE SET entries = excluded.entries, updated_at = now()""",
+                publisherId, seriesId, entriesJson);
     }
 }

@@ -83,7 +83,8 @@ public class ChapterResource {
             + "return the same chapter. Color hints: 'hints' file parts named after their page, <page file stem>"
             + ".hints.png (an RGBA PNG of the page's aspect: colored dots on transparent) or <stem>.hints.json (points "
             + "[{\"x\":..,\"y\":..,\"color\":\"#rrggbb\",\"radius\":..}] in page pixels, or \"name\" of an entry of the "
-            + "palette of the series named by seriesId); in an archive, such files beside the pages. A hinted page is "
+            + "palette of the publisher's series named by seriesId, which the upload makes the publisher's own if new); in an "
+            + "archive, such files beside the pages. A hinted page is "
             + "always colored.")
     public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestForm String title,
             @RestForm String webhookUrl, @RestForm String outputFormat, @RestForm String modelVersion,
@@ -129,7 +130,9 @@ public class ChapterResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Server-sent events: 'progress' whenever pages or recolors finish (recolorsPending counts "
-            + "those in work), then 'completed' with the final state once no recolor is pending")
+            + "those in work), then 'completed' with the final state once no recolor is pending. Open streams are capped: "
+            + "429 too-many-streams past the publisher's (colorize.ingest.events.max-streams-per-publisher), 503 "
+            + "streams-exhausted past the service's (events.max-streams); poll GET /v1/chapters/{id} instead")
     public Multi<OutboundSseEvent> progress(@PathParam("id") UUID id, @Context Sse sse) {
         ChapterRow c = owned(id);
         return events.progress(c.publisherId(), c.id()).map(row -> sse.newEventBuilder()

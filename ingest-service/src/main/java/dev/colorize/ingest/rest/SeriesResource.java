@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A publisher's series palettes: named colors that point hints refer to by name. Another publisher's series is 404. */
+/**
+ * A publisher's series palettes: named colors that point hints refer to by name. Series ids are each publisher's own,
+ * so another publisher's series of the same id is neither seen nor touched.
+ */
 @Path("/v1/series")
 @Tag(name = "series")
 @SecurityRequirement(name = "apiKey")
@@ -37,8 +40,8 @@ public class SeriesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a series' palette", description = "{\"entries\":[{\"name\":\"Aiko hair\",\"color\":"
             + "\"#d03030\"}]}: names unique ignoring case, colors #rrggbb. Point hints of the series' chapters (uploads "
-            + "with seriesId) may then give \"name\" instead of \"color\". The first publisher to store a series' palette "
-            + "owns the series. At most 500 entries and 256 KiB: more is 413.")
+            + "with seriesId) may then give \"name\" instead of \"color\". Series ids are the publisher's own: another "
+            + "publisher's series of the same id is a different series. At most 500 entries and 256 KiB: more is 413.")
     public Palette put(@PathParam("id") String id, InputStream body) {
         return palettes.put(caller.publisherId(), id, paletteBody.read(body));
     }
@@ -46,7 +49,8 @@ public class SeriesResource {
     @GET
     @Path("{id}/palette")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A series' palette")
+    @Operation(summary = "A series' palette", description = "404 when the publisher has no such series (an upload naming "
+            + "a seriesId makes it one, with an empty palette), whatever other publishers have.")
     public Palette get(@PathParam("id") String id) {
         return palettes.get(caller.publisherId(), id);
     }

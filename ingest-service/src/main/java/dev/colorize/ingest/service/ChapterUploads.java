@@ -67,7 +67,7 @@ public class ChapterUploads {
         }
         pins.check(request.modelVersion());
         if (request.seriesId() != null) {
-            palettes.checkUsable(publisherId, request.seriesId());
+            SeriesPalettes.checkSeriesId(request.seriesId());
         }
         try (UploadedPages uploaded = request.pages().get()) {
             return accept(publisherId, request, uploaded);

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Series palettes: named colors per series, so a point hint naming "Aiko hair" gets the same color on every page of
- * every chapter of the series. Names match ignoring case and surrounding blanks. A series belongs to the publisher
- * that first stored its palette: to anyone else it does not exist (404).
+ * every chapter of the series. Names match ignoring case and surrounding blanks. Series ids are each publisher's own:
+ * another publisher's series of the same id is a different series, so no answer depends on what others stored.
  */
 @ApplicationScoped
 public class SeriesPalettes {
@@ -45,7 +45,7 @@ public class SeriesPalettes {
     }
 
     public Palette get(UUID publisherId, String seriesId) {
-        checkId(seriesId);
+        checkSeriesId(seriesId);
         return stored(publisherId, seriesId).orElseThrow(() -> notFound(seriesId));
     }
 
@@ -61,24 +61,14 @@ public class SeriesPalettes {
 
     /** Replaces the series' palette (creating the series for this publisher); its colors are stored lower case. */
     public Palette put(UUID publisherId, String seriesId, Palette palette) {
-        checkId(seriesId);
+        checkSeriesId(seriesId);
         Palette checked = checked(palette);
         try {
-            if (!palettes.put(publisherId, seriesId, json.writeValueAsString(checked))) {
-                throw notFound(seriesId);
-            }
+            palettes.put(publisherId, seriesId, json.writeValueAsString(checked));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return checked;
-    }
-
-    /** A series an upload may name: a valid id that is not another publisher's (it may have no palette yet). */
-    public void checkUsable(UUID publisherId, String seriesId) {
-        checkId(seriesId);
-        if (palettes.owner(seriesId).filter(owner -> !owner.equals(publisherId)).isPresent()) {
-            throw notFound(seriesId);
-        }
     }
 
     /** The series' colors by normalized name; empty without a series or a palette. */
@@ -120,7 +110,8 @@ public class SeriesPalettes {
                 .map(e -> new Entry(e.name().trim(), e.color().toLowerCase(Locale.ROOT))).toList());
     }
 
-    private static void checkId(String seriesId) {
+    /** A series id an upload or a palette may name (the upload's chapter makes it the publisher's series). */
+    public static void checkSeriesId(String seriesId) {
         if (seriesId == null || !SERIES_ID.matcher(seriesId).matches()) {
             throw Refused.invalid("invalid-series-id", "A series id is 1 to 100 letters, digits, '.', '_' "
                     + "or '-', starting with a letter or digit");

@@ -110,21 +110,28 @@ public class WebhookDispatcher {
     }
 
     private WebhookExchange.Outcome send(Delivery delivery) {
+        long started = System.nanoTime();
         URI uri = URI.create(delivery.url());
-        WebhookUrlGuard.Verdict verdict = guard.check(uri);
+        WebhookUrlGuard.Verdict verdict = guard.check(uri); // its lookup is bounded by the same timeout
         if (verdict.forbidden() != null) {
             return new WebhookExchange.Outcome(null, "blocked: " + verdict.forbidden());
         }
         long timestamp = Instant.now().getEpochSecond();
         List<String> secrets = publishers.activeSecrets(delivery.publisherId()).stream()
                 .map(PublisherRepository.Secret::secret).toList();
+        // one deadline for the attempt as a whole: the exchange gets what the lookup left of it
+        Duration left = timeout.minusNanos(System.nanoTime() - started);
+        if (left.isNegative() || left.isZero()) {
+            return new WebhookExchange.Outcome(null, "no response within " + timeout.toMillis() + " ms (the address "
+                    + "lookup took it all)");
+        }
         return exchange.post(uri, verdict.pinned(), Map.of(
                 "content-type", "application/json",
                 WebhookSignature.ID_HEADER, delivery.id().toString(),
                 WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
                 WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(secrets, delivery.id().toString(),
                         timestamp, delivery.payload())),
-                delivery.payload());
+                delivery.payload(), left);
     }
 
     private void record(Delivery delivery, WebhookExchange.Outcome outcome, long startedNanos) {

@@ -53,8 +53,11 @@ final class WebhookExchange implements AutoCloseable {
                 .setKeepAlive(false));
     }
 
-    /** Posts the body to the URL over a connection to pinned (or to the host's address when null). */
-    Outcome post(URI url, InetAddress pinned, Map<String, String> headers, String body) {
+    /**
+     * Posts the body to the URL over a connection to pinned (or to the host's address when null), done within
+     * {@code within}: what the address lookup left of the attempt's deadline.
+     */
+    Outcome post(URI url, InetAddress pinned, Map<String, String> headers, String body, Duration within) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
                 .setFollowRedirects(false);
         if (pinned != null) {
@@ -86,11 +89,12 @@ final class WebhookExchange implements AutoCloseable {
             request.end(Buffer.buffer(body)).onFailure(done::completeExceptionally);
         });
         try {
-            int status = done.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            int status = done.get(within.toNanos(), TimeUnit.NANOSECONDS);
             return new Outcome(status, status / 100 == 2 ? null : "HTTP " + status);
         } catch (TimeoutException e) {
             abort(done, inFlight);
             Integer status = headersStatus.get();
+            // named by the attempt's deadline, which the lookup's share belongs to
             return new Outcome(status, status == null ? "no response within " + deadline.toMillis() + " ms"
                     : "HTTP " + status + ", then the body stalled: not complete within " + deadline.toMillis() + " ms");
         } catch (ExecutionException e) {

@@ -7,9 +7,17 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -56,6 +64,8 @@ public class WebhookUrlGuard {
     private final List<String> allowedHosts = new ArrayList<>();
     private final List<Cidr> allowedRanges = new ArrayList<>();
     private final HostResolver resolver;
+    private final Duration lookupDeadline;
+    private final ExecutorService lookups;
 
     @Inject
     public WebhookUrlGuard(IngestConfig config) {
@@ -64,6 +74,15 @@ public class WebhookUrlGuard {
 
     WebhookUrlGuard(IngestConfig config, HostResolver resolver) {
         this.resolver = resolver;
+        this.lookupDeadline = config.webhook().timeout();
+        // the system's lookup cannot be interrupted: it runs on its own threads, and an attempt waits for it no
+        // longer than the attempt's deadline (a stuck lookup holds a lookup thread, never a sender)
+        AtomicInteger threads = new AtomicInteger();
+        this.lookups = Executors.newFixedThreadPool(config.webhook().concurrency(), task -> {
+            Thread thread = new Thread(task, "webhook-lookup-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         for (String entry : config.webhook().ssrfAllow().orElse(List.of())) {
             String trimmed = entry.trim();
             if (!trimmed.contains("/")) {
@@ -109,10 +128,19 @@ public class WebhookUrlGuard {
             return new Verdict(null, null);
         }
         InetAddress[] addresses;
+        Future<InetAddress[]> lookup = lookups.submit(() -> resolver.resolve(host));
         try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            return Verdict.forbidden("host " + host + " does not resolve");
+            addresses = lookup.get(lookupDeadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            return Verdict.forbidden("host " + host + " does not resolve"
+                    + (e.getCause() instanceof UnknownHostException ? "" : ": " + e.getCause()));
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            return Verdict.forbidden("host " + host + " did not resolve within " + lookupDeadline.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            Thread.currentThread().interrupt();
+            return Verdict.forbidden("interrupted while looking up host " + host);
         }
         // every address is judged, not only the one pinned: a name with any internal address is refused
         for (InetAddress address : addresses) {

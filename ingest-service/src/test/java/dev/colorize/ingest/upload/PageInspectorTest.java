@@ -60,6 +60,36 @@ class PageInspectorTest {
     }
 
     @Test
+    void bytesAfterAnImagesEndAreNeitherCountedNorKept() throws IOException {
+        byte[] trailer = new byte[4096]; // a polyglot's second file: HTML, a zip, a script
+        Arrays.fill(trailer, (byte) 0xff); // 0xff: a JPEG scan's markers start so, the scan must still end at EOI
+        byte[] html = "<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(html, 0, trailer, 100, html.length);
+        byte[] webp = webp(24, 24);
+        Map<byte[], byte[]> imageAndItsBytes = Map.of(image("png", 40, 30), image("png", 40, 30),
+                image("jpg", 40, 30), image("jpg", 40, 30), webp, Arrays.copyOf(webp, 32)); // its RIFF says 32 bytes
+        for (Map.Entry<byte[], byte[]> e : imageAndItsBytes.entrySet()) {
+            byte[] image = e.getKey();
+            byte[] expected = e.getValue();
+            byte[] polyglot = Arrays.copyOf(image, image.length + trailer.length);
+            System.arraycopy(trailer, 0, polyglot, image.length, trailer.length);
+
+            PageSource source = source(polyglot);
+            InspectedPage page = inspector.inspect(1, source);
+
+            assertThat(page.size()).isEqualTo(expected.length);
+            assertThat(Files.readAllBytes(page.file())).as("%s as stored", page.format()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aJpegWhoseScanNeverEndsIsCorrupt() throws IOException {
+        byte[] jpeg = image("jpg", 64, 64);
+        byte[] noEoi = Arrays.copyOf(jpeg, jpeg.length - 2);
+        assertThat(refused(noEoi).type()).endsWith("/corrupt-image");
+    }
+
+    @Test
     void aPageLargerThanItsPixelsCanTakeIsRefusedNamingTheDerivedLimit() throws IOException {
         // a 4x4 gray PNG decodes to 16 bytes: it may have 2 x 16 + 1 MiB, here followed by 2 MiB of padding
         byte[] png = image("png", 4, 4);

@@ -117,7 +117,7 @@ class PinnedWebhookConnectionIT {
         try (var exchange = new WebhookExchange(vertx, Duration.ofSeconds(5), concurrency)) {
             List<Future<WebhookExchange.Outcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
-                outcomes.add(senders.submit(() -> exchange.post(url, loopback, Map.of(), "{}")));
+                outcomes.add(senders.submit(() -> exchange.post(url, loopback, Map.of(), "{}", Duration.ofSeconds(5))));
             }
             for (var outcome : outcomes) {
                 assertThat(outcome.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
@@ -132,7 +132,8 @@ class PinnedWebhookConnectionIT {
         WebhookUrlGuard.Verdict verdict = guard.check(url);
         assertThat(verdict.forbidden()).isNull();
         try (var exchange = new WebhookExchange(vertx, Duration.ofSeconds(5), options)) {
-            return exchange.post(url, verdict.pinned(), Map.of("content-type", "application/json"), "{}");
+            return exchange.post(url, verdict.pinned(), Map.of("content-type", "application/json"), "{}",
+                    Duration.ofSeconds(5));
         }
     }
 

@@ -98,6 +98,27 @@ class WebhookUrlGuardTest {
     }
 
     @Test
+    void aLookupThatHangsEndsWithinTheAttemptsDeadline() {
+        // a resolver that does not answer: the system's lookup can take tries x timeouts of resolv.conf
+        WebhookUrlGuard guard = new WebhookUrlGuard(IngestConfigs.of(Map.of("colorize.ingest.webhook.timeout", "500ms")),
+                host -> {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new InetAddress[] {InetAddress.getByName("93.184.216.34")};
+                });
+
+        long started = System.nanoTime();
+        WebhookUrlGuard.Verdict verdict = guard.check(URI.create("https://slow-dns.example/x"));
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(verdict.forbidden()).isEqualTo("host slow-dns.example did not resolve within 500 ms");
+        assertThat(verdict.pinned()).isNull();
+    }
+
+    @Test
     void aNameWithAnyInternalAddressIsRefusedNothingPinned() {
         WebhookUrlGuard guard = new WebhookUrlGuard(IngestConfigs.of(Map.of()), host -> new InetAddress[] {
             InetAddress.getByName("93.184.216.34"), InetAddress.getByName("169.254.169.254")});
