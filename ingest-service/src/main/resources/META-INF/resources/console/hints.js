@@ -1,15 +1,16 @@
-// Colorize publisher console: color hints for one finished page. Loaded after publisher.js (same page, classic
-// scripts), whose helpers it uses: $, el, json, call, blobUrl, current. A click on the page drops a dot at the
-// clicked place in page pixels (the image is shown scaled); "Recolor" posts the dots to the page's recolor endpoint,
-// follows the chapter's status until the new revision is done or failed, and shows it beside the previous one.
-'use strict';
+// Colorize publisher console: color hints for one finished page, on the chapter publisher.js shows (current). A
+// click on the page drops a dot at the clicked place in page pixels (the image is shown scaled); "Recolor" posts the
+// dots to the page's recolor endpoint, follows the chapter's status until the new revision is done or failed, and
+// shows it beside the previous one.
+import { $, el, json } from './console-base.js';
+import { blobUrl, current } from './publisher.js';
 
 const HINT_PRESETS = ['#d03030', '#f0a030', '#f5d76e', '#20c020', '#3070d0', '#8a50c0', '#f2c6a0', '#6b4a2b'];
 
 let hints = null; // { chapterId, page, width, height, dots: [{x, y, color, name}], color, name, shown, urls, polling }
 
 /** The "Hints" button of a finished page's card. */
-function hintsButton(page) {
+export function hintsButton(page) {
   return el('div', { class: 'hint-open' }, el('button', {
     type: 'button', class: 'secondary', id: 'hints-open-' + page.pageNumber,
     'aria-label': 'Color hints for page ' + page.pageNumber, onclick: () => openHints(page),

@@ -1,25 +1,17 @@
-// Colorize publisher console: plain JavaScript, no dependencies. The API key lives in sessionStorage only and is
-// sent as "Authorization: Bearer" on every call; it never goes into a URL. Images and downloads are fetched with
-// the header and shown through blob: URLs. The progress stream (SSE) is read with fetch() for the same reason.
-'use strict';
-
-// Settings of console-base.js (loaded first: the API calls, sign in and out, DOM helpers).
-const CONSOLE = {
-  keyItem: 'colorize.publisher.key',
-  service: 'The service',
-  keyAdvice: { 401: '. Check the API key.' },
-  signOutOn: [401],
-  signInProbe: '/v1/chapters?limit=1',
-  emptyKey: 'Type your API key.',
-  home: '#/upload',
-  navParent: { chapter: 'chapters' },
-};
+// Colorize publisher console: plain JavaScript (ES modules), no dependencies. The API key lives in sessionStorage
+// only and is sent as "Authorization: Bearer" on every call; it never goes into a URL. Images and downloads are
+// fetched with the header and shown through blob: URLs. The progress stream (SSE) is read with fetch() for the same
+// reason. The page around the views (header, nav, sign-in) and the router are common-rest's shell.js and router.js.
+import { $, apiKey, badge, call, clear, el, fail, json, problemOf, when } from './console-base.js';
+import { onLeave } from './router.js';
+import { startConsole } from './shell.js';
+import { hintsButton } from './hints.js';
 
 const FINAL = new Set(['completed', 'completed_with_errors', 'failed']);
 
 // ---- API -----------------------------------------------------------------------------------------------------
 
-async function blobUrl(path) {
+export async function blobUrl(path) {
   const res = await call(path + (path.includes('?') ? '&' : '?') + 'delivery=stream');
   return URL.createObjectURL(await res.blob());
 }
@@ -59,34 +51,6 @@ function confirmButton(label, question, confirmLabel, action, attrs = {}) {
     });
   });
   return holder;
-}
-
-// ---- routing ----------------------------------------------------------------------------------------------------
-
-let leaveView = () => {};
-
-function route() {
-  leaveView();
-  leaveView = () => {};
-  const hash = location.hash || '#/upload';
-  if (!apiKey()) {
-    show('signin');
-    $('api-key').focus();
-    return;
-  }
-  const chapter = hash.match(/^#\/chapters\/([0-9a-f-]{36})$/);
-  if (chapter) {
-    show('chapter');
-    openChapter(chapter[1]);
-  } else if (hash === '#/chapters') {
-    show('chapters');
-    loadChapters(false);
-  } else if (hash === '#/webhooks') {
-    show('webhooks');
-    loadWebhooks();
-  } else {
-    show('upload');
-  }
 }
 
 // ---- upload -----------------------------------------------------------------------------------------------------
@@ -227,16 +191,16 @@ function upload(event) {
 
 // ---- one chapter: live states and results -------------------------------------------------------------------
 
-let current = null; // { id, controller, pages: Map(pageNumber -> card state) }
+export let current = null; // { id, controller, pages: Map(pageNumber -> card state) }
 
 function openChapter(id) {
   const controller = new AbortController();
   current = { id, controller, cards: new Map(), status: null };
-  leaveView = () => {
+  onLeave(() => {
     controller.abort();
     current.cards.forEach((c) => c.urls.forEach((u) => URL.revokeObjectURL(u)));
     current = null;
-  };
+  });
   $('pages').replaceChildren();
   $('chapter-title').textContent = 'Chapter';
   $('chapter-state').textContent = '-';
@@ -384,7 +348,7 @@ function renderPage(mine, page) {
       }
     });
   }
-  const hinting = page.state === 'done' && typeof hintsButton === 'function' ? [hintsButton(page)] : []; // hints.js
+  const hinting = page.state === 'done' ? [hintsButton(page)] : [];
   card.node.replaceChildren(header, name, ...body, buttons, ...hinting, layerError);
 }
 
@@ -610,8 +574,6 @@ function deliveryRow(d) {
 // ---- wiring -----------------------------------------------------------------------------------------------------
 
 document.addEventListener('DOMContentLoaded', () => {
-  $('signin-form').addEventListener('submit', signIn);
-  $('sign-out').addEventListener('click', signOut);
   $('upload-form').addEventListener('submit', upload);
   $('upload-folder').addEventListener('change', (e) => choose(e.target.files));
   $('upload-files').addEventListener('change', (e) => choose(e.target.files));
@@ -651,6 +613,26 @@ document.addEventListener('DOMContentLoaded', () => {
   $('webhook-form').addEventListener('submit', saveWebhook);
   $('deliveries-refresh').addEventListener('click', loadDeliveries);
   rotateArea();
-  window.addEventListener('hashchange', route);
-  route();
+  startConsole({
+    name: 'publisher console',
+    nav: [{ view: 'upload', label: 'Upload' }, { view: 'chapters', label: 'Chapters' }, { view: 'webhooks', label: 'Webhooks' }],
+    keyLabel: 'API key',
+    keyPlaceholder: 'ck_...',
+    keyNote: 'The key stays in this browser tab (session storage) and goes to the service only as an Authorization '
+      + 'header. Closing the tab forgets it.',
+    keyItem: 'colorize.publisher.key',
+    service: 'The service',
+    keyAdvice: { 401: '. Check the API key.' },
+    signOutOn: [401],
+    signInProbe: '/v1/chapters?limit=1',
+    emptyKey: 'Type your API key.',
+    home: '#/upload',
+    routes: [
+      { hash: '#/upload', view: 'upload' },
+      { hash: /^#\/chapters\/([0-9a-f-]{36})$/, view: 'chapter', open: (m) => openChapter(m[1]) },
+      { hash: '#/chapters', view: 'chapters', open: () => loadChapters(false) },
+      { hash: '#/webhooks', view: 'webhooks', open: () => loadWebhooks() },
+    ],
+    navParent: { chapter: 'chapters' },
+  });
 });

@@ -1,19 +1,10 @@
-// Colorize admin console: plain JavaScript, no dependencies; charts drawn here on <canvas> and SVG. The admin key
-// lives in sessionStorage only and goes to the trainer as "Authorization: Bearer", never in a URL. Images (sample
-// sheets, dataset pairs) are fetched with the header and shown through blob: URLs.
-'use strict';
-
-// Settings of console-base.js (loaded first: the API calls, sign in and out, DOM helpers).
-const CONSOLE = {
-  keyItem: 'colorize.admin.key',
-  service: 'The trainer',
-  keyAdvice: { 401: '. Check the key.', 403: '. Sign in with an admin key.' },
-  signOutOn: [401, 403],
-  signInProbe: '/v1/admin/datasets',
-  emptyKey: 'Type the admin key.',
-  home: '#/runs',
-  navParent: { run: 'runs' },
-};
+// Colorize admin console: plain JavaScript (ES modules), no dependencies; charts drawn here on <canvas> and SVG.
+// The admin key lives in sessionStorage only and goes to the trainer as "Authorization: Bearer", never in a URL.
+// Images (sample sheets, dataset pairs) are fetched with the header and shown through blob: URLs. The page around
+// the views (header, nav, sign-in) and the router are common-rest's shell.js and router.js.
+import { $, badge, call, clear, el, fail, json, when } from './console-base.js';
+import { onLeave } from './router.js';
+import { startConsole } from './shell.js';
 
 const RUN_FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 const COLORS = { d: '#0b5cad', gan: '#d9480f', l1: '#2b8a3e', model: '#0b5cad', prod: '#2b8a3e', sketch: '#adb5bd', mean: '#e8a33d' };
@@ -66,35 +57,6 @@ function duration(ms) {
     return m + ' min ' + (s % 60) + ' s';
   }
   return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
-}
-
-// ---- routing ----------------------------------------------------------------------------------------------------
-
-let leaveView = () => {};
-
-function route() {
-  leaveView();
-  leaveView = () => {};
-  const hash = location.hash || '#/runs';
-  if (!apiKey()) {
-    show('signin');
-    $('api-key').focus();
-    return;
-  }
-  const run = hash.match(/^#\/runs\/([0-9a-f-]{36})$/);
-  if (run) {
-    show('run');
-    openRun(run[1]);
-  } else if (hash === '#/datasets') {
-    show('datasets');
-    loadDatasets();
-  } else if (hash === '#/models') {
-    show('models');
-    loadModels();
-  } else {
-    show('runs');
-    loadRuns();
-  }
 }
 
 // ---- datasets ---------------------------------------------------------------------------------------------------
@@ -224,14 +186,14 @@ let watching = null;
 function openRun(id) {
   const mine = { id, progress: [], samples: [], sheetUrl: null, stopped: false, timer: null, shownStep: null };
   watching = mine;
-  leaveView = () => {
+  onLeave(() => {
     mine.stopped = true;
     clearTimeout(mine.timer);
     if (mine.sheetUrl) {
       URL.revokeObjectURL(mine.sheetUrl);
     }
     watching = null;
-  };
+  });
   $('run-title').textContent = 'Run ' + id.slice(0, 8);
   $('run-state').className = 'badge';
   $('run-state').textContent = '-';
@@ -615,8 +577,6 @@ async function rollback(alias) {
 // ---- wiring -----------------------------------------------------------------------------------------------------
 
 document.addEventListener('DOMContentLoaded', () => {
-  $('signin-form').addEventListener('submit', signIn);
-  $('sign-out').addEventListener('click', signOut);
   $('run-form').addEventListener('submit', startRun);
   $('sample-step').addEventListener('change', (e) => {
     if (watching) {
@@ -626,6 +586,25 @@ document.addEventListener('DOMContentLoaded', () => {
   $('promote-form').addEventListener('submit', promote);
   $('rollback-production').addEventListener('click', () => rollback('production'));
   $('rollback-canary').addEventListener('click', () => rollback('canary'));
-  window.addEventListener('hashchange', route);
-  route();
+  startConsole({
+    name: 'admin console',
+    nav: [{ view: 'datasets', label: 'Datasets' }, { view: 'runs', label: 'Runs' }, { view: 'models', label: 'Models' }],
+    keyLabel: 'Admin API key',
+    keyNote: "An admin key (api_keys, admin) or the trainer's bootstrap key. It stays in this browser tab (session "
+      + 'storage) and goes to the trainer only as an Authorization header.',
+    keyItem: 'colorize.admin.key',
+    service: 'The trainer',
+    keyAdvice: { 401: '. Check the key.', 403: '. Sign in with an admin key.' },
+    signOutOn: [401, 403],
+    signInProbe: '/v1/admin/datasets',
+    emptyKey: 'Type the admin key.',
+    home: '#/runs',
+    routes: [
+      { hash: '#/runs', view: 'runs', open: () => loadRuns() },
+      { hash: /^#\/runs\/([0-9a-f-]{36})$/, view: 'run', open: (m) => openRun(m[1]) },
+      { hash: '#/datasets', view: 'datasets', open: () => loadDatasets() },
+      { hash: '#/models', view: 'models', open: () => loadModels() },
+    ],
+    navParent: { run: 'runs' },
+  });
 });

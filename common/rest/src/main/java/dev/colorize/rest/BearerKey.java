@@ -4,6 +4,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** "Authorization: Bearer KEY" as every service reads it, and the 401 it answers without one. */
 public final class BearerKey {
@@ -13,13 +15,23 @@ public final class BearerKey {
     private BearerKey() {
     }
 
-    /** Whether the request is under /v1/, the authenticated API. */
-    public static boolean isApiRequest(ContainerRequestContext request) {
-        return request.getUriInfo().getPath().startsWith("/v1/");
+    /**
+     * Authenticates a request under /v1/, the authenticated API: {@code find} looks the presented key up and
+     * {@code accept} applies the service's rules to the key found (and may still refuse it); no key, or one
+     * {@code find} does not know, is a 401.
+     */
+    public static <K> void authenticate(ContainerRequestContext request, String missingKeyDetail,
+            Function<String, Optional<K>> find, Consumer<K> accept) {
+        if (!request.getUriInfo().getPath().startsWith("/v1/")) {
+            return;
+        }
+        presented(request).ifPresentOrElse(key -> find.apply(key).ifPresentOrElse(accept,
+                        () -> request.abortWith(unauthorized("The API key is unknown or revoked"))),
+                () -> request.abortWith(unauthorized(missingKeyDetail)));
     }
 
     /** The presented key, or empty when the header is missing or not a bearer token. */
-    public static Optional<String> of(ContainerRequestContext request) {
+    private static Optional<String> presented(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
@@ -27,7 +39,7 @@ public final class BearerKey {
         return Optional.of(header.substring(BEARER.length()).trim());
     }
 
-    public static Response unauthorized(String detail) {
+    private static Response unauthorized(String detail) {
         return Response.fromResponse(new ApiProblem("unauthorized", "Unauthorized", 401, detail).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }

@@ -1,19 +1,23 @@
-// What both Colorize consoles share (served by each service from common-rest): calling the API with the key,
-// problem details in plain words, sign in and out, small DOM helpers and the view switch. Plain JavaScript, no
-// dependencies. Each console's own script declares CONSOLE (its settings, below) and route(); the functions here
-// read them only when called, after every deferred script has loaded.
-//   CONSOLE = { keyItem, service ('The service'), keyAdvice ({401: '. Check the key.', ...}), signOutOn ([401]),
-//               signInProbe (a GET the key must pass), emptyKey (the message for no key), home ('#/...'),
-//               navParent ({view: 'nav view'}: the nav entry a detail view belongs to) }
+// What both Colorize consoles share (an ES module served by each service from common-rest): calling the API with
+// the key, problem details in plain words, sign in and out, small DOM helpers. Plain JavaScript, no dependencies.
+// shell.js hands it the console's settings (configure) before anything here is called:
+//   { keyItem, service ('The service'), keyAdvice ({401: '. Check the key.', ...}), signOutOn ([401]),
+//     signInProbe (a GET the key must pass), emptyKey (the message for no key), home ('#/...') }
 // The key lives in sessionStorage only and goes as "Authorization: Bearer", never into a URL.
-'use strict';
+import { route } from './router.js';
 
-const $ = (id) => document.getElementById(id);
+let settings = null;
+
+export function configure(consoleSettings) {
+  settings = consoleSettings;
+}
+
+export const $ = (id) => document.getElementById(id);
 
 // ---- API -----------------------------------------------------------------------------------------------------
 
-function apiKey() {
-  return sessionStorage.getItem(CONSOLE.keyItem);
+export function apiKey() {
+  return sessionStorage.getItem(settings.keyItem);
 }
 
 class ApiError extends Error {
@@ -25,7 +29,7 @@ class ApiError extends Error {
 }
 
 /** A problem details answer (RFC 9457) in plain words. */
-async function problemOf(res) {
+export async function problemOf(res) {
   let p = null;
   try {
     if ((res.headers.get('content-type') || '').includes('json')) {
@@ -44,13 +48,13 @@ async function problemOf(res) {
       text += ' (file ' + p.file + ')';
     }
   } else {
-    text = CONSOLE.service + ' answered ' + res.status + (res.statusText ? ' ' + res.statusText : '');
+    text = settings.service + ' answered ' + res.status + (res.statusText ? ' ' + res.statusText : '');
   }
-  text += CONSOLE.keyAdvice[res.status] || '';
+  text += settings.keyAdvice[res.status] || '';
   return new ApiError(text, res.status, p);
 }
 
-async function call(path, options = {}) {
+export async function call(path, options = {}) {
   const headers = Object.assign({}, options.headers || {}, { Authorization: 'Bearer ' + (options.key || apiKey()) });
   let res;
   try {
@@ -59,7 +63,7 @@ async function call(path, options = {}) {
     if (e.name === 'AbortError') {
       throw e;
     }
-    throw new ApiError(CONSOLE.service + ' cannot be reached (' + e.message + ')', 0, null);
+    throw new ApiError(settings.service + ' cannot be reached (' + e.message + ')', 0, null);
   }
   if (!res.ok) {
     throw await problemOf(res);
@@ -67,31 +71,31 @@ async function call(path, options = {}) {
   return res;
 }
 
-async function json(path, options) {
+export async function json(path, options) {
   const res = await call(path, options);
   return res.status === 204 ? null : res.json();
 }
 
 /** Shows an error next to the control that caused it; a refused key sends the user back to sign in. */
-function fail(where, error) {
+export function fail(where, error) {
   if (error && error.name === 'AbortError') {
     return;
   }
   $(where).textContent = error.message || String(error);
-  if (CONSOLE.signOutOn.includes(error.status) && where !== 'signin-error') {
-    sessionStorage.removeItem(CONSOLE.keyItem);
+  if (settings.signOutOn.includes(error.status) && where !== 'signin-error') {
+    sessionStorage.removeItem(settings.keyItem);
     $('signin-error').textContent = error.message;
     location.hash = '#/signin';
   }
 }
 
-function clear(...ids) {
+export function clear(...ids) {
   ids.forEach((id) => { $(id).textContent = ''; });
 }
 
 // ---- small DOM helpers ----------------------------------------------------------------------------------------
 
-function el(tag, attrs = {}, ...children) {
+export function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) {
@@ -111,43 +115,31 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-function when(iso) {
+export function when(iso) {
   return iso ? new Date(iso).toLocaleString() : '';
 }
 
-function badge(state) {
+export function badge(state) {
   return el('span', { class: 'badge ' + state, text: state.replaceAll('_', ' ') });
 }
 
-// ---- views and signing in ---------------------------------------------------------------------------------------
+// ---- signing in ------------------------------------------------------------------------------------------------
 
-function show(view) {
-  document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== 'view-' + view; });
-  $('nav').hidden = view === 'signin';
-  document.querySelectorAll('#nav a').forEach((a) => {
-    if (a.id === 'nav-' + view || a.id === 'nav-' + CONSOLE.navParent[view]) {
-      a.setAttribute('aria-current', 'page');
-    } else {
-      a.removeAttribute('aria-current');
-    }
-  });
-}
-
-async function signIn(event) {
+export async function signIn(event) {
   event.preventDefault();
   clear('signin-error');
   const key = $('api-key').value.trim();
   if (!key) {
-    $('signin-error').textContent = CONSOLE.emptyKey;
+    $('signin-error').textContent = settings.emptyKey;
     return;
   }
   $('signin-button').disabled = true;
   try {
-    await json(CONSOLE.signInProbe, { key });
-    sessionStorage.setItem(CONSOLE.keyItem, key);
+    await json(settings.signInProbe, { key });
+    sessionStorage.setItem(settings.keyItem, key);
     $('api-key').value = '';
     if (!location.hash || location.hash === '#/signin') {
-      location.hash = CONSOLE.home;
+      location.hash = settings.home;
     } else {
       route();
     }
@@ -158,8 +150,8 @@ async function signIn(event) {
   }
 }
 
-function signOut() {
-  sessionStorage.removeItem(CONSOLE.keyItem);
+export function signOut() {
+  sessionStorage.removeItem(settings.keyItem);
   location.hash = '#/signin';
   route();
 }

@@ -15,8 +15,8 @@ final class JobRecords {
     static ReceivedJob<ConsumerRecord<String, byte[]>> read(ConsumerRecord<String, byte[]> record) {
         try {
             PageJob job = MessageCodec.decode(record.value(), PageJob.class);
-            if (job.publisherId() == null || job.chapterId() == null || job.sourceKey() == null || job.pageNumber() < 1) {
-                throw new UnsupportedMessageException("PageJob lacks publisherId, chapterId, sourceKey or a page number >= 1");
+            if (job.publisherId() == null || job.sourceKey() == null) {
+                throw new UnsupportedMessageException("PageJob lacks its publisherId or sourceKey");
             }
             return ReceivedJob.of(record, job);
         } catch (UnsupportedMessageException e) {

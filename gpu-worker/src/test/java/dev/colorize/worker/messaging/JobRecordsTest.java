@@ -3,6 +3,7 @@ package dev.colorize.worker.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.platform.messaging.MessageCodec;
+import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.worker.service.ReceivedJob;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ class JobRecordsTest {
 
     @Test
     void aValidJobIsHandedOnWithItsRecordAsOrigin() {
-        PageJob job = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 3, "sketches/a/b/0003.png", null, null, Instant.now());
+        PageJob job = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 3, "sketches/a/b/0003.png", OutputFormat.PNG, null,
+                Instant.now());
         ConsumerRecord<String, byte[]> record = record(MessageCodec.encode(job));
 
         ReceivedJob<ConsumerRecord<String, byte[]>> received = JobRecords.read(record);
@@ -35,11 +37,14 @@ class JobRecordsTest {
 
     @Test
     void aJobWithoutItsSketchOrAPageNumberIsUnreadable() {
-        PageJob noSketch = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 1, null, null, null, null);
-        PageJob pageZero = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 0, "sketches/x", null, null, null);
+        PageJob noSketch = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 1, null, OutputFormat.PNG, null, null);
+        String pageZero = "{\"schemaVersion\":2,\"publisherId\":\"" + UUID.randomUUID() + "\",\"page\":{\"chapterId\":\""
+                + UUID.randomUUID() + "\",\"pageNumber\":0,\"revision\":0},\"sourceKey\":\"sketches/x\","
+                + "\"request\":{\"format\":\"PNG\"}}";
 
         assertThat(JobRecords.read(record(MessageCodec.encode(noSketch))).unreadable()).contains("lacks");
-        assertThat(JobRecords.read(record(MessageCodec.encode(pageZero))).unreadable()).contains("lacks");
+        assertThat(JobRecords.read(record(pageZero.getBytes(StandardCharsets.UTF_8))).unreadable())
+                .contains("page numbers start at 1");
     }
 
     private static ConsumerRecord<String, byte[]> record(byte[] value) {

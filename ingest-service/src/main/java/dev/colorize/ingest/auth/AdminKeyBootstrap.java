@@ -2,7 +2,7 @@ package dev.colorize.ingest.auth;
 
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ApiKeyRepository;
-import dev.colorize.platform.hashing.Sha256;
+import dev.colorize.service.auth.ApiKeys;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,7 +37,7 @@ public class AdminKeyBootstrap {
             if (key.length() < 16) {
                 throw new IllegalStateException("colorize.ingest.admin-key must have at least 16 characters");
             }
-            if (keys.installConfiguredAdminKey(Sha256.digest(key), ApiKeys.prefix(key))) {
+            if (keys.installConfiguredAdminKey(ApiKeys.hash(key), ApiKeys.prefix(key))) {
                 LOG.info("The configured admin key (colorize.ingest.admin-key) is active");
             } else {
                 LOG.warn("The configured admin key (colorize.ingest.admin-key) was revoked and stays revoked: "

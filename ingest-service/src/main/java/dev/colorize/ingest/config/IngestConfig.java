@@ -151,6 +151,7 @@ public interface IngestConfig {
         Duration pollInterval();
     }
 
+    /** The outbox relay's settings; application.properties hands them to common-service's OutboxRelayProducer. */
     interface Outbox {
         /** Rows the relay sends to Kafka in one batch. */
         @WithDefault("500")

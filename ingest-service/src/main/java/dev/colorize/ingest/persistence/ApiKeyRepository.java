@@ -5,18 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import dev.colorize.service.persistence.Jdbc;
 
-/** api_keys: hashed keys of publishers and admins. */
+/**
+ * api_keys: hashed keys of publishers and admins, written here (the ingest service manages keys); every
+ * service reads them through common-service's {@link dev.colorize.service.auth.ApiKeyLookup}.
+ */
 @ApplicationScoped
 public class ApiKeyRepository {
 
     static final String CONFIGURED_ADMIN_LABEL = "configured admin key";
-
-    public record ActiveKey(UUID publisherId, boolean admin) {
-    }
 
     public record KeyInfo(UUID id, UUID publisherId, String role, String prefix, String label, Instant createdAt,
             Instant revokedAt) {
@@ -26,14 +25,6 @@ public class ApiKeyRepository {
 
     public ApiKeyRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public Optional<ActiveKey> findActive(byte[] hash) {
-        return jdbc.queryOne("""
-                SELECT k.publisher_id, k.role FROM api_keys k LEFT JOIN publishers p ON p.id = k.publisher_id
-                WHERE k.key_hash = ? AND k.revoked_at IS NULL AND p.disabled_at IS NULL""",
-                row -> new ActiveKey(row.getObject("publisher_id", UUID.class), "admin".equals(row.getString("role"))),
-                hash);
     }
 
     /**

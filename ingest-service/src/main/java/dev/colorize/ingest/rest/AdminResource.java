@@ -1,11 +1,10 @@
 package dev.colorize.ingest.rest;
 
-import dev.colorize.ingest.auth.ApiKeys;
 import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ApiKeyRepository;
 import dev.colorize.ingest.persistence.PublisherRepository;
 import dev.colorize.platform.webhook.WebhookSignature;
-import dev.colorize.platform.hashing.Sha256;
+import dev.colorize.service.auth.ApiKeys;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -85,7 +84,7 @@ public class AdminResource {
         caller.requireAdmin();
         publishers.find(publisherId).orElseThrow(() -> ApiProblemException.notFound("Publisher " + publisherId));
         String key = ApiKeys.generate();
-        var info = keys.create(publisherId, ApiKeys.prefix(key), Sha256.digest(key), request == null ? null : request.label());
+        var info = keys.create(publisherId, ApiKeys.prefix(key), ApiKeys.hash(key), request == null ? null : request.label());
         return Response.status(201).entity(view(info, key)).build();
     }
 

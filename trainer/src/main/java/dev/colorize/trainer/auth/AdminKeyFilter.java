@@ -27,17 +27,13 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!BearerKey.isApiRequest(request)) {
-            return;
-        }
-        BearerKey.of(request).ifPresentOrElse(presented -> keys.find(presented).ifPresentOrElse(holder -> {
+        BearerKey.authenticate(request, "Send an admin API key as Authorization: Bearer <key>", keys::find, holder -> {
             if (holder.admin()) {
                 admin.authenticate(holder.actor());
             } else {
                 request.abortWith(ApiProblemException.forbidden("The trainer's API needs an admin API key")
                         .problem().toResponse());
             }
-        }, () -> request.abortWith(BearerKey.unauthorized("The API key is unknown or revoked"))),
-                () -> request.abortWith(BearerKey.unauthorized("Send an admin API key as Authorization: Bearer <key>")));
+        });
     }
 }

@@ -122,6 +122,7 @@ public interface TrainerConfig {
         double minSaturation();
     }
 
+    /** The outbox relay's settings; application.properties hands them to common-service's OutboxRelayProducer. */
     interface Relay {
         /** How often the relay looks for events nobody woke it up for (e.g. after Kafka was down). */
         @WithDefault("5s")

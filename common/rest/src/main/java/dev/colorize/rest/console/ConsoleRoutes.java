@@ -6,9 +6,10 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * A service's web console (the ingest service's for publishers, the trainer's for admins): static files under
- * META-INF/resources/console, the shared ones (console-base.js, base.css) from this module, served without a key
- * (the key is typed in the page and sent by it as a header to /v1; nothing under /console is secret). /console is
- * sent on to /console/, and every console file says that the page loads nothing from anywhere but its service.
+ * META-INF/resources/console, the shared ones (the ES modules console-base.js, shell.js and router.js, base.css)
+ * from this module, served without a key (the key is typed in the page and sent by it as a header to /v1; nothing
+ * under /console is secret). /console is sent on to /console/, and every console file says that the page loads
+ * nothing from anywhere but its service.
  */
 @ApplicationScoped
 public class ConsoleRoutes {

@@ -1,4 +1,4 @@
-package dev.colorize.ingest.auth;
+package dev.colorize.service.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package dev.colorize.ingest.auth;
+package dev.colorize.service.auth;
 
+import dev.colorize.platform.hashing.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * API key format: "ck_" + 43 url-safe characters; stored as its SHA-256
- * ({@link dev.colorize.platform.hashing.Sha256#digest(String)}), shown once.
+ * API key format: "ck_" + 43 url-safe characters; stored only as its {@link #hash}, with a {@link #prefix} to tell
+ * it apart, and shown once.
  */
 public final class ApiKeys {
 
@@ -19,6 +20,11 @@ public final class ApiKeys {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return "ck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** What api_keys.key_hash holds: the key's SHA-256. */
+    public static byte[] hash(String key) {
+        return Sha256.digest(key);
     }
 
     /**
