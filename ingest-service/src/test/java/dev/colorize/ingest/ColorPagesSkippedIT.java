@@ -86,7 +86,7 @@ class ColorPagesSkippedIT {
         // the worker passes a page already in color through as the bytes it read
         String key = ObjectKeys.passedThrough(publisher.id(), UUID.fromString(id), 1, "png");
         store.put(key, sketch, "image/png");
-        Stack.publishResults(List.of(result(id, 1, PageResult.Status.SKIPPED, key, null)));
+        Stack.publishResults(List.of(result(id, 1, PageState.SKIPPED, key, null)));
         Await.until("the page skipped", WAIT, () -> "skipped".equals(status(publisher.apiKey(), id).getString("pages[0].state")));
 
         for (String served : List.of("result", "original")) {
