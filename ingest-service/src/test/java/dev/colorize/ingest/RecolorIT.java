@@ -195,6 +195,82 @@ class RecolorIT {
     }
 
     @Test
+    void aRecolorSentAgainWithItsIdempotencyKeyAnswersWithTheRevisionTheFirstMade() throws Exception {
+        var publisher = Publishers.create();
+        String id = finishedPage(publisher);
+        String points = "[{\"x\":3,\"y\":3,\"color\":\"#d03030\"}]";
+
+        int first = recolor(publisher, id, points, "retry-1").statusCode(202).extract().path("revision");
+        int again = recolor(publisher, id, points, "retry-1").statusCode(202).extract().path("revision");
+        int other = recolor(publisher, id, points, "retry-2").statusCode(202).extract().path("revision");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isEqualTo(first + 1);
+        assertThat(jobs(id, 3).stream().filter(j -> j.page().recolor()).map(j -> j.page().revision()))
+                .as("one job per revision, none for the retry").containsExactlyInAnyOrder(first, other);
+        recolor(publisher, id, points, "k".repeat(256)).statusCode(400).body("type", endsWith("/invalid-idempotency-key"));
+    }
+
+    @Test
+    void aPageTakesOnlySoManyRecolorsInWorkAndSoManyRevisions() throws Exception {
+        var publisher = Publishers.create();
+        String id = finishedPage(publisher);
+        String points = "[{\"x\":3,\"y\":3,\"color\":\"#d03030\"}]";
+        for (int i = 0; i < 8; i++) {
+            recolor(publisher, id, points, null).statusCode(202);
+        }
+
+        recolor(publisher, id, points, null).statusCode(429).body("type", endsWith("/recolors-in-work"));
+
+        // the worker finishes them (here: they fail); the page takes recolors again up to its 12 revisions
+        Stack.update(db, "UPDATE page_colorings SET state = 'failed', error = 'x' WHERE chapter_id = ? AND revision > 0",
+                UUID.fromString(id));
+        for (int i = 0; i < 4; i++) {
+            recolor(publisher, id, points, null).statusCode(202).body("revision", equalTo(9 + i));
+        }
+        Stack.update(db, "UPDATE page_colorings SET state = 'failed', error = 'x' WHERE chapter_id = ? AND revision > 0",
+                UUID.fromString(id));
+        recolor(publisher, id, points, null).statusCode(409).body("type", endsWith("/too-many-revisions"));
+        assertThat(Stack.count(db, "SELECT count(*) FROM page_colorings WHERE chapter_id = ?", UUID.fromString(id)))
+                .as("nothing queued for the refused ones").isEqualTo(13);
+    }
+
+    @Test
+    void aRecolorChecksTheChaptersModelPinAgain() throws Exception {
+        Stack.modelVersion(db, 4201, true);
+        var publisher = Publishers.create();
+        String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png")
+                .multiPart("modelVersion", "4201").post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
+        Stack.publishResults(List.of(colored(publisher.id(), UUID.fromString(id), 0, Pages.png(40, 30, 2))));
+        Await.until("the page done", Duration.ofSeconds(30), () -> "done".equals(given().auth().oauth2(publisher.apiKey())
+                .get("/v1/chapters/" + id).then().extract().path("pages[0].state")));
+        Stack.update(db, "UPDATE model_versions SET pinnable = false WHERE version = 4201");
+
+        recolor(publisher, id, "[{\"x\":3,\"y\":3,\"color\":\"#d03030\"}]", null).statusCode(400)
+                .body("type", endsWith("/model-version-not-pinnable"));
+        assertThat(Stack.count(db, "SELECT count(*) FROM page_colorings WHERE chapter_id = ? AND revision > 0",
+                UUID.fromString(id))).isZero();
+    }
+
+    private String finishedPage(Publishers.TestPublisher publisher) {
+        String id = given().auth().oauth2(publisher.apiKey()).multiPart("pages", "1.png", Pages.png(40, 30, 1), "image/png")
+                .post("/v1/chapters").then().statusCode(202).extract().path("chapterId");
+        Stack.publishResults(List.of(colored(publisher.id(), UUID.fromString(id), 0, Pages.png(40, 30, 2))));
+        Await.until("the page done", Duration.ofSeconds(30), () -> "done".equals(given().auth().oauth2(publisher.apiKey())
+                .get("/v1/chapters/" + id).then().extract().path("pages[0].state")));
+        return id;
+    }
+
+    private static io.restassured.response.ValidatableResponse recolor(Publishers.TestPublisher publisher, String id,
+            String points, String idempotencyKey) {
+        var request = given().auth().oauth2(publisher.apiKey()).contentType("application/json").body(points);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post(page(id) + "/recolor").then();
+    }
+
+    @Test
     void aRecolorPastTheDeadlineFailsAndIsAnnouncedSoTheStreamEnds() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             var publisher = Publishers.create(receiver.url());

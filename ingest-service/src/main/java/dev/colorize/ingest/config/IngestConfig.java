@@ -40,6 +40,19 @@ public interface IngestConfig {
 
     Events events();
 
+    /** Recolors of finished pages. */
+    Recolor recolor();
+
+    interface Recolor {
+        /** Revisions one page may have (the upload's not counted): each keeps its objects until the chapter goes. */
+        @WithDefault("50")
+        int maxRevisions();
+
+        /** Recolors of one page queued at once; more are refused (429) until one finishes. */
+        @WithDefault("8")
+        int maxPendingPerPage();
+    }
+
     /** Server-sent progress streams: each holds a connection and a share of a database poll while open. */
     interface Events {
         /** Streams one publisher may have open at once; one more is 429 {@code too-many-streams}. */

@@ -68,6 +68,34 @@ public class PageColoringRepository {
         }
     }
 
+    /** A recolor of one page, with its Idempotency-Key (or null). */
+    public void queueRecolor(Connection c, PageRef ref, ColoringRequest request, String idempotencyKey)
+            throws SQLException {
+        Jdbc.update(c, "INSERT INTO page_colorings (chapter_id, page_number, revision, request, idempotency_key) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?)", ref.chapterId(), ref.pageNumber(), ref.revision(),
+                MessageCodec.toJson(request), idempotencyKey);
+    }
+
+    /** The revision a recolor sent with {@code idempotencyKey} made, if one did. */
+    public Optional<Integer> revisionOf(Connection c, UUID chapterId, int pageNumber, String idempotencyKey)
+            throws SQLException {
+        return Jdbc.queryOne(c, "SELECT revision FROM page_colorings WHERE chapter_id = ? AND page_number = ? "
+                + "AND idempotency_key = ?", r -> r.getInt(1), chapterId, pageNumber, idempotencyKey);
+    }
+
+    /** Recolors of the page still queued. */
+    public int queuedRecolors(Connection c, UUID chapterId, int pageNumber) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT count(*) FROM page_colorings WHERE chapter_id = ? AND page_number = ? "
+                + "AND revision > 0 AND state = 'queued'", r -> r.getInt(1), chapterId, pageNumber).orElse(0);
+    }
+
+    /** Fails a coloring still queued, for {@code error}; whether it was. */
+    public boolean fail(Connection c, PageRef ref, String error) throws SQLException {
+        return Jdbc.update(c, "UPDATE page_colorings SET state = 'failed', error = ?, finished_at = now() "
+                + "WHERE chapter_id = ? AND page_number = ? AND revision = ? AND state = 'queued'", error,
+                ref.chapterId(), ref.pageNumber(), ref.revision()) == 1;
+    }
+
     /**
      * The page's next revision number, holding the page's row until the transaction ends so a concurrent recolor of the
      * same page takes the number after; empty when there is no such page.

@@ -12,6 +12,7 @@ import dev.colorize.rest.ApiProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,9 +64,13 @@ public class PageRevisionResource {
     @Operation(summary = "Recolor a finished page with hint points", description = "Body: [{\"x\":..,\"y\":..,\"color\":"
             + "\"#rrggbb\"|\"name\":\"<palette entry>\",\"radius\":..}] in page pixels (names from the palette of the "
             + "chapter's series). 202 with the new revision; status and the events stream show it in work, page.recolored "
-            + "tells when it is done.")
-    public Response recolorWithPoints(@PathParam("id") UUID id, @PathParam("page") int page, InputStream body) {
-        return accepted(recolors.withPoints(caller.publisherId(), id, page, body));
+            + "tells when it is done. Idempotency-Key makes a retry answer with the revision the first request made. "
+            + "409 too-many-revisions past colorize.ingest.recolor.max-revisions, 429 recolors-in-work while the page has "
+            + "colorize.ingest.recolor.max-pending-per-page recolors queued.")
+    public Response recolorWithPoints(@PathParam("id") UUID id, @PathParam("page") int page, InputStream body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return accepted(recolors.withPoints(caller.publisherId(), id, page, body,
+                IdempotencyKeyHeader.checked(idempotencyKey)));
     }
 
     @POST
@@ -75,12 +80,12 @@ public class PageRevisionResource {
     @Operation(summary = "Recolor a finished page with a hint image", description = "One 'hints' file part: an RGBA "
             + "PNG of the page's aspect, colored dots on transparent (or points as a .json file). 202 with the new revision.")
     public Response recolorWithFile(@PathParam("id") UUID id, @PathParam("page") int page,
-            @RestForm("hints") FileUpload hints) {
+            @RestForm("hints") FileUpload hints, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (hints == null) {
             throw ApiProblemException.badRequest("invalid-hints", "Send the hints as one 'hints' file part");
         }
         return accepted(recolors.withFile(caller.publisherId(), id, page, hints.fileName(), hints.uploadedFile(),
-                hints.size()));
+                hints.size(), IdempotencyKeyHeader.checked(idempotencyKey)));
     }
 
     @GET

@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 record UploadForm(String title, String webhookUrl, String outputFormat, String modelVersion, String idempotencyKey,
         String forceColor, String forceColorPages, String outputs, String quality, String seriesId) {
 
-    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     /** More page numbers than a chapter may have pages is never a typo worth expanding. */
     private static final int MAX_FORCED_PAGES = 100_000;
 
@@ -35,7 +34,7 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
     UploadRequest toRequest(List<String> parts, Supplier<UploadedPages> pages) {
         OutputFormat format = parsedOutputFormat();
         return new UploadRequest(blankToNull(title), WebhookUrlField.checked(blankToNull(webhookUrl)),
-                format, parsedModelVersion(), checkedIdempotencyKey(), parts, pages,
+                format, parsedModelVersion(), IdempotencyKeyHeader.checked(idempotencyKey), parts, pages,
                 new ForcedColoring(parsedForceColor(), parsedForceColorPages()), parsedOutputs(), parsedQuality(format),
                 blankToNull(seriesId));
     }
@@ -152,15 +151,6 @@ record UploadForm(String title, String webhookUrl, String outputFormat, String m
         } catch (NumberFormatException e) {
             throw ApiProblemException.badRequest("invalid-model-version", "modelVersion is a positive integer");
         }
-    }
-
-    private String checkedIdempotencyKey() {
-        String value = blankToNull(idempotencyKey);
-        if (value != null && value.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw ApiProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key has at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
-        }
-        return value;
     }
 
     private static String blankToNull(String s) {

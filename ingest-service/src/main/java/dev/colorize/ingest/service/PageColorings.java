@@ -1,11 +1,13 @@
 package dev.colorize.ingest.service;
 
+import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.persistence.PageColoringRepository;
 import dev.colorize.ingest.webhook.WebhookDeliveries;
 import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.coloring.PageState;
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.service.outbox.OutboxMessage;
@@ -31,39 +33,90 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PageColorings {
 
-    /** What a recolor queues for the revision number it is given: its request (with its stored hints) and its job. */
-    public record NewRevision(ColoringRequest request, String jobPayload) {
+    /** A recolor's revision: newly queued, or the one an earlier request with the same Idempotency-Key made. */
+    public record Reserved(int revision, boolean replayed) {
     }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbc jdbc;
     private final PageColoringRepository colorings;
     private final WebhookDeliveries webhooks;
     private final OutboxWriter outbox;
+    private final IngestConfig.Recolor recolor;
 
-    public PageColorings(Jdbc jdbc, PageColoringRepository colorings, WebhookDeliveries webhooks, OutboxWriter outbox) {
+    public PageColorings(Jdbc jdbc, PageColoringRepository colorings, WebhookDeliveries webhooks, OutboxWriter outbox,
+            IngestConfig config) {
         this.jdbc = jdbc;
         this.colorings = colorings;
         this.webhooks = webhooks;
         this.outbox = outbox;
+        this.recolor = config.recolor();
     }
 
     /**
-     * In one transaction, holding the page's row: the page's next revision number is handed to {@code prepare} (which
-     * may store objects under it), the revision is queued, the chapter counts one more recolor pending and the job
-     * goes to the outbox. A concurrent recolor of the same page waits for the row and takes the number after, so two
-     * recolors never share a revision or its hints key. Empty when the chapter has no such page.
+     * Queues the page's next revision with the request {@code asked} builds for its number, holding the page's row for
+     * this short transaction only (so two recolors never share a revision or its hints key, and nothing slow runs under
+     * the lock): refused when the page has its limit of revisions, or of recolors queued at once. Its job is not sent
+     * yet: {@link #release} sends it once its hints are stored, {@link #abandon} fails it if they cannot be. Empty when
+     * the chapter has no such page.
      */
-    public Optional<Integer> queueRecolor(UUID chapterId, int pageNumber, IntFunction<NewRevision> prepare) {
-        return jdbc.inTransaction(c -> {
-            Optional<Integer> next = colorings.lockNextRevision(c, chapterId, pageNumber);
-            if (next.isEmpty()) {
-                return next;
+    public Optional<Reserved> reserveRecolor(UUID chapterId, int pageNumber, String idempotencyKey,
+            IntFunction<ColoringRequest> asked) {
+        try {
+            return jdbc.inTransaction(c -> reserve(c, chapterId, pageNumber, idempotencyKey, asked));
+        } catch (Jdbc.DataAccessException e) {
+            if (idempotencyKey != null && e.getCause() instanceof SQLException sql
+                    && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                // the same request, sent twice at once: the other one queued it
+                return jdbc.inTransaction(c -> colorings.revisionOf(c, chapterId, pageNumber, idempotencyKey))
+                        .map(revision -> new Reserved(revision, true));
             }
-            NewRevision added = prepare.apply(next.get());
-            colorings.queue(c, List.of(new PageRef(chapterId, pageNumber, next.get())), List.of(added.request()));
-            colorings.countRecolorsPending(c, chapterId, 1);
-            outbox.add(c, List.of(new OutboxMessage(Topics.JOBS, chapterId.toString(), added.jobPayload())));
-            return next;
+            throw e;
+        }
+    }
+
+    private Optional<Reserved> reserve(Connection c, UUID chapterId, int pageNumber, String idempotencyKey,
+            IntFunction<ColoringRequest> asked) throws SQLException {
+        Optional<Integer> next = colorings.lockNextRevision(c, chapterId, pageNumber);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        if (idempotencyKey != null) {
+            Optional<Integer> earlier = colorings.revisionOf(c, chapterId, pageNumber, idempotencyKey);
+            if (earlier.isPresent()) {
+                return Optional.of(new Reserved(earlier.get(), true));
+            }
+        }
+        if (next.get() > recolor.maxRevisions()) {
+            throw Refused.conflict("too-many-revisions", "Page " + pageNumber + " has its " + recolor.maxRevisions()
+                    + " revisions already; delete the chapter and upload it again to start over");
+        }
+        if (colorings.queuedRecolors(c, chapterId, pageNumber) >= recolor.maxPendingPerPage()) {
+            throw Refused.tooMany("recolors-in-work", "Page " + pageNumber + " has "
+                    + recolor.maxPendingPerPage() + " recolors in work; send the next once one has finished");
+        }
+        PageRef ref = new PageRef(chapterId, pageNumber, next.get());
+        colorings.queueRecolor(c, ref, asked.apply(next.get()), idempotencyKey);
+        colorings.countRecolorsPending(c, chapterId, 1);
+        return Optional.of(new Reserved(next.get(), false));
+    }
+
+    /** Sends a reserved recolor's job, its hints stored. */
+    public void release(PageRef ref, String jobPayload) {
+        jdbc.inTransaction(c -> {
+            outbox.add(c, List.of(new OutboxMessage(Topics.JOBS, ref.chapterId().toString(), jobPayload)));
+            return null;
+        });
+    }
+
+    /** Fails a reserved recolor whose hints could not be stored, with its page.recolored webhook. */
+    public void abandon(PageRef ref, String reason) {
+        jdbc.inTransaction(c -> {
+            if (colorings.fail(c, ref, reason)) {
+                recolorFinished(c, ref, PageState.FAILED, reason);
+            }
+            return null;
         });
     }
 

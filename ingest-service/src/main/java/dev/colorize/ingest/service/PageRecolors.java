@@ -23,11 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Recolors a finished page with new hints, without a new upload: the hints are checked as at upload, stored for the
- * page's next revision, and its job (the chapter's format, outputs and model pin) queued with the revision row in one
- * transaction. Earlier revisions stay; the worker writes the new one beside them.
+ * Recolors a finished page with new hints, without a new upload: the hints are checked as at upload, the page's next
+ * revision reserved, the hints stored for it and its job (the upload's format, outputs and model pin) sent. Earlier
+ * revisions stay; the worker writes the new one beside them.
  */
 @ApplicationScoped
 public class PageRecolors {
@@ -42,9 +43,11 @@ public class PageRecolors {
     private final SeriesPalettes palettes;
     private final PageObjects objects;
     private final OutboxRelay relay;
+    private final ModelPins pins;
 
     public PageRecolors(ChapterRepository chapters, PageColorings colorings, HintInspector hints,
-            SeriesPalettes palettes, PageObjects objects, OutboxRelay relay) {
+            SeriesPalettes palettes, PageObjects objects, OutboxRelay relay, ModelPins pins) {
+        this.pins = pins;
         this.chapters = chapters;
         this.colorings = colorings;
         this.hints = hints;
@@ -57,48 +60,61 @@ public class PageRecolors {
      * Points as JSON ({@code [{"x":..,"y":..,"color"|"name":..,"radius":..}]}) in the page's pixels, read from the
      * request no further than the hints' limit.
      */
-    public Accepted withPoints(UUID publisherId, UUID chapterId, int pageNumber, InputStream json) {
+    public Accepted withPoints(UUID publisherId, UUID chapterId, int pageNumber, InputStream json,
+            String idempotencyKey) {
         ChapterRow chapter = chapter(publisherId, chapterId);
         PageRow page = finishedPage(chapter, pageNumber);
         PageHint hint = new PageHint(pageNumber, "hints", null,
                 hints.points(pageNumber, page.width(), page.height(), "hints", json));
-        return recolor(chapter, page, hint);
+        return recolor(chapter, page, hint, idempotencyKey);
     }
 
     /** A hint image (or, named *.json, points) uploaded as a file. */
-    public Accepted withFile(UUID publisherId, UUID chapterId, int pageNumber, String fileName, Path file, long size) {
+    public Accepted withFile(UUID publisherId, UUID chapterId, int pageNumber, String fileName, Path file, long size,
+            String idempotencyKey) {
         ChapterRow chapter = chapter(publisherId, chapterId);
         PageRow page = finishedPage(chapter, pageNumber);
         InspectedPage inspected = new InspectedPage(pageNumber, page.originalName(), null, page.byteSize(),
                 ImageFormat.valueOf(page.sourceFormat()), page.width(), page.height());
         boolean points = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json");
-        return recolor(chapter, page, hints.inspect(inspected, new PageSource(fileName, file, size), points));
+        return recolor(chapter, page, hints.inspect(inspected, new PageSource(fileName, file, size), points),
+                idempotencyKey);
     }
 
-    private Accepted recolor(ChapterRow chapter, PageRow page, PageHint hint) {
+    /**
+     * Reserves the page's next revision (its hints object named for it, nothing stored under the page's lock), stores
+     * the hints, then sends the job; hints that cannot be stored fail the revision, with its webhook. A request with
+     * the Idempotency-Key of an earlier one answers with that one's revision.
+     */
+    private Accepted recolor(ChapterRow chapter, PageRow page, PageHint hint, String idempotencyKey) {
+        // the pin was checked at upload; an admin may have withdrawn it since
+        pins.check(chapter.options().modelVersion());
         Map<String, String> paletteColors = hint.isImage() ? Map.of()
                 : palettes.colorsByName(chapter.publisherId(), chapter.seriesId());
-        List<String> stored = new ArrayList<>();
-        int revision;
+        AtomicReference<PageObjects.StoredObject> hints = new AtomicReference<>();
+        // the upload's request with the new hints: a hinted page is always colored
+        PageColorings.Reserved reserved = colorings.reserveRecolor(chapter.id(), page.pageNumber(), idempotencyKey,
+                next -> {
+                    hints.set(HintObjects.of(chapter.publisherId(), chapter.id(), next, hint, paletteColors,
+                            chapter.seriesId()));
+                    return page.upload().request().withForceColor(false).withHints(hints.get().key());
+                }).orElseThrow(() -> Refused.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
+        PageRef ref = new PageRef(chapter.id(), page.pageNumber(), reserved.revision());
+        if (reserved.replayed()) {
+            return new Accepted(ref.chapterId(), ref.pageNumber(), ref.revision());
+        }
         try {
-            revision = colorings.queueRecolor(chapter.id(), page.pageNumber(), next -> {
-                PageObjects.StoredObject hintObject = HintObjects.of(chapter.publisherId(), chapter.id(), next, hint,
-                        paletteColors, chapter.seriesId());
-                // stored under the page's row lock: no other recolor can write this revision's key meanwhile
-                stored.add(hintObject.key());
-                objects.putAll(List.of(hintObject));
-                // the upload's request with the new hints: a hinted page is always colored
-                ColoringRequest asked = page.upload().request().withForceColor(false).withHints(hintObject.key());
-                PageJob job = PageJob.of(chapter.publisherId(), new PageRef(chapter.id(), page.pageNumber(), next),
-                        page.sourceKey(), asked, Instant.now());
-                return new PageColorings.NewRevision(asked, MessageCodec.encodeToString(job));
-            }).orElseThrow(() -> Refused.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
+            objects.putAll(List.of(hints.get()));
         } catch (RuntimeException e) {
-            objects.deleteQuietly(stored);
+            objects.deleteQuietly(List.of(hints.get().key()));
+            colorings.abandon(ref, "page " + ref.pageNumber() + ": its hints could not be stored");
             throw e;
         }
+        ColoringRequest asked = page.upload().request().withForceColor(false).withHints(hints.get().key());
+        colorings.release(ref, MessageCodec.encodeToString(PageJob.of(chapter.publisherId(), ref, page.sourceKey(),
+                asked, Instant.now())));
         relay.wakeUp();
-        return new Accepted(chapter.id(), page.pageNumber(), revision);
+        return new Accepted(ref.chapterId(), ref.pageNumber(), ref.revision());
     }
 
     private ChapterRow chapter(UUID publisherId, UUID chapterId) {

@@ -21,7 +21,9 @@ public class Refused extends RuntimeException {
         /** A limit passed (413). */
         TOO_LARGE,
         /** Well-formed but cannot be done as asked (422). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** Too many at once: try again once some have finished (429). */
+        TOO_MANY
     }
 
     private final Reason reason;
@@ -59,6 +61,10 @@ public class Refused extends RuntimeException {
 
     public static Refused unprocessable(String code, String detail) {
         return new Refused(Reason.UNPROCESSABLE, code, detail, null, null, null);
+    }
+
+    public static Refused tooMany(String code, String detail) {
+        return new Refused(Reason.TOO_MANY, code, detail, null, null, null);
     }
 
     public Reason reason() {
