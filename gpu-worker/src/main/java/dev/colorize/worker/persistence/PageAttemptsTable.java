@@ -39,7 +39,7 @@ public class PageAttemptsTable implements PageAttempts {
         Map<Page, Integer> counts = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 WITH taken AS (SELECT chapter, page, revision
-                               FROM unnest(?::uuid[], ?::int[], ?::int[]) AS t(chapter, page, revision)),
+                               FROM unnest(?::uuid[], ?::int[], ?::int[]) AS t(chapter, page, revision))
                 INSERT INTO page_attempts (chapter_id, page_number, revision, attempts)
                 SELECT chapter, page, revision, 1 FROM taken
                 ON CONFLICT (chapter_id, page_number, revision)

@@ -2,9 +2,7 @@ package dev.colorize.ingest.rest;
 
 import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ApiKeyRepository;
-import dev.colorize.ingest.persistence.PublisherRepository;
-import dev.colorize.platform.webhook.WebhookSignature;
-import dev.colorize.service.auth.ApiKeys;
+import dev.colorize.ingest.service.PublisherAccounts;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,13 +41,11 @@ public class AdminResource {
     }
 
     private final Caller caller;
-    private final PublisherRepository publishers;
-    private final ApiKeyRepository keys;
+    private final PublisherAccounts accounts;
 
-    public AdminResource(Caller caller, PublisherRepository publishers, ApiKeyRepository keys) {
+    public AdminResource(Caller caller, PublisherAccounts accounts) {
         this.caller = caller;
-        this.publishers = publishers;
-        this.keys = keys;
+        this.accounts = accounts;
     }
 
     @POST
@@ -61,19 +57,17 @@ public class AdminResource {
             throw ApiProblemException.badRequest("invalid-publisher", "name is required");
         }
         WebhookUrlField.checked(request.defaultWebhookUrl());
-        String secret = WebhookSignature.newSecret();
-        var created = publishers.create(request.name().trim(), request.defaultWebhookUrl(), secret)
-                .orElseThrow(() -> ApiProblemException.conflict("publisher-exists", "A publisher named " + request.name()
-                        + " exists"));
-        return Response.status(201).entity(new PublisherView(created.id(), created.name(), created.defaultWebhookUrl(),
-                created.createdAt(), secret)).build();
+        var created = accounts.register(request.name().trim(), request.defaultWebhookUrl());
+        var p = created.publisher();
+        return Response.status(201).entity(new PublisherView(p.id(), p.name(), p.defaultWebhookUrl(), p.createdAt(),
+                created.webhookSecret())).build();
     }
 
     @GET
     @Path("publishers")
     public List<PublisherView> listPublishers() {
         caller.requireAdmin();
-        return publishers.list().stream()
+        return accounts.publishers().stream()
                 .map(p -> new PublisherView(p.id(), p.name(), p.defaultWebhookUrl(), p.createdAt(), null)).toList();
     }
 
@@ -82,17 +76,15 @@ public class AdminResource {
     @Operation(summary = "Create an API key for a publisher; the key is shown only in this answer")
     public Response createKey(@PathParam("id") UUID publisherId, NewKey request) {
         caller.requireAdmin();
-        publishers.find(publisherId).orElseThrow(() -> ApiProblemException.notFound("Publisher " + publisherId));
-        String key = ApiKeys.generate();
-        var info = keys.create(publisherId, ApiKeys.prefix(key), ApiKeys.hash(key), request == null ? null : request.label());
-        return Response.status(201).entity(view(info, key)).build();
+        var created = accounts.createKey(publisherId, request == null ? null : request.label());
+        return Response.status(201).entity(view(created.info(), created.key())).build();
     }
 
     @GET
     @Path("publishers/{id}/keys")
     public List<KeyView> listKeys(@PathParam("id") UUID publisherId) {
         caller.requireAdmin();
-        return keys.list(publisherId).stream().map(k -> view(k, null)).toList();
+        return accounts.keys(publisherId).stream().map(k -> view(k, null)).toList();
     }
 
     @DELETE
@@ -100,9 +92,7 @@ public class AdminResource {
     @Operation(summary = "Revoke a key; it stops working at once")
     public Response revokeKey(@PathParam("keyId") UUID keyId) {
         caller.requireAdmin();
-        if (!keys.revoke(keyId)) {
-            throw ApiProblemException.notFound("Active key " + keyId);
-        }
+        accounts.revokeKey(keyId);
         return Response.noContent().build();
     }
 

@@ -1,15 +1,15 @@
 package dev.colorize.ingest.rest;
 
 import dev.colorize.ingest.auth.Caller;
-import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
-import dev.colorize.ingest.persistence.PageColoringRepository;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.ingest.service.ChapterEvents;
 import dev.colorize.ingest.service.ChapterRemoval;
 import dev.colorize.ingest.service.ChapterResults;
 import dev.colorize.ingest.service.ChapterUploads;
 import dev.colorize.ingest.service.PageLayer;
+import dev.colorize.ingest.service.PublisherChapters;
+import dev.colorize.platform.errors.Refused;
 import dev.colorize.ingest.upload.MultipartPages;
 import dev.colorize.rest.ApiProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -51,16 +51,13 @@ public class ChapterResource {
     private final Caller caller;
     private final ChapterUploads uploads;
     private final MultipartPages multipartPages;
-    private final ChapterRepository chapters;
+    private final PublisherChapters chapters;
     private final ChapterEvents events;
     private final ChapterResults results;
     private final ChapterRemoval removal;
-    private final PageColoringRepository colorings;
 
     public ChapterResource(Caller caller, ChapterUploads uploads, MultipartPages multipartPages,
-            ChapterRepository chapters, ChapterEvents events, ChapterResults results, ChapterRemoval removal,
-            PageColoringRepository colorings) {
-        this.colorings = colorings;
+            PublisherChapters chapters, ChapterEvents events, ChapterResults results, ChapterRemoval removal) {
         this.caller = caller;
         this.uploads = uploads;
         this.multipartPages = multipartPages;
@@ -109,8 +106,8 @@ public class ChapterResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A chapter's state, counters, per-page states, errors, model versions and timings")
     public ChapterStatus status(@PathParam("id") UUID id) {
-        ChapterRow c = owned(id);
-        return ChapterStatus.of(c, chapters.pages(c.id()), colorings.ofChapter(c.id()));
+        PublisherChapters.ChapterDetail detail = chapters.detail(caller.publisherId(), id);
+        return ChapterStatus.of(detail.chapter(), detail.pages(), detail.colorings());
     }
 
     @GET
@@ -193,12 +190,12 @@ public class ChapterResource {
     @Operation(summary = "Remove the chapter, its pages, its unsent jobs and its objects")
     public Response delete(@PathParam("id") UUID id) {
         if (!removal.remove(caller.publisherId(), id)) {
-            throw ApiProblemException.notFound("Chapter " + id);
+            throw Refused.notFound("Chapter " + id);
         }
         return Response.noContent().build();
     }
 
     private ChapterRow owned(UUID id) {
-        return chapters.find(caller.publisherId(), id).orElseThrow(() -> ApiProblemException.notFound("Chapter " + id));
+        return chapters.owned(caller.publisherId(), id);
     }
 }

@@ -1,13 +1,13 @@
 package dev.colorize.ingest.rest;
 
 import dev.colorize.ingest.auth.Caller;
-import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.persistence.PageColoringRow;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.ingest.service.ChapterResults;
 import dev.colorize.ingest.service.PageLayer;
 import dev.colorize.ingest.service.PageRecolors;
+import dev.colorize.ingest.service.PublisherChapters;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,11 +46,11 @@ public class PageRevisionResource {
     }
 
     private final Caller caller;
-    private final ChapterRepository chapters;
+    private final PublisherChapters chapters;
     private final PageRecolors recolors;
     private final ChapterResults results;
 
-    public PageRevisionResource(Caller caller, ChapterRepository chapters, PageRecolors recolors, ChapterResults results) {
+    public PageRevisionResource(Caller caller, PublisherChapters chapters, PageRecolors recolors, ChapterResults results) {
         this.caller = caller;
         this.chapters = chapters;
         this.recolors = recolors;
@@ -129,6 +129,6 @@ public class PageRevisionResource {
     }
 
     private ChapterRow owned(UUID id) {
-        return chapters.find(caller.publisherId(), id).orElseThrow(() -> ApiProblemException.notFound("Chapter " + id));
+        return chapters.owned(caller.publisherId(), id);
     }
 }

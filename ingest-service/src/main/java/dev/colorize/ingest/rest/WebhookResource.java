@@ -1,12 +1,10 @@
 package dev.colorize.ingest.rest;
 
 import dev.colorize.ingest.auth.Caller;
-import dev.colorize.ingest.config.IngestConfig;
-import dev.colorize.ingest.persistence.PublisherRepository;
+import dev.colorize.ingest.service.PublisherAccounts;
 import dev.colorize.ingest.webhook.Attempt;
 import dev.colorize.ingest.webhook.Delivery;
 import dev.colorize.ingest.webhook.WebhookDeliveries;
-import dev.colorize.platform.webhook.WebhookSignature;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,31 +41,27 @@ public class WebhookResource {
     }
 
     private final Caller caller;
-    private final PublisherRepository publishers;
+    private final PublisherAccounts accounts;
     private final WebhookDeliveries deliveries;
-    private final IngestConfig config;
 
-    public WebhookResource(Caller caller, PublisherRepository publishers, WebhookDeliveries deliveries,
-            IngestConfig config) {
+    public WebhookResource(Caller caller, PublisherAccounts accounts, WebhookDeliveries deliveries) {
         this.caller = caller;
-        this.publishers = publishers;
+        this.accounts = accounts;
         this.deliveries = deliveries;
-        this.config = config;
     }
 
     @GET
     @Path("settings")
     @Operation(summary = "The default webhook URL (used when a chapter names none)")
     public WebhookSettings settings() {
-        return new WebhookSettings(publishers.find(caller.publisherId())
-                .map(PublisherRepository.Publisher::defaultWebhookUrl).orElse(null));
+        return new WebhookSettings(accounts.defaultWebhookUrl(caller.publisherId()));
     }
 
     @PUT
     @Path("settings")
     public WebhookSettings updateSettings(WebhookSettings settings) {
         String url = WebhookUrlField.checked(settings == null ? null : settings.defaultUrl());
-        publishers.setDefaultWebhookUrl(caller.publisherId(), url);
+        accounts.setDefaultWebhookUrl(caller.publisherId(), url);
         return new WebhookSettings(url);
     }
 
@@ -75,9 +69,8 @@ public class WebhookResource {
     @Path("secret/rotate")
     @Operation(summary = "New signing secret; the previous one keeps signing too until previousExpiresAt")
     public RotatedSecret rotateSecret() {
-        Instant previousExpiresAt = Instant.now().plus(config.webhook().secretRotationOverlap());
-        var secret = publishers.rotateSecret(caller.publisherId(), WebhookSignature.newSecret(), previousExpiresAt);
-        return new RotatedSecret(secret.secret(), previousExpiresAt);
+        var rotated = accounts.rotateSecret(caller.publisherId());
+        return new RotatedSecret(rotated.secret(), rotated.previousExpiresAt());
     }
 
     @GET

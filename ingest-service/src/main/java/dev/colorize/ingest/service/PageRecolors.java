@@ -1,7 +1,6 @@
 package dev.colorize.ingest.service;
 
 import dev.colorize.platform.errors.Refused;
-import dev.colorize.ingest.persistence.ChapterRepository;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.persistence.PageRow;
 import dev.colorize.ingest.upload.HintInspector;
@@ -37,7 +36,7 @@ public class PageRecolors {
     public record Accepted(UUID chapterId, int pageNumber, int revision) {
     }
 
-    private final ChapterRepository chapters;
+    private final PublisherChapters chapters;
     private final PageColorings colorings;
     private final HintInspector hints;
     private final SeriesPalettes palettes;
@@ -45,7 +44,7 @@ public class PageRecolors {
     private final OutboxRelay relay;
     private final ModelPins pins;
 
-    public PageRecolors(ChapterRepository chapters, PageColorings colorings, HintInspector hints,
+    public PageRecolors(PublisherChapters chapters, PageColorings colorings, HintInspector hints,
             SeriesPalettes palettes, PageObjects objects, OutboxRelay relay, ModelPins pins) {
         this.pins = pins;
         this.chapters = chapters;
@@ -62,7 +61,7 @@ public class PageRecolors {
      */
     public Accepted withPoints(UUID publisherId, UUID chapterId, int pageNumber, InputStream json,
             String idempotencyKey) {
-        ChapterRow chapter = chapter(publisherId, chapterId);
+        ChapterRow chapter = chapters.owned(publisherId, chapterId);
         PageRow page = finishedPage(chapter, pageNumber);
         PageHint hint = new PageHint(pageNumber, "hints", null,
                 hints.points(pageNumber, page.width(), page.height(), "hints", json));
@@ -72,7 +71,7 @@ public class PageRecolors {
     /** A hint image (or, named *.json, points) uploaded as a file. */
     public Accepted withFile(UUID publisherId, UUID chapterId, int pageNumber, String fileName, Path file, long size,
             String idempotencyKey) {
-        ChapterRow chapter = chapter(publisherId, chapterId);
+        ChapterRow chapter = chapters.owned(publisherId, chapterId);
         PageRow page = finishedPage(chapter, pageNumber);
         InspectedPage inspected = new InspectedPage(pageNumber, page.originalName(), null, page.byteSize(),
                 ImageFormat.valueOf(page.sourceFormat()), page.width(), page.height());
@@ -117,14 +116,9 @@ public class PageRecolors {
         return new Accepted(ref.chapterId(), ref.pageNumber(), ref.revision());
     }
 
-    private ChapterRow chapter(UUID publisherId, UUID chapterId) {
-        return chapters.find(publisherId, chapterId).orElseThrow(() -> Refused.notFound("Chapter " + chapterId));
-    }
-
     /** A page is recolored once its upload's coloring finished: until then its own job is still in work. */
     private PageRow finishedPage(ChapterRow chapter, int pageNumber) {
-        PageRow page = chapters.page(chapter.id(), pageNumber)
-                .orElseThrow(() -> Refused.notFound("Page " + pageNumber + " of chapter " + chapter.id()));
+        PageRow page = chapters.page(chapter, pageNumber);
         if (!page.upload().state().finished()) {
             throw Refused.conflict("page-in-work", "Page " + pageNumber + " is "
                     + page.upload().state().dbName() + "; recolor it once it is finished");
