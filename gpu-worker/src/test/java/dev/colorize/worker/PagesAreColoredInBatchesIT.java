@@ -112,7 +112,7 @@ class PagesAreColoredInBatchesIT {
         String key = chapter.toString();
         pages.sendRaw(Topics.JOBS, key, "{not json".getBytes(StandardCharsets.UTF_8));
         String future = MessageCodec.encodeToString(pages.job(chapter, 1, "sketches/x.png", OutputFormat.PNG, null))
-                .replace("\"schemaVersion\":1", "\"schemaVersion\":99");
+                .replace("\"schemaVersion\":" + PageJob.SCHEMA_VERSION, "\"schemaVersion\":99");
         pages.sendRaw(Topics.JOBS, key, future.getBytes(StandardCharsets.UTF_8));
         pages.enqueue(Topics.JOBS, chapter, 2, 64, 64);
 
