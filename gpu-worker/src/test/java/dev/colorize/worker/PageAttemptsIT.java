@@ -172,15 +172,25 @@ class PageAttemptsIT {
     @Test
     void aPageTakenByAWorkerShowsAsProcessingUntilTheIngestServiceRecordsItsResult() throws Exception {
         stack.ensureProduction();
+        String topic = "jobs-taken-" + UUID.randomUUID();
         UUID chapter = UUID.randomUUID();
         stack.queuedPage(chapter, 1);
         assertThat(stack.pageState(chapter, 1)).isEqualTo("queued");
 
-        stack.pages.enqueue(Topics.JOBS, chapter, 1, 64, 64);
-        assertThat(stack.pages.awaitResults(chapter, 1, Duration.ofSeconds(60)).get(0).state())
-                .isEqualTo(PageState.DONE);
-        // no ingest service here to apply the result, so the page stays where the worker put it
-        assertThat(stack.pageState(chapter, 1)).isEqualTo("processing");
+        // the worker holds the page (its store never answers): counted in its own table, shown as processing
+        stack.pages.enqueue(topic, chapter, 1, 64, 64);
+        try (ServerSocket silent = new ServerSocket(0)) {
+            ObjectStore hanging = new ObjectStore(new ObjectStoreConfig("http://127.0.0.1:" + silent.getLocalPort(),
+                    "colorize", "colorize-secret-key", "us-east-1", "colorize"));
+            OtherWorker holding = stack.otherWorker("holding", ModelAliases.PRODUCTION, topic,
+                    "taken-" + UUID.randomUUID(), hanging).start();
+            Eventually.until("the page is taken", Duration.ofSeconds(90), () -> stack.pageAttempts(chapter, 1) == 1);
+            assertThat(stack.pageState(chapter, 1)).isEqualTo("processing");
+            // the ingest service records a result: that is what the page shows, whatever the worker's table holds
+            stack.recordResult(chapter, 1, "done");
+            assertThat(stack.pageState(chapter, 1)).isEqualTo("done");
+            holding.kill();
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

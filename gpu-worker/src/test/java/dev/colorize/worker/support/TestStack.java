@@ -167,6 +167,17 @@ public class TestStack {
         }
     }
 
+    /** Records the page's upload coloring as finished, as the ingest service does on its result. */
+    public void recordResult(java.util.UUID chapter, int page, String state) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(
+                "UPDATE page_colorings SET state = ? WHERE chapter_id = ? AND page_number = ? AND revision = 0")) {
+            s.setString(1, state);
+            s.setObject(2, chapter);
+            s.setInt(3, page);
+            s.executeUpdate();
+        }
+    }
+
     /**
      * The state the ingest service shows for the page's upload coloring: a queued one the worker has counted in its
      * page_attempts is processing.
