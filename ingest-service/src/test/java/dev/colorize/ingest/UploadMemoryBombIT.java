@@ -176,9 +176,9 @@ class UploadMemoryBombIT {
         assertThat(Stack.objects(store, publisher.id())).hasSize(1);
     }
 
-    /** The folders archives are inflated into, beside the request's spooled parts. */
+    /** The folders this service inflates archives into, beside the request's spooled parts. */
     private Stream<Path> spools() {
-        try (Stream<Path> files = Files.list(Path.of(uploadsDirectory))) {
+        try (Stream<Path> files = Files.walk(Path.of(uploadsDirectory, "colorize-spool"), 2)) {
             return files.filter(f -> f.getFileName().toString().startsWith("pages-")).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

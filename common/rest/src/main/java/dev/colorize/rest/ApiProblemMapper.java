@@ -10,7 +10,7 @@ public class ApiProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ApiProblemException e) {
-        return e.problem().toResponse();
+        return e.toResponse();
     }
 
     /** The domain's refusals, answered as {@link ApiProblem#of(Refused)} says. */

@@ -112,6 +112,16 @@ public interface IngestConfig {
         @WithDefault("1073741824")
         long maxArchiveUncompressedBytes();
 
+        /**
+         * Bytes of the upload spool disk all uploads in work on this replica may hold at once (2 GiB, half the pod's 4 GiB
+         * /tmp emptyDir: the other half takes request bodies still being received, which Quarkus spools before the
+         * service sees them): page parts and archives as Quarkus spooled them, and archive entries as they inflate. An
+         * upload that would pass it is refused 503 {@code spool-full} with Retry-After; one maximal archive upload
+         * (max-archive-bytes + max-archive-uncompressed-bytes, 1.5 GiB) fits.
+         */
+        @WithDefault("2147483648")
+        long spoolBudgetBytes();
+
         /** Parallel object store writes per upload: S3 latency, not bandwidth, bounds an upload. */
         @WithDefault("8")
         int storeParallelism();

@@ -5,11 +5,7 @@ import dev.colorize.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,9 +19,9 @@ import java.util.zip.ZipFile;
  * Reads the pages of a CBZ/ZIP defensively: the entry count and the central directory's size are judged from the
  * end-of-central-directory record ({@link CentralDirectory}) before the archive is opened, as opening reads the whole
  * central directory into the heap; names and the page count are checked from the central directory before anything
- * is inflated. Each page entry is then inflated into the upload's spool
- * folder and inspected before the next: its header is read from its first bytes and refused by format or
- * dimensions before the rest is inflated, and inflation counts the bytes really produced (never the sizes
+ * is inflated. Each page entry is then inflated into the upload's spool folder ({@link UploadSpool}, its bytes taken
+ * from the service's {@link SpoolBudget} as they come) and inspected before the next: its header is read from its
+ * first bytes and refused by format or dimensions before the rest is inflated, and inflation counts the bytes really produced (never the sizes
  * the archive declares) against what that header allows ({@link PageLimits#maxBytes}) and the archive's
  * total, so a zip bomb stops early and nothing of an entry is ever held in memory.
  * Entries that are not images by name (ComicInfo.xml, __MACOSX/, dot files, folders) are skipped;
@@ -56,8 +52,11 @@ public class ArchiveReader {
         this.hintInspector = hints;
     }
 
-    /** The archive's pages and hints, inspected, inflated into spool (which the caller removes, also when this throws). */
-    public Contents read(Path archive, String archiveName, Path spool) {
+    /**
+     * The archive's pages and hints, inspected, inflated into the upload's spool, whose budget each entry's bytes are
+     * taken from before they are written (the caller closes the spool, also when this throws).
+     */
+    public Contents read(Path archive, String archiveName, UploadSpool spool) {
         List<InspectedPage> pages = new ArrayList<>();
         List<PageSource> hints = new ArrayList<>();
         try {
@@ -93,16 +92,16 @@ public class ArchiveReader {
             byte[] buffer = new byte[BUFFER];
             for (ZipEntry entry : images) {
                 int number = pages.size() + 1;
-                Path file = spool.resolve(number + ".page");
+                UploadSpool.SpoolFile file = spool.create(number + ".page", archiveName);
                 long size = inflate(zip, entry, number, file, limits.maxArchiveUncompressedBytes() - total, buffer);
                 total += size;
-                pages.add(inspector.inspect(number, new PageSource(entry.getName(), file, size)));
+                pages.add(inspector.inspect(number, new PageSource(entry.getName(), file.path(), size)));
             }
             for (ZipEntry entry : hintEntries) {
-                Path file = spool.resolve((hints.size() + 1) + ".hint");
+                UploadSpool.SpoolFile file = spool.create((hints.size() + 1) + ".hint", archiveName);
                 long size = inflateHint(zip, entry, file, limits.maxArchiveUncompressedBytes() - total, buffer);
                 total += size;
-                hints.add(new PageSource(entry.getName(), file, size));
+                hints.add(new PageSource(entry.getName(), file.path(), size));
             }
         } catch (ZipException e) {
             throw PageRejectedException.invalid("invalid-archive", null, archiveName, "Not a readable ZIP/CBZ archive: "
@@ -163,12 +162,14 @@ public class ArchiveReader {
 
     /**
      * Inflates a hint entry into file, as far as a hint may be: a hint image as far as a page (max-page-bytes), points
-     * as far as max-json-bytes, and never beyond the archive's total; their content is judged once inflated.
+     * as far as max-json-bytes, and never beyond the archive's total; their content is judged once inflated (and file
+     * closed).
      */
-    private long inflateHint(ZipFile zip, ZipEntry entry, Path file, long totalLeft, byte[] buffer) throws IOException {
+    private long inflateHint(ZipFile zip, ZipEntry entry, UploadSpool.SpoolFile file, long totalLeft, byte[] buffer)
+            throws IOException {
         boolean points = HintFileNames.parse(entry.getName()).orElseThrow().points();
         long limit = Math.min(points ? limits.hints().maxJsonBytes() : limits.maxPageBytes(), totalLeft);
-        try (InputStream in = zip.getInputStream(entry); OutputStream out = spoolFile(file)) {
+        try (file; InputStream in = zip.getInputStream(entry)) {
             long size = 0;
             int n;
             while ((n = in.read(buffer)) >= 0) {
@@ -177,49 +178,35 @@ public class ArchiveReader {
                     throw PageRejectedException.tooLarge("hints-too-large", null, entry.getName(), "The archive entry "
                             + entry.getName() + " inflates to more than " + limit + " bytes");
                 }
-                spoolWrite(out, buffer, n);
+                file.write(buffer, n);
             }
             return size;
         }
     }
 
-    /** Inflates one entry into file, refusing it by its header first, then as soon as it passes its byte limit. */
-    private long inflate(ZipFile zip, ZipEntry entry, int pageNumber, Path file, long totalLeft, byte[] buffer)
-            throws IOException {
-        try (InputStream in = zip.getInputStream(entry); OutputStream out = spoolFile(file)) {
+    /**
+     * Inflates one entry into file (and closes it), refusing it by its header first, then as soon as it passes its
+     * byte limit.
+     */
+    private long inflate(ZipFile zip, ZipEntry entry, int pageNumber, UploadSpool.SpoolFile file, long totalLeft,
+            byte[] buffer) throws IOException {
+        try (file; InputStream in = zip.getInputStream(entry)) {
             PageLimits.Head head = pageLimits.head(pageNumber, entry.getName(), in);
             long limit = Math.min(pageLimits.maxBytes(head.header()), totalLeft);
             long size = head.length();
             if (size > limit) {
                 throw inflatesTooFar(entry, pageNumber, head, totalLeft);
             }
-            spoolWrite(out, head.bytes(), head.length());
+            file.write(head.bytes(), head.length());
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 size += n;
                 if (size > limit) {
                     throw inflatesTooFar(entry, pageNumber, head, totalLeft);
                 }
-                spoolWrite(out, buffer, n);
+                file.write(buffer, n);
             }
             return size;
-        }
-    }
-
-    /** The spool is the service's disk: failing to write it (disk full) is the service's error, not the archive's. */
-    private static OutputStream spoolFile(Path file) {
-        try {
-            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void spoolWrite(OutputStream out, byte[] bytes, int length) {
-        try {
-            out.write(bytes, 0, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.colorize.ingest.upload;
 
 import dev.colorize.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -12,7 +11,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * (CBZ/ZIP) read by {@link ArchiveReader}; color hints as 'hints' parts named after their pages
  * ({@link HintFileNames}: {@code 2.hints.png} or {@code 2.hints.json} for the page {@code 2.png}), with either. Names, the page count and sizes are checked before a byte is read,
  * so an oversized part is refused without reading it; pages are then read from the files Quarkus spooled,
- * never loaded whole into memory.
+ * never loaded whole into memory. The parts' bytes and the archive's inflated entries are held in the service's
+ * {@link SpoolBudget} while the upload is in work ({@link UploadSpool}, closed with the {@link UploadedPages}).
  */
 @ApplicationScoped
 public class MultipartPages {
@@ -26,9 +26,13 @@ public class MultipartPages {
     private final PageLimits pageLimits;
     private final HintInspector hints;
     private final IngestConfig.Upload limits;
+    private final SpoolBudget budget;
+    private final SpoolFolders folders;
 
     public MultipartPages(ArchiveReader archives, PageInspector inspector, PageLimits pageLimits, HintInspector hints,
-            IngestConfig config) {
+            IngestConfig config, SpoolBudget budget, SpoolFolders folders) {
+        this.budget = budget;
+        this.folders = folders;
         this.archives = archives;
         this.inspector = inspector;
         this.pageLimits = pageLimits;
@@ -49,19 +53,25 @@ public class MultipartPages {
             throw PageRejectedException.invalid("unknown-part", null, null, "File parts are named '" + PAGES_PART
                     + "' (one per page), '" + ARCHIVE_PART + "' or '" + HINTS_PART + "' (color hints of a page)");
         }
-        if (archive.isEmpty()) {
-            List<InspectedPage> inspected = pages(pages);
-            return new UploadedPages(inspected, HintMatcher.match(inspected, hintSources(hintParts), hints), null);
-        }
-        if (archive.size() > 1 || !pages.isEmpty()) {
+        if (!archive.isEmpty() && (archive.size() > 1 || !pages.isEmpty())) {
             throw PageRejectedException.invalid("mixed-upload", null, null,
                     "Send either one archive or page images, not both");
         }
-        if (!hintParts.isEmpty()) {
+        if (!archive.isEmpty() && !hintParts.isEmpty()) {
             throw PageRejectedException.invalid("mixed-upload", null, null,
                     "Put the hints of an archive's pages inside the archive, beside them (001.hints.png for 001.png)");
         }
-        return archive(archive.get(0));
+        UploadSpool spool = new UploadSpool(budget, folders);
+        try {
+            if (archive.isEmpty()) {
+                List<InspectedPage> inspected = pages(pages, hintParts, spool);
+                return new UploadedPages(inspected, HintMatcher.match(inspected, hintSources(hintParts), hints), spool);
+            }
+            return archive(archive.get(0), spool);
+        } catch (RuntimeException e) {
+            spool.close();
+            throw e;
+        }
     }
 
     private static List<PageSource> hintSources(List<FileUpload> parts) {
@@ -73,23 +83,18 @@ public class MultipartPages {
         return sources;
     }
 
-    private UploadedPages archive(FileUpload zip) {
+    private UploadedPages archive(FileUpload zip, UploadSpool spool) {
         PageFileNames.check(zip.fileName(), null, "The archive (part '" + ARCHIVE_PART + "')");
         if (zip.size() > limits.maxArchiveBytes()) {
             throw PageRejectedException.tooLarge("archive-too-large", null, zip.fileName(), "The archive has "
                     + zip.size() + " bytes, more than the limit of " + limits.maxArchiveBytes());
         }
-        Path spool = UploadedPages.newSpool(zip.uploadedFile());
-        try {
-            ArchiveReader.Contents contents = archives.read(zip.uploadedFile(), zip.fileName(), spool);
-            return new UploadedPages(contents.pages(), contents.hints(), spool);
-        } catch (RuntimeException e) {
-            UploadedPages.delete(spool);
-            throw e;
-        }
+        spool.hold(zip.size(), zip.fileName());
+        ArchiveReader.Contents contents = archives.read(zip.uploadedFile(), zip.fileName(), spool);
+        return new UploadedPages(contents.pages(), contents.hints(), spool);
     }
 
-    private List<InspectedPage> pages(List<FileUpload> pages) {
+    private List<InspectedPage> pages(List<FileUpload> pages, List<FileUpload> hintParts, UploadSpool spool) {
         pageLimits.checkCount(pages.size());
         for (int number = 1; number <= pages.size(); number++) {
             FileUpload page = pages.get(number - 1);
@@ -99,11 +104,23 @@ public class MultipartPages {
                         + " has " + page.size() + " bytes, more than the limit of " + limits.maxPageBytes());
             }
         }
+        holdSpooled(pages, spool);
+        holdSpooled(hintParts, spool);
         List<InspectedPage> inspected = new ArrayList<>(pages.size());
         for (FileUpload page : pages) {
             inspected.add(inspector.inspect(inspected.size() + 1,
                     new PageSource(page.fileName(), page.uploadedFile(), page.size())));
         }
         return inspected;
+    }
+
+    /**
+     * Parts are on the spool disk already (Quarkus spooled them): once they pass the limits, which answer for good,
+     * they hold their bytes while the upload is in work.
+     */
+    private static void holdSpooled(List<FileUpload> parts, UploadSpool spool) {
+        for (FileUpload part : parts) {
+            spool.hold(part.size(), part.fileName());
+        }
     }
 }

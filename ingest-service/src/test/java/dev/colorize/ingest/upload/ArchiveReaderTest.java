@@ -7,6 +7,7 @@ import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.rest.ApiProblem;
 import dev.colorize.platform.errors.Refused;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +31,20 @@ class ArchiveReaderTest {
     @TempDir
     Path folder;
 
-    Path spool;
+    SpoolFolders folders;
+
+    UploadSpool spool;
 
     @BeforeEach
-    void createSpool() throws IOException {
-        spool = Files.createDirectory(folder.resolve("spool"));
+    void createSpool() {
+        folders = new SpoolFolders(folder.resolve(SpoolFolders.ROOT));
+        spool = new UploadSpool(new SpoolBudget(IngestConfigs.of(Map.of()), new SimpleMeterRegistry()), folders);
+    }
+
+    @AfterEach
+    void removeSpool() {
+        spool.close();
+        folders.close();
     }
 
     @Test
@@ -48,7 +59,7 @@ class ArchiveReaderTest {
         List<InspectedPage> pages = reader.read(zip("a.png", "b.png"), "c.cbz", spool).pages();
         assertThat(pages).extracting(InspectedPage::width).containsExactly(3, 3);
         assertThat(pages).allSatisfy(p -> {
-            assertThat(p.file().getParent()).isEqualTo(spool);
+            assertThat(p.file().getParent().getParent()).isEqualTo(folders.own());
             assertThat(Files.readAllBytes(p.file())).isEqualTo(png());
             assertThat(p.size()).isEqualTo(png().length);
         });

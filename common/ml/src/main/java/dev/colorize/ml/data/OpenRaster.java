@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -35,21 +38,51 @@ public final class OpenRaster {
     /**
      * An .ora of {@code topFirst} over one another; {@code merged} is how they look flattened (BGR or BGRA) and
      * gives the image's size; {@code mergedPng}, when the caller has it already, is its PNG (else it is encoded).
+     * The file is written into an array of its exact size, which is returned as it is: no copy of the file is made
+     * (up to 8 worker threads each write one at once).
      */
     public static byte[] write(List<Layer> topFirst, Mat merged, byte[] mergedPng) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("mimetype", MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII));
+        entries.put("stack.xml", stackXml(merged.cols(), merged.rows(), topFirst).getBytes(StandardCharsets.UTF_8));
+        for (Layer layer : topFirst) {
+            entries.put(source(layer), layer.png());
+        }
+        entries.put("mergedimage.png", mergedPng != null ? mergedPng : ImageCodec.encodePng(merged));
+        entries.put("Thumbnails/thumbnail.png", thumbnail(merged));
+        ExactBytes bytes = new ExactBytes(storedZipSize(entries));
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, "mimetype", MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII));
-            stored(zip, "stack.xml", stackXml(merged.cols(), merged.rows(), topFirst).getBytes(StandardCharsets.UTF_8));
-            for (Layer layer : topFirst) {
-                stored(zip, source(layer), layer.png());
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                stored(zip, entry.getKey(), entry.getValue());
             }
-            stored(zip, "mergedimage.png", mergedPng != null ? mergedPng : ImageCodec.encodePng(merged));
-            stored(zip, "Thumbnails/thumbnail.png", thumbnail(merged));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: only on a bug
         }
-        return bytes.toByteArray();
+        return bytes.whole();
+    }
+
+    /**
+     * The size of a zip of these entries stored, as ZipOutputStream writes it (ASCII names, no extra fields, no
+     * comments): each entry's local header, name and content, its central directory header and name, the end record.
+     */
+    private static int storedZipSize(Map<String, byte[]> entries) {
+        long size = 22;
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            size += 30 + 46 + 2L * entry.getKey().length() + entry.getValue().length;
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 8);
+    }
+
+    /** A stream into an array sized up front: when the size was right, the array itself is the result, not a copy. */
+    private static final class ExactBytes extends ByteArrayOutputStream {
+
+        ExactBytes(int size) {
+            super(size);
+        }
+
+        byte[] whole() {
+            return count == buf.length ? buf : Arrays.copyOf(buf, count);
+        }
     }
 
     static String stackXml(int width, int height, List<Layer> topFirst) {

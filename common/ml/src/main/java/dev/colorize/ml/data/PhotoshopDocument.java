@@ -1,16 +1,13 @@
 package dev.colorize.ml.data;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Writes layered Photoshop documents (.psd, version 1, 8-bit RGB), which Clip Studio Paint, Photoshop, Krita and
@@ -26,6 +23,11 @@ public final class PhotoshopDocument {
     /** The largest side version 1 of the format allows. */
     public static final int MAX_SIDE = 30_000;
 
+    /** Header: signature, version, reserved, channels, height, width, depth, color mode. */
+    private static final int HEADER_BYTES = 4 + 2 + 6 + 2 + 4 + 4 + 2 + 2;
+    /** A layer record but its names: rectangle, channel count, 4 channels' id and length, blend mode, extra data. */
+    private static final int RECORD_BYTES = 16 + 2 + 4 * 6 + 4 + 4 + 4 + 4 + 4 + 4;
+
     /** One layer: its name in the editor, its pixels (BGR or BGRA, the image's size), and whether it multiplies. */
     public record Layer(String name, Mat pixels, boolean multiply) {
     }
@@ -33,107 +35,133 @@ public final class PhotoshopDocument {
     private PhotoshopDocument() {
     }
 
-    /** A .psd of {@code topFirst} over one another; {@code merged} (BGR) is how they look flattened. */
+    /**
+     * A .psd of {@code topFirst} over one another; {@code merged} (BGR) is how they look flattened. Every channel is
+     * packed first, row by row from the images' own rows, so the file's size is known and the file is written once
+     * into an array of that size: the file and its packed rows are all this allocates, never a raw plane of the page
+     * nor a copy of the file (up to 8 worker threads each write one at once).
+     */
     public static byte[] write(List<Layer> topFirst, Mat merged) {
         int width = merged.cols();
         int height = merged.rows();
         if (width > MAX_SIDE || height > MAX_SIDE) {
             throw new IllegalArgumentException("a PSD holds at most " + MAX_SIDE + " px a side, not " + width + "x" + height);
         }
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeBytes("8BPS");
-            out.writeShort(1);
-            out.write(new byte[6]);
-            out.writeShort(3); // the merged image: R, G, B
-            out.writeInt(height);
-            out.writeInt(width);
-            out.writeShort(8);
-            out.writeShort(3); // RGB color mode
-            out.writeInt(0); // color mode data
-            out.writeInt(0); // image resources
-
-            byte[] layerInfo = layerInfo(topFirst, width, height);
-            out.writeInt(4 + layerInfo.length + 4);
-            out.writeInt(layerInfo.length);
-            out.write(layerInfo);
-            out.writeInt(0); // global layer mask info
-
-            List<byte[]> planes = planes(merged, false);
-            List<byte[][]> packed = new ArrayList<>();
-            for (byte[] plane : planes) {
-                packed.add(packRows(plane, width, height));
-            }
-            out.writeShort(1); // PackBits
-            for (byte[][] rows : packed) {
-                for (byte[] row : rows) {
-                    out.writeShort(row.length);
-                }
-            }
-            for (byte[][] rows : packed) {
-                for (byte[] row : rows) {
-                    out.write(row);
-                }
-            }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: only on a bug
-        }
-    }
-
-    /** Layer count, the records (bottom layer first, as the format orders them), then every channel's data. */
-    private static byte[] layerInfo(List<Layer> topFirst, int width, int height) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
         List<Layer> bottomFirst = new ArrayList<>(topFirst);
-        java.util.Collections.reverse(bottomFirst);
-        out.writeShort(bottomFirst.size());
-        List<List<byte[]>> channelData = new ArrayList<>();
+        Collections.reverse(bottomFirst); // the order of the format's layer records
+        List<byte[][][]> layerChannels = new ArrayList<>();
+        List<byte[]> names = new ArrayList<>();
+        List<byte[]> unicodeNames = new ArrayList<>();
+        long layerInfo = 2;
         for (Layer layer : bottomFirst) {
             if (layer.pixels().cols() != width || layer.pixels().rows() != height) {
                 throw new IllegalArgumentException("layer " + layer.name() + " is not " + width + "x" + height);
             }
-            List<byte[]> channels = new ArrayList<>();
-            for (byte[] plane : planes(layer.pixels(), true)) {
-                channels.add(channel(plane, width, height));
-            }
-            channelData.add(channels);
-            out.writeInt(0);
-            out.writeInt(0);
-            out.writeInt(height);
-            out.writeInt(width);
-            out.writeShort(4);
-            int[] ids = {-1, 0, 1, 2}; // transparency, red, green, blue: the order of planes(.., true)
-            for (int c = 0; c < 4; c++) {
-                out.writeShort(ids[c]);
-                out.writeInt(channels.get(c).length);
-            }
-            out.writeBytes("8BIM");
-            out.writeBytes(layer.multiply() ? "mul " : "norm");
-            out.writeByte(255); // opacity
-            out.writeByte(0); // clipping: base
-            out.writeByte(0); // flags: visible
-            out.writeByte(0);
+            byte[][][] channels = packedChannels(layer.pixels(), true);
             byte[] name = pascalName(layer.name());
             byte[] unicode = unicodeName(layer.name());
-            out.writeInt(4 + 4 + name.length + unicode.length);
-            out.writeInt(0); // no layer mask
-            out.writeInt(0); // no blending ranges
-            out.write(name);
-            out.write(unicode);
-        }
-        for (List<byte[]> channels : channelData) {
-            for (byte[] channel : channels) {
-                out.write(channel);
+            layerChannels.add(channels);
+            names.add(name);
+            unicodeNames.add(unicode);
+            layerInfo += RECORD_BYTES + name.length + unicode.length;
+            for (byte[][] channel : channels) {
+                layerInfo += channelBytes(channel);
             }
         }
-        if (bytes.size() % 2 != 0) {
-            out.writeByte(0);
+        layerInfo += layerInfo % 2;
+        byte[][][] mergedChannels = packedChannels(merged, false);
+        long size = HEADER_BYTES + 4 + 4 + 4 + 4 + layerInfo + 4 + 2;
+        for (byte[][] channel : mergedChannels) {
+            size += channelBytes(channel) - 2; // the merged image has one compression mark for all its channels
         }
-        out.flush();
-        return bytes.toByteArray();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " PSD of " + size + " bytes is too large");
+        }
+
+        ByteBuffer out = ByteBuffer.allocate((int) size);
+        out.put(ascii("8BPS"));
+        out.putShort((short) 1);
+        out.put(new byte[6]);
+        out.putShort((short) 3); // the merged image: R, G, B
+        out.putInt(height);
+        out.putInt(width);
+        out.putShort((short) 8);
+        out.putShort((short) 3); // RGB color mode
+        out.putInt(0); // color mode data
+        out.putInt(0); // image resources
+
+        out.putInt((int) (4 + layerInfo + 4));
+        out.putInt((int) layerInfo);
+        int layerInfoStart = out.position();
+        out.putShort((short) bottomFirst.size());
+        short[] ids = {-1, 0, 1, 2}; // transparency, red, green, blue: the order of packedChannels(.., true)
+        for (int i = 0; i < bottomFirst.size(); i++) {
+            byte[][][] channels = layerChannels.get(i);
+            out.putInt(0);
+            out.putInt(0);
+            out.putInt(height);
+            out.putInt(width);
+            out.putShort((short) 4);
+            for (int c = 0; c < 4; c++) {
+                out.putShort(ids[c]);
+                out.putInt((int) channelBytes(channels[c]));
+            }
+            out.put(ascii("8BIM"));
+            out.put(ascii(bottomFirst.get(i).multiply() ? "mul " : "norm"));
+            out.put((byte) 255); // opacity
+            out.put((byte) 0); // clipping: base
+            out.put((byte) 0); // flags: visible
+            out.put((byte) 0);
+            out.putInt(4 + 4 + names.get(i).length + unicodeNames.get(i).length);
+            out.putInt(0); // no layer mask
+            out.putInt(0); // no blending ranges
+            out.put(names.get(i));
+            out.put(unicodeNames.get(i));
+        }
+        for (byte[][][] channels : layerChannels) {
+            for (byte[][] channel : channels) {
+                out.putShort((short) 1); // PackBits
+                putRows(out, channel);
+            }
+        }
+        if ((out.position() - layerInfoStart) % 2 != 0) {
+            out.put((byte) 0);
+        }
+        out.putInt(0); // global layer mask info
+
+        out.putShort((short) 1); // PackBits
+        putRows(out, mergedChannels);
+        if (out.hasRemaining()) {
+            throw new IllegalStateException("PSD size miscounted: " + out.remaining() + " bytes left of " + size);
+        }
+        return out.array();
+    }
+
+    /** A packed channel in the file: compression, the rows' byte counts, the rows. */
+    private static long channelBytes(byte[][] rows) {
+        long bytes = 2 + 2L * rows.length;
+        for (byte[] row : rows) {
+            bytes += row.length;
+        }
+        return bytes;
+    }
+
+    /** The rows' byte counts, channel after channel, then the rows. */
+    private static void putRows(ByteBuffer out, byte[][]... channels) {
+        for (byte[][] channel : channels) {
+            for (byte[] row : channel) {
+                out.putShort((short) row.length);
+            }
+        }
+        for (byte[][] channel : channels) {
+            for (byte[] row : channel) {
+                out.put(row);
+            }
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The name as a Pascal string padded to a multiple of 4 bytes (ASCII; the full name is in 'luni'). */
@@ -147,73 +175,50 @@ public final class PhotoshopDocument {
     }
 
     /** The 'luni' additional layer information: the name in UTF-16, which editors show. */
-    private static byte[] unicodeName(String name) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
+    private static byte[] unicodeName(String name) {
         byte[] utf16 = name.getBytes(StandardCharsets.UTF_16BE);
         int length = 4 + utf16.length;
-        out.writeBytes("8BIM");
-        out.writeBytes("luni");
-        out.writeInt(length + (length % 2));
-        out.writeInt(name.length());
-        out.write(utf16);
-        if (length % 2 != 0) {
-            out.writeByte(0);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A layer channel: compression 1 (PackBits), the rows' byte counts, the rows. */
-    private static byte[] channel(byte[] plane, int width, int height) throws IOException {
-        byte[][] rows = packRows(plane, width, height);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeShort(1);
-        for (byte[] row : rows) {
-            out.writeShort(row.length);
-        }
-        for (byte[] row : rows) {
-            out.write(row);
-        }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(4 + 4 + 4 + length + length % 2);
+        out.put(ascii("8BIMluni"));
+        out.putInt(length + length % 2);
+        out.putInt(name.length());
+        out.put(utf16);
+        return out.array();
     }
 
     /**
-     * The image's planes in the format's order: with {@code alpha}, transparency then R, G, B (opaque when the
-     * image has no alpha); else R, G, B.
+     * The image's channels in the format's order, each as its packed rows: with {@code alpha}, transparency then R, G,
+     * B (opaque when the image has no alpha); else R, G, B. Packed from one row of the image at a time, so no plane
+     * of the page is ever held unpacked.
      */
-    private static List<byte[]> planes(Mat image, boolean alpha) {
+    private static byte[][][] packedChannels(Mat image, boolean alpha) {
         if (image.depth() != CvType.CV_8U || image.channels() != 3 && image.channels() != 4) {
             throw new IllegalArgumentException("expected 8-bit BGR or BGRA, got " + CvType.typeToString(image.type()));
         }
-        int n = image.cols() * image.rows();
-        Mat bgra = image;
-        if (image.channels() == 3) {
-            bgra = new Mat();
-            Imgproc.cvtColor(image, bgra, Imgproc.COLOR_BGR2BGRA);
-        }
-        List<byte[]> planes = new ArrayList<>();
+        int width = image.cols();
+        int height = image.rows();
+        int stride = image.channels();
         int[] order = alpha ? new int[] {3, 2, 1, 0} : new int[] {2, 1, 0};
-        Mat plane = new Mat();
-        for (int c : order) {
-            Core.extractChannel(bgra, plane, c);
-            byte[] values = new byte[n];
-            plane.get(0, 0, values);
-            planes.add(values);
-        }
-        plane.release();
-        if (bgra != image) {
-            bgra.release();
-        }
-        return planes;
-    }
-
-    private static byte[][] packRows(byte[] plane, int width, int height) {
-        byte[][] rows = new byte[height][];
+        byte[][][] packed = new byte[order.length][height][];
+        byte[] row = new byte[width * stride];
+        byte[] scratch = new byte[PackBits.maxLength(width)];
+        byte[] opaque = null;
         for (int y = 0; y < height; y++) {
-            rows[y] = PackBits.encode(plane, y * width, width);
+            image.get(y, 0, row);
+            for (int k = 0; k < order.length; k++) {
+                if (order[k] < stride) {
+                    packed[k][y] = PackBits.encode(row, order[k], stride, width, scratch);
+                    continue;
+                }
+                if (opaque == null) {
+                    byte[] white = new byte[width];
+                    Arrays.fill(white, (byte) 255);
+                    opaque = PackBits.encode(white, 0, 1, width, scratch);
+                }
+                packed[k][y] = opaque; // every row of an image without alpha: one array for all
+            }
         }
-        return rows;
+        return packed;
     }
 
     /** Apple's PackBits run-length code, as the PSD format uses it. */
@@ -222,31 +227,42 @@ public final class PhotoshopDocument {
         private PackBits() {
         }
 
-        /** {@code length} bytes of {@code data} from {@code offset}, packed. */
-        static byte[] encode(byte[] data, int offset, int length) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 8);
+        /** More bytes than {@code length} bytes can pack to: a one-byte literal, the worst, takes two. */
+        static int maxLength(int length) {
+            return 2 * length + 2;
+        }
+
+        /**
+         * {@code length} bytes of {@code data}, from {@code offset} every {@code stride} bytes (one channel of
+         * interleaved pixels), packed; {@code scratch} has room for {@link #maxLength} bytes.
+         */
+        static byte[] encode(byte[] data, int offset, int stride, int length, byte[] scratch) {
+            int n = 0;
             int i = 0;
             while (i < length) {
+                byte value = data[offset + i * stride];
                 int run = 1;
-                while (i + run < length && run < 128 && data[offset + i + run] == data[offset + i]) {
+                while (i + run < length && run < 128 && data[offset + (i + run) * stride] == value) {
                     run++;
                 }
                 if (run >= 2) {
-                    out.write(1 - run);
-                    out.write(data[offset + i]);
+                    scratch[n++] = (byte) (1 - run);
+                    scratch[n++] = value;
                     i += run;
                     continue;
                 }
                 int literal = 1; // up to the next run of two or more equal bytes
-                while (i + literal < length && literal < 128
-                        && !(i + literal + 1 < length && data[offset + i + literal] == data[offset + i + literal + 1])) {
+                while (i + literal < length && literal < 128 && !(i + literal + 1 < length
+                        && data[offset + (i + literal) * stride] == data[offset + (i + literal + 1) * stride])) {
                     literal++;
                 }
-                out.write(literal - 1);
-                out.write(data, offset + i, literal);
+                scratch[n++] = (byte) (literal - 1);
+                for (int k = 0; k < literal; k++) {
+                    scratch[n++] = data[offset + (i + k) * stride];
+                }
                 i += literal;
             }
-            return out.toByteArray();
+            return Arrays.copyOf(scratch, n);
         }
     }
 }
