@@ -19,28 +19,32 @@ record PaperContacts(int[] from, int[] to, int[] length, int[] border, int[] are
         int n = labels.length;
         int[] border = new int[count];
         int[] area = new int[count];
-        // Each open-paper contact between two pieces as (piece << 32 | neighbour), counted after a sort.
+        // Each open-paper contact between two pieces as (piece << 32 | neighbour), counted after a sort. Each pixel
+        // side is visited once, from its left or upper pixel, and counted for both pieces.
         long[] contacts = new long[1024];
         int contactCount = 0;
         for (int i = 0; i < n; i++) {
-            if (ink[i]) {
-                continue;
-            }
             int l = labels[i];
-            area[l]++;
-            int x = i % width;
-            for (int d = 0; d < 4; d++) {
-                int j = d == 0 ? (x > 0 ? i - 1 : -1) : d == 1 ? (x < width - 1 ? i + 1 : -1) : d == 2 ? i - width : i + width;
-                if (j < 0 || j >= n || labels[j] == l) {
+            if (!ink[i]) {
+                area[l]++;
+            }
+            for (int d = 0; d < 2; d++) {
+                int j = d == 0 ? (i % width < width - 1 ? i + 1 : n) : i + width;
+                if (j >= n || labels[j] == l || ink[i] && ink[j]) {
+                    continue;
+                }
+                int m = labels[j];
+                if (ink[i] || ink[j]) {
+                    border[ink[i] ? m : l]++;
                     continue;
                 }
                 border[l]++;
-                if (!ink[j]) {
-                    if (contactCount == contacts.length) {
-                        contacts = Arrays.copyOf(contacts, 2 * contacts.length);
-                    }
-                    contacts[contactCount++] = (long) l << 32 | labels[j];
+                border[m]++;
+                if (contactCount + 2 > contacts.length) {
+                    contacts = Arrays.copyOf(contacts, 2 * contacts.length);
                 }
+                contacts[contactCount++] = (long) l << 32 | m;
+                contacts[contactCount++] = (long) m << 32 | l;
             }
         }
         Arrays.sort(contacts, 0, contactCount);
