@@ -85,6 +85,22 @@ public final class LineRegions {
         return label;
     }
 
+    /** Where the regions touch through open paper, not across ink. */
+    PaperContacts contacts() {
+        return PaperContacts.of(labels, ink, count, width);
+    }
+
+    /** Joins each region into {@code rootOf[label]} (a root maps to itself); the joined labels are left empty. */
+    void join(int[] rootOf) {
+        java.util.Arrays.fill(areas, 0);
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rootOf[labels[i]];
+            if (!ink[i]) {
+                areas[labels[i]]++;
+            }
+        }
+    }
+
     /** Each label's bounding box over its pixels (ink included); null for a label without pixels. */
     Rect[] boundingBoxes() {
         int[] minX = new int[count];

@@ -17,6 +17,9 @@ import org.opencv.imgproc.Imgproc;
  * apart from the region's color by {@link #SECOND_FLAT_DELTA_E}, and itself flat: {@link #UNIFORM_SHARE} of its
  * pixels within {@link #UNIFORM_DELTA_E} of its median), that part becomes a region of its own with its own vote.
  * Mottling, tints drifting across a region, is not flat and stays inside the region's one vote.
+ *
+ * <p>Before the splits, pieces of one shape the balls split (touching through paper, votes close) are joined and
+ * vote together ({@link SplitShapes}).
  */
 final class RegionVotes {
 
@@ -52,6 +55,7 @@ final class RegionVotes {
         labMat.release();
 
         int[] votes = votes(regions, lab);
+        SplitShapes.rejoin(regions, votes, decided);
         for (int round = 0; round < SPLIT_ROUNDS; round++) {
             int before = regions.count();
             splitSecondFlats(regions, lab, votes, minPartPx, decided);
@@ -69,14 +73,11 @@ final class RegionVotes {
                 packed[l] = decided[l];
                 continue;
             }
-            int lightness = votes[3 * l];
-            int a = votes[3 * l + 1];
-            int b = votes[3 * l + 2];
-            if (lightness >= PAPER_LIGHTNESS && Math.abs(a - 128) <= PAPER_CHROMA && Math.abs(b - 128) <= PAPER_CHROMA) {
+            if (isPaper(votes, l)) {
                 packed[l] = WHITE;
                 continue;
             }
-            one.put(0, 0, new byte[] {(byte) lightness, (byte) a, (byte) b});
+            one.put(0, 0, new byte[] {(byte) votes[3 * l], (byte) votes[3 * l + 1], (byte) votes[3 * l + 2]});
             Imgproc.cvtColor(one, bgr, Imgproc.COLOR_Lab2BGR);
             bgr.get(0, 0, value);
             packed[l] = (value[2] & 0xff) << 16 | (value[1] & 0xff) << 8 | value[0] & 0xff;
@@ -84,6 +85,12 @@ final class RegionVotes {
         one.release();
         bgr.release();
         return packed;
+    }
+
+    /** Whether label {@code l}'s vote (8-bit L, a, b per label in {@code votes}) reads as paper: it is painted white. */
+    static boolean isPaper(int[] votes, int l) {
+        return votes[3 * l] >= PAPER_LIGHTNESS && Math.abs(votes[3 * l + 1] - 128) <= PAPER_CHROMA
+                && Math.abs(votes[3 * l + 2] - 128) <= PAPER_CHROMA;
     }
 
     /** The vote (8-bit L, a, b per label) of each label; a label without paper pixels is paper white. */

@@ -234,60 +234,30 @@ public final class TrappedBallSegmentation {
      * corners belong to the region around them, while a shape behind a narrow gap shares only the gap's width.
      */
     private static void mergeResidues(int[] labels, boolean[] ink, int count, int width) {
-        int n = labels.length;
-        int[] border = new int[count];
-        int[] area = new int[count];
-        // Each open-paper contact between two pieces as (piece << 32 | neighbour), counted after a sort.
-        long[] contacts = new long[1024];
-        int contactCount = 0;
-        for (int i = 0; i < n; i++) {
-            if (ink[i]) {
-                continue;
-            }
-            int l = labels[i];
-            area[l]++;
-            int x = i % width;
-            for (int d = 0; d < 4; d++) {
-                int j = d == 0 ? (x > 0 ? i - 1 : -1) : d == 1 ? (x < width - 1 ? i + 1 : -1) : d == 2 ? i - width : i + width;
-                if (j < 0 || j >= n || labels[j] == l) {
-                    continue;
-                }
-                border[l]++;
-                if (!ink[j]) {
-                    if (contactCount == contacts.length) {
-                        contacts = Arrays.copyOf(contacts, 2 * contacts.length);
-                    }
-                    contacts[contactCount++] = (long) l << 32 | labels[j];
-                }
-            }
-        }
-        Arrays.sort(contacts, 0, contactCount);
+        PaperContacts contacts = PaperContacts.of(labels, ink, count, width);
+        int[] area = contacts.area();
         int[] bestNeighbour = new int[count];
         int[] bestContact = new int[count];
-        for (int start = 0; start < contactCount;) {
-            int end = start;
-            while (end < contactCount && contacts[end] == contacts[start]) {
-                end++;
-            }
-            int l = (int) (contacts[start] >>> 32);
-            int m = (int) contacts[start];
-            if (end - start > bestContact[l] && area[m] > area[l]) {
-                bestContact[l] = end - start;
+        for (int k = 0; k < contacts.size(); k++) {
+            int l = contacts.from()[k];
+            int m = contacts.to()[k];
+            if (contacts.length()[k] > bestContact[l] && area[m] > area[l]) {
+                bestContact[l] = contacts.length()[k];
                 bestNeighbour[l] = m;
             }
-            start = end;
         }
         int[] parent = new int[count];
         for (int l = 0; l < count; l++) {
-            parent[l] = bestContact[l] > 0 && bestContact[l] >= RESIDUE_CONTACT_SHARE * border[l] ? bestNeighbour[l] : l;
+            parent[l] = bestContact[l] > 0 && bestContact[l] >= RESIDUE_CONTACT_SHARE * contacts.border()[l]
+                    ? bestNeighbour[l] : l;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < labels.length; i++) {
             labels[i] = root(parent, labels[i]);
         }
     }
 
     /** Follows a chain of joins; chains end since each join goes to a strictly larger piece. */
-    private static int root(int[] parent, int label) {
+    static int root(int[] parent, int label) {
         while (parent[label] != label) {
             label = parent[label];
         }
