@@ -42,6 +42,7 @@ public record ApiProblem(String type, String title, int status, String detail, I
             case TOO_LARGE -> of(e, "Upload too large", 413);
             case UNPROCESSABLE -> of(e, "Unprocessable content", 422);
             case TOO_MANY -> of(e, "Too many requests", 429);
+            case UNAVAILABLE -> of(e, "Service unavailable", 503);
         };
     }
 

@@ -1,33 +1,17 @@
 package dev.colorize.rest;
 
-import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-
 /** Ends a request with a problem-details answer; mapped by {@link ApiProblemMapper}. */
 public class ApiProblemException extends RuntimeException {
 
     private final transient ApiProblem problem;
-    private final Duration retryAfter;
 
     public ApiProblemException(ApiProblem problem) {
-        this(problem, null);
-    }
-
-    /** A problem that passes: the answer says when to try again (Retry-After, in seconds). */
-    public ApiProblemException(ApiProblem problem, Duration retryAfter) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
-        this.retryAfter = retryAfter;
     }
 
     public ApiProblem problem() {
         return problem;
-    }
-
-    public Response toResponse() {
-        Response response = problem.toResponse();
-        return retryAfter == null ? response
-                : Response.fromResponse(response).header("Retry-After", retryAfter.toSeconds()).build();
     }
 
     public static ApiProblemException notFound(String what) {

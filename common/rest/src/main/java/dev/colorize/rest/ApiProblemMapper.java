@@ -10,13 +10,20 @@ public class ApiProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ApiProblemException e) {
-        return e.toResponse();
+        return e.problem().toResponse();
     }
 
     /** The domain's refusals, answered as {@link ApiProblem#of(Refused)} says. */
     @ServerExceptionMapper
     public Response refused(Refused e) {
-        return ApiProblem.of(e).toResponse();
+        return response(e);
+    }
+
+    /** The answer to a refusal: its problem details, with Retry-After when it says when to try again. */
+    public static Response response(Refused e) {
+        Response response = ApiProblem.of(e).toResponse();
+        return e.retryAfter() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfter().toSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,7 @@
 package dev.colorize.ingest.service;
 
 import dev.colorize.ingest.config.IngestConfig;
-import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,14 +51,12 @@ public class ProgressStreamSlots {
     public synchronized Slot take(UUID publisherId) {
         int own = openByPublisher.getOrDefault(publisherId, 0);
         if (own >= perPublisher) {
-            throw new ApiProblemException(new ApiProblem("too-many-streams", "Too many requests", 429, "This publisher "
-                    + "already has " + perPublisher + " progress streams open, the most it may; close one (or poll "
-                    + "GET /v1/chapters/{id}) and try again"));
+            throw Refused.tooMany("too-many-streams", "This publisher already has " + perPublisher
+                    + " progress streams open, the most it may; close one (or poll GET /v1/chapters/{id}) and try again");
         }
         if (open >= inAll) {
-            throw new ApiProblemException(new ApiProblem("streams-exhausted", "Service unavailable", 503, "The service "
-                    + "has " + inAll + " progress streams open, the most it serves; try again later or poll "
-                    + "GET /v1/chapters/{id}"));
+            throw Refused.unavailable("streams-exhausted", "The service has " + inAll + " progress streams open, the "
+                    + "most it serves; try again later or poll GET /v1/chapters/{id}", null, null);
         }
         openByPublisher.put(publisherId, own + 1);
         open++;

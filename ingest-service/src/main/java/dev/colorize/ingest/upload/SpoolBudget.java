@@ -1,8 +1,7 @@
 package dev.colorize.ingest.upload;
 
 import dev.colorize.ingest.config.IngestConfig;
-import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,10 +67,10 @@ public class SpoolBudget {
         }
     }
 
-    private ApiProblemException full(long bytes, long current, String file) {
-        return new ApiProblemException(new ApiProblem("spool-full", "Service unavailable", 503, "The upload spool has "
-                + "no room for " + file + ": it needs " + bytes + " more bytes while uploads in work hold " + current
-                + " of its " + budget + " (colorize.ingest.upload.spool-budget-bytes). Nothing of this upload was "
-                + "stored; send it again after " + RETRY_AFTER.toSeconds() + " s", null, file), RETRY_AFTER);
+    private Refused full(long bytes, long current, String file) {
+        return Refused.unavailable("spool-full", "The upload spool has no room for " + file + ": it needs " + bytes
+                + " more bytes while uploads in work hold " + current + " of its " + budget
+                + " (colorize.ingest.upload.spool-budget-bytes). Nothing of this upload was stored; send it again after "
+                + RETRY_AFTER.toSeconds() + " s", file, RETRY_AFTER);
     }
 }

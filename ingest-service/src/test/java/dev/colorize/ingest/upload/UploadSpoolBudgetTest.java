@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.config.IngestConfigs;
 import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
+import dev.colorize.rest.ApiProblemMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -55,17 +56,17 @@ class UploadSpoolBudgetTest {
             assertThat(accepted.pages()).hasSize(3);
             assertThat(budget.inUse()).isEqualTo(eachNeeds);
 
-            ApiProblemException refusal = catchThrowableOfType(ApiProblemException.class,
+            Refused refusal = catchThrowableOfType(Refused.class,
                     () -> pages.read(List.of(second)));
 
             assertThat(refusal).as("the second upload, which would pass the budget, is refused").isNotNull();
-            ApiProblem problem = refusal.problem();
+            ApiProblem problem = ApiProblem.of(refusal);
             assertThat(problem.status()).isEqualTo(503);
             assertThat(problem.type()).endsWith("/spool-full");
             assertThat(problem.file()).isEqualTo("second.cbz");
             assertThat(problem.detail()).contains("second.cbz").contains("of its " + (2 * eachNeeds - 1))
                     .contains("Nothing of this upload was stored");
-            Response response = refusal.toResponse();
+            Response response = ApiProblemMapper.response(refusal);
             assertThat(response.getStatus()).isEqualTo(503);
             assertThat(response.getHeaderString("Retry-After")).isEqualTo("30");
             assertThat(spoolFolders()).as("only the accepted upload's folder is left").hasSize(1);
@@ -88,12 +89,12 @@ class UploadSpoolBudgetTest {
         try (UploadedPages accepted = pages.read(List.of(page))) {
             assertThat(budget.inUse()).isEqualTo(page.size());
 
-            ApiProblemException refusal = catchThrowableOfType(ApiProblemException.class,
+            Refused refusal = catchThrowableOfType(Refused.class,
                     () -> pages.read(List.of(page)));
 
             assertThat(refusal).as("the same part again, which would pass the budget, is refused").isNotNull();
-            assertThat(refusal.problem().status()).isEqualTo(503);
-            assertThat(refusal.problem().file()).isEqualTo("1.png");
+            assertThat(ApiProblem.of(refusal).status()).isEqualTo(503);
+            assertThat(ApiProblem.of(refusal).file()).isEqualTo("1.png");
         }
         assertThat(budget.inUse()).isZero();
     }

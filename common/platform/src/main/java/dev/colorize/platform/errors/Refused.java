@@ -1,5 +1,7 @@
 package dev.colorize.platform.errors;
 
+import java.time.Duration;
+
 /**
  * A request the domain refuses, and why, in the domain's words: services and upload checks throw it without knowing
  * HTTP; the REST edge (common-rest's ApiProblemMapper) answers it as problem details.
@@ -23,7 +25,9 @@ public class Refused extends RuntimeException {
         /** Well-formed but cannot be done as asked (422). */
         UNPROCESSABLE,
         /** Too many at once: try again once some have finished (429). */
-        TOO_MANY
+        TOO_MANY,
+        /** The service cannot take it now, through no fault of the request (503). */
+        UNAVAILABLE
     }
 
     private final Reason reason;
@@ -31,6 +35,7 @@ public class Refused extends RuntimeException {
     private final Integer page;
     private final String file;
     private final String field;
+    private final Duration retryAfter;
 
     /**
      * @param code  a stable short name of the problem ({@code page-not-done}, {@code invalid-outputs}, ...)
@@ -39,12 +44,19 @@ public class Refused extends RuntimeException {
      * @param field the request's field (form part or JSON member) that was refused, or null
      */
     public Refused(Reason reason, String code, String detail, Integer page, String file, String field) {
+        this(reason, code, detail, page, file, field, null);
+    }
+
+    /** @param retryAfter when to send it again (the answer's Retry-After), or null */
+    public Refused(Reason reason, String code, String detail, Integer page, String file, String field,
+            Duration retryAfter) {
         super(detail, null, false, false);
         this.reason = reason;
         this.code = code;
         this.page = page;
         this.file = file;
         this.field = field;
+        this.retryAfter = retryAfter;
     }
 
     public static Refused notFound(String what) {
@@ -65,6 +77,15 @@ public class Refused extends RuntimeException {
 
     public static Refused tooMany(String code, String detail) {
         return new Refused(Reason.TOO_MANY, code, detail, null, null, null);
+    }
+
+    /** The service has no room for it now; {@code file} names the upload, {@code retryAfter} when to try again. */
+    public static Refused unavailable(String code, String detail, String file, Duration retryAfter) {
+        return new Refused(Reason.UNAVAILABLE, code, detail, null, file, null, retryAfter);
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public Reason reason() {
