@@ -42,10 +42,7 @@ final class TrainColorizer {
     private TrainColorizer() {}
 
     static int run(String[] args) throws IOException {
-        CommandLine line = new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
-                "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--checkpoint-every",
-                "--validation-limit", "--augment", "--augment-probability", "--scale-min"),
-                Set.of());
+        CommandLine line = commandLine(args);
         List<Path> datasets = Arrays.stream(line.positional(0, "DATASET folder(s), comma-separated (from import-openmoji)")
                 .split(",")).map(Path::of).toList();
         Path out = Path.of(line.positional(1, "OUT_DIR"));
@@ -57,6 +54,12 @@ final class TrainColorizer {
         new TrainingDriver(Engine.getInstance().defaultDevice()).train(settings, TrainingSource.triplets(folder),
                 new FolderRunStore(out, System.out), Optional.empty(), () -> false).close();
         return 0;
+    }
+
+    static CommandLine commandLine(String[] args) {
+        return new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
+                "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--checkpoint-every",
+                "--validation-limit", "--augment", "--augment-probability", "--scale-min"), Set.of());
     }
 
     /** The flags as run options: what the admin API reads from a version 2 request's fields of these names. */
