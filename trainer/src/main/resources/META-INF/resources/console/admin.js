@@ -17,8 +17,13 @@ const PRESETS = {
     normalization: 'BATCH', discriminatorLayers: 3 },
   hinted: { inputChannels: 5, outputChannels: 3, baseWidth: 32, levels: 7, imageSize: 128, dropoutDecoderLayers: [0, 1, 2],
     normalization: 'BATCH', discriminatorLayers: 3 },
-  paper: null,
+  paper: { inputChannels: 1, outputChannels: 3, baseWidth: 64, levels: 8, imageSize: 256, dropoutDecoderLayers: [0, 1, 2],
+    normalization: 'BATCH', discriminatorLayers: 3 },
 };
+
+// The shipped model's run: models/reproduce-default.sh's train-colorizer flags as a version 2 run request.
+const SHIPPED = { schemaVersion: 2, hints: true, imageSize: 128, baseWidth: 32, levels: 7, steps: 5000, decaySteps: 1500,
+  untilStep: 5000, batchSize: 8, seed: 1 };
 
 // ---- API -----------------------------------------------------------------------------------------------------
 
@@ -163,10 +168,34 @@ async function startRun(event) {
     }
     body.learningRate = Number(lr);
   }
+  const seed = $('run-seed').value.trim();
+  if (seed) {
+    body.seed = Number(seed);
+  }
+  // batch, decay and stop step are settings of version 2 of the request
+  [['run-batch', 'batchSize'], ['run-decay', 'decaySteps'], ['run-until', 'untilStep']].forEach(([id, field]) => {
+    const value = $(id).value.trim();
+    if (value) {
+      body[field] = Number(value);
+      body.schemaVersion = 2;
+    }
+  });
+  const preset = $('run-preset').value;
+  if (preset === 'shipped') {
+    Object.entries(SHIPPED).forEach(([field, value]) => {
+      if (!(field in body)) {
+        body[field] = value;
+      }
+    });
+  }
   if ($('run-finetune').checked) {
     body.fineTune = true;
-  } else if (PRESETS[$('run-preset').value]) {
-    body.spec = PRESETS[$('run-preset').value];
+    if (preset === 'shipped') {
+      // production's network, whatever the preset: only the schedule is the shipped model's
+      ['hints', 'imageSize', 'baseWidth', 'levels'].forEach((field) => delete body[field]);
+    }
+  } else if (PRESETS[preset]) {
+    body.spec = PRESETS[preset];
   }
   $('run-start').disabled = true;
   try {
@@ -253,10 +282,13 @@ function renderRun(mine, run) {
   state.className = 'badge ' + run.state;
   state.textContent = run.state;
   state.setAttribute('data-state', run.state);
-  const total = run.totalSteps || (run.plan && run.plan.steps) || null;
-  $('run-summary').textContent = 'Dataset ' + run.dataset + (run.plan && run.plan.spec ? ', ' + run.plan.spec.imageSize
-    + ' px, width ' + run.plan.spec.baseWidth + ', ' + run.plan.spec.levels + ' levels' : '')
-    + (run.plan && run.plan.fineTune ? ', fine-tuning v' + run.parentVersion : '') + ', requested by ' + run.requestedBy;
+  const settings = run.settings;
+  const total = run.totalSteps || (settings && settings.untilStep) || null;
+  $('run-summary').textContent = 'Dataset ' + run.dataset + (settings ? ', ' + settings.spec.imageSize + ' px, width '
+    + settings.spec.baseWidth + ', ' + settings.spec.levels + ' levels' + (settings.spec.inputChannels > 1 ? ' with hints' : '')
+    + ', batch ' + settings.batchSize + ', ' + settings.steps + ' steps decaying over the last ' + settings.decaySteps
+    + (settings.untilStep < settings.steps ? ', stopping at ' + settings.untilStep : '') + ', seed ' + settings.seed : '')
+    + (settings && settings.fineTune ? ', fine-tuning v' + run.parentVersion : '') + ', requested by ' + run.requestedBy;
   $('stat-step').textContent = run.step + (total ? ' / ' + total : '');
   $('run-progress').max = total || 1;
   $('run-progress').value = run.step;
@@ -266,7 +298,7 @@ function renderRun(mine, run) {
   let eta = null;
   if (run.state === 'running' && stepMs !== null && total) {
     eta = (total - run.step) * stepMs;
-    const budget = run.plan && run.plan.timeBudgetSeconds;
+    const budget = settings && settings.timeBudgetSeconds;
     if (budget) {
       const spent = mine.progress.reduce((s, r) => s + r.stepMillis, 0);
       eta = Math.min(eta, Math.max(0, budget * 1000 - spent));

@@ -7,7 +7,7 @@ import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.trainer.training.RunExecutor;
-import dev.colorize.trainer.training.RunPlan;
+import dev.colorize.trainer.training.RunOptions;
 import dev.colorize.trainer.training.RunRepository;
 import dev.colorize.trainer.training.RunService;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,7 +36,8 @@ class RunAttemptsIT {
         TinyRuns.dataset("shapes-killer", 24);
         UUID id = UUID.randomUUID();
         runs.insert(id, RunService.MANUAL, "test", "shapes-killer",
-                new RunPlan(TinyModels.spec(), 20, null, 1e-3f, 1L, 10, false), null);
+                new RunOptions(TinyModels.spec(), null, null, null, null, 20L, 10L, null, 1, 1e-3f, 1L, null, null, null,
+                        null, 10, null, null, false).settings(new RunOptions.Defaults(20, 10, 0)), null);
         // three trainers took it and died (killed, out of memory) without finishing it
         jdbc.update("UPDATE training_runs SET state = 'running', attempts = 3, runner = 'dead-trainer', step = 7 "
                 + "WHERE id = ?", id);

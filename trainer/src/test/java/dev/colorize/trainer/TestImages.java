@@ -10,11 +10,11 @@ import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /** Small color illustrations as PNG bytes: red circles and blue squares outlined in black on white. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {}
 
-    static byte[] shapes(long seed, int size) {
+    public static byte[] shapes(long seed, int size) {
         OpenCvNative.ensureLoaded();
         Random random = new Random(seed);
         Mat image = new Mat(size, size, CvType.CV_8UC3, new Scalar(255, 255, 255));
@@ -34,7 +34,7 @@ final class TestImages {
         return ImageCodec.encodePng(image);
     }
 
-    static byte[] plain(int size, Scalar bgr) {
+    public static byte[] plain(int size, Scalar bgr) {
         OpenCvNative.ensureLoaded();
         return ImageCodec.encodePng(new Mat(size, size, CvType.CV_8UC3, bgr));
     }

@@ -1,6 +1,5 @@
 package dev.colorize.trainer.cli;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.PairLayout;
@@ -14,21 +13,29 @@ import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.trainer.dataset.ClipartFilter;
+import dev.colorize.trainer.training.FolderRunStore;
+import dev.colorize.trainer.training.RunOptions;
+import dev.colorize.trainer.training.TrainingDriver;
+import dev.colorize.trainer.training.TrainingSettings;
+import dev.colorize.trainer.training.TrainingSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code train-from-folder IMAGES OUT_DIR [options]}: the method alone, no database, Kafka or object
- * store. Trains the paper's pix2pix on a folder of color illustrations (split by content hash), evaluates
- * on the held-out images against the baselines, and writes a model artifact folder and its zip.
+ * store. Trains the paper's pix2pix on a folder of color illustrations (split by content hash, line art
+ * extracted) through the {@link TrainingDriver} with the folder {@code OUT_DIR} as its store (resumable, as
+ * {@code train-colorizer}), evaluates on the held-out images against the baselines, and writes a model artifact
+ * folder and its zip.
  * Options: --steps N (1000), --minutes M (training-time budget), --lr R (the paper's rate), --seed S (1),
  * --validation F (0.1), --base-width W (64), --levels L (8), --size PX (256), --filter (clip-art filter
- * on the folder, recursively), --max-images N (with --filter), --log-every N (10).
+ * on the folder, recursively), --max-images N (with --filter).
  */
 final class TrainFromFolder {
 
@@ -36,47 +43,39 @@ final class TrainFromFolder {
 
     static int run(String[] args) throws IOException {
         CommandLine line = new CommandLine(args, Set.of("--steps", "--minutes", "--lr", "--seed", "--validation",
-                "--base-width", "--levels", "--size", "--max-images", "--log-every"), Set.of("--filter"));
+                "--base-width", "--levels", "--size", "--max-images"), Set.of("--filter"));
         Path images = Path.of(line.positional(0, "IMAGES folder"));
         Path out = Path.of(line.positional(1, "OUT_DIR"));
         long steps = Long.parseLong(line.get("--steps", "1000"));
-        double budgetMillis = line.has("--minutes") ? Double.parseDouble(line.get("--minutes", "0")) * 60_000 : Double.MAX_VALUE;
-        int logEvery = Integer.parseInt(line.get("--log-every", "10"));
         NetworkSpec spec = NetworkSpec.paperShape(false, Integer.parseInt(line.get("--base-width", "64")),
                 Integer.parseInt(line.get("--levels", "8")), Integer.parseInt(line.get("--size", "256")));
-        TrainingConfig config = TrainingConfig.paper(spec, steps, Long.parseLong(line.get("--seed", "1")))
-                .withLearningRate(Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))));
+        // the paper's run: batch 1, the learning rate decaying over the second half; all validation images
+        TrainingSettings settings = new RunOptions(spec, null, null, null, null, steps, steps / 2, null, 1,
+                Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))),
+                Long.parseLong(line.get("--seed", "1")), null, null, null,
+                line.has("--minutes") ? Math.max(1, Math.round(Double.parseDouble(line.get("--minutes", "0")) * 60)) : null,
+                null, null, Integer.MAX_VALUE, null).settings(TrainColorizer.DEFAULTS);
         if (line.has("--filter")) {
             images = filtered(images, out.resolve("filtered-images"), Integer.parseInt(line.get("--max-images", "0")));
         }
         PairedImageFolder folder = new PairedImageFolder(images, PairLayout.COLOR_ONLY, spec.imageSize(),
                 Double.parseDouble(line.get("--validation", "0.1")), SketchMix.standard());
-        System.out.printf(Locale.ROOT, "data: %s%nspec: %s%ndevice: %s, threads: %d%n", folder.summary(), spec,
-                Engine.getInstance().defaultDevice(), Runtime.getRuntime().availableProcessors());
-        Device device = Engine.getInstance().defaultDevice();
-        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, device)) {
-            long start = System.nanoTime();
-            double trainedMillis = trainer.trainUntil(folder.trainingData(), steps, budgetMillis, 0, m -> {
-                if (m.step() % logEvery == 0) {
-                    System.out.printf(Locale.ROOT, "step %d  D %.3f  G_gan %.3f  G_L1 %.3f  %.0f ms%n", m.step(),
-                            m.discriminatorLoss(), m.generatorGanLoss(), m.generatorL1Loss(), m.stepMillis());
-                }
-            });
-            double wallSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "trained %d steps in %.1f s wall (%.3f steps/s; %.0f ms per G+D step)%n",
-                    trainer.step(), wallSeconds, trainer.step() / wallSeconds, trainedMillis / trainer.step());
+        System.out.printf(Locale.ROOT, "data: %s%nthreads: %d%n", folder.summary(), Runtime.getRuntime().availableProcessors());
+        long start = System.nanoTime();
+        try (Pix2PixTrainer trainer = new TrainingDriver(Engine.getInstance().defaultDevice()).train(settings,
+                TrainingSource.colorImages(folder), new FolderRunStore(out, System.out), Optional.empty(), () -> false)) {
+            System.out.printf(Locale.ROOT, "at step %d after %.1f s wall%n", trainer.step(), (System.nanoTime() - start) / 1e9);
             EvaluationReport report = Evaluator.evaluate(
-                    new GeneratorRunner(trainer.generator(), spec, trainer.manager()), folder.validationPairs());
+                    new GeneratorRunner(trainer.generator(), trainer.config().spec(), trainer.manager()),
+                    folder.validationPairs());
             print("model", report.model());
             print("sketch baseline", report.sketchBaseline());
             print("mean-color baseline", report.meanColorBaseline());
             System.out.printf(Locale.ROOT, "validation images: %d, target colorfulness %.1f%n", report.images(),
                     report.targetColorfulness());
-            Path artifact = out.resolve("model");
-            ModelArtifact.save(trainer.generator(), spec, config, trainer.step(), folder.summary(), report, artifact);
-            ModelArtifact.zip(artifact, out.resolve("model.zip"));
-            System.out.println("artifact: " + out.resolve("model.zip"));
         }
+        ModelArtifact.zip(out.resolve("model"), out.resolve("model.zip"));
+        System.out.println("artifact: " + out.resolve("model.zip"));
         return 0;
     }
 

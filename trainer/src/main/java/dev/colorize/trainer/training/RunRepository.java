@@ -3,6 +3,7 @@ package dev.colorize.trainer.training;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.persistence.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,10 +21,11 @@ public class RunRepository {
         this.json = json;
     }
 
-    public void insert(UUID id, String trigger, String requestedBy, String dataset, RunPlan plan, Integer parent) {
+    public void insert(UUID id, String trigger, String requestedBy, String dataset, TrainingSettings settings,
+            Integer parent) {
         jdbc.update("INSERT INTO training_runs (id, trigger, requested_by, dataset, config, parent_version, total_steps) "
-                + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO NOTHING", id, trigger, requestedBy, dataset, json.write(plan), parent,
-                (int) plan.steps());
+                + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO NOTHING", id, trigger, requestedBy, dataset,
+                json.write(settings), parent, (int) settings.lastStep());
     }
 
     public Optional<TrainingRun> find(UUID id) {
@@ -97,9 +99,24 @@ public class RunRepository {
                 r -> r.getDouble(1), id, (int) upToStep).orElse(0.0);
     }
 
+    /**
+     * A run's settings; a row of version 1 (no "version": spec, steps, timeBudgetSeconds, learningRate, seed,
+     * checkpointEvery, fineTune) meant the paper's batch 1 and decay over the second half, and no more.
+     */
+    private TrainingSettings settings(String column) {
+        ObjectNode stored = json.read(column, ObjectNode.class);
+        if (!stored.has("version")) {
+            long steps = stored.get("steps").asLong();
+            stored.put("version", 1).put("decaySteps", steps / 2).put("untilStep", steps).put("batchSize", 1)
+                    .put("checkpointMinutes", 0).put("validationLimit", 150);
+            stored.putObject("augmentations").put("probability", 0.3).put("scaleMin", 1).putArray("styles");
+        }
+        return json.read(stored.toString(), TrainingSettings.class);
+    }
+
     private TrainingRun run(ResultSet r) throws SQLException {
         return new TrainingRun(r.getObject("id", UUID.class), r.getString("state"), r.getString("trigger"),
-                r.getString("requested_by"), r.getString("dataset"), json.read(r.getString("config"), RunPlan.class),
+                r.getString("requested_by"), r.getString("dataset"), settings(r.getString("config")),
                 Jdbc.nullableInt(r, "parent_version"), r.getInt("step"), Jdbc.nullableInt(r, "total_steps"),
                 r.getString("checkpoint_key"), r.getString("error"), r.getString("runner"), r.getInt("attempts"),
                 Jdbc.nullableInt(r, "resumed_from_step"), Jdbc.nullableInt(r, "model_version"),

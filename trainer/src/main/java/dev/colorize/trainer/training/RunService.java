@@ -2,7 +2,6 @@ package dev.colorize.trainer.training;
 
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.ml.nn.NetworkSpec;
-import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
 import dev.colorize.trainer.dataset.DatasetView;
@@ -11,7 +10,6 @@ import dev.colorize.trainer.registry.ModelVersion;
 import dev.colorize.trainer.registry.RegistryRepository;
 import dev.colorize.rest.ApiProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Queues runs (on demand or by the schedule) after checking their dataset and parent model. */
@@ -54,26 +52,28 @@ public class RunService {
                     + " needs training and validation images (has " + dataset.trainingImages() + " and "
                     + dataset.validationImages() + ")");
         }
-        long steps = Optional.ofNullable(request.steps()).orElse(config.runs().defaultSteps());
-        int checkpointEvery = Optional.ofNullable(request.checkpointEvery()).orElse(config.runs().checkpointEvery());
-        if (steps < 1 || checkpointEvery < 1 || (request.timeBudgetSeconds() != null && request.timeBudgetSeconds() < 1)) {
-            throw ApiProblemException.badRequest("invalid-run", "steps, checkpointEvery and timeBudgetSeconds are positive");
+        TrainingSettings settings;
+        try {
+            settings = request.options(config.runs().defaultSteps())
+                    .settings(new RunOptions.Defaults(config.runs().defaultSteps(), config.runs().checkpointEvery(), 0));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.badRequest("invalid-run", e.getMessage());
         }
-        boolean fineTune = Boolean.TRUE.equals(request.fineTune());
-        NetworkSpec spec = Optional.ofNullable(request.spec()).orElseGet(NetworkSpec::paper);
+        if (settings.augmentations().any()) {
+            // the registry's datasets are color images whose line art is extracted, not drawn: nothing to vary
+            throw ApiProblemException.badRequest("invalid-run", "augmentations apply to triplet datasets "
+                    + "(train-colorizer), not to the registry's color images");
+        }
         Integer parent = null;
-        if (fineTune) {
+        if (settings.fineTune()) {
             ModelVersion production = registry.aliasVersion(ModelAliases.PRODUCTION).flatMap(registry::version)
                     .orElseThrow(() -> ApiProblemException.conflict("no-production-model",
                             "Fine-tuning starts from the production version, and there is none"));
             parent = production.version();
             // the parent's architecture, whatever the request said: its weights must fit
-            spec = json.read(production.spec().toString(), NetworkSpec.class);
+            settings = settings.withSpec(json.read(production.spec().toString(), NetworkSpec.class));
         }
-        RunPlan plan = new RunPlan(spec, steps, request.timeBudgetSeconds(),
-                Optional.ofNullable(request.learningRate()).orElse(TrainingConfig.PAPER_LEARNING_RATE),
-                Optional.ofNullable(request.seed()).orElse(1L), checkpointEvery, fineTune);
-        runs.insert(id, trigger, requestedBy, dataset.name(), plan, parent);
+        runs.insert(id, trigger, requestedBy, dataset.name(), settings, parent);
         executor.trigger();
         return runs.find(id).orElseThrow();
     }

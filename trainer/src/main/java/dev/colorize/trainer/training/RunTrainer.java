@@ -1,6 +1,5 @@
 package dev.colorize.trainer.training;
 
-import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.model.ModelAliases;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -15,9 +14,6 @@ import dev.colorize.ml.eval.Evaluator;
 import dev.colorize.ml.infer.GeneratorRunner;
 import dev.colorize.ml.nn.ParameterFile;
 import dev.colorize.ml.train.Pix2PixTrainer;
-import dev.colorize.ml.train.StepHandler;
-import dev.colorize.ml.train.StepMetrics;
-import dev.colorize.ml.train.TrainingData;
 import dev.colorize.platform.storage.ObjectStore;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.dataset.DatasetRepository;
@@ -31,26 +27,21 @@ import dev.colorize.trainer.registry.SplitSummary;
 import dev.colorize.trainer.registry.ValidationMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Carries one run to its end: dataset snapshot, fresh / fine-tuned / resumed networks, steps with
- * progress rows, checkpoints and sample sheets in the object store, then evaluation against the
- * baselines and production on the validation split, and registration of the new version.
+ * Carries one service run to its end: the dataset's snapshot, the {@link TrainingDriver} with the run's rows and
+ * the object store as its {@link ServiceRunStore} (fine-tuning from production's generator), then evaluation
+ * against the baselines and production on the validation split, and registration of the new version.
  */
 @ApplicationScoped
 public class RunTrainer {
 
     private static final Logger LOG = Logger.getLogger(RunTrainer.class);
-    private static final int PROGRESS_BATCH = 25;
 
     private final TrainerConfig config;
     private final RunRepository runs;
@@ -78,99 +69,40 @@ public class RunTrainer {
         Path work = config.workDir().resolve("runs").resolve(run.id().toString());
         Device device = Engine.getInstance().defaultDevice();
         try {
-            RunPlan plan = run.plan();
+            TrainingSettings settings = run.settings();
             DatasetView dataset = datasets.find(run.dataset())
                     .orElseThrow(() -> new IllegalStateException("dataset " + run.dataset() + " no longer exists"));
             snapshots.download(run.dataset(), run.createdAt(), work.resolve("images"));
             PairedImageFolder folder = new PairedImageFolder(work.resolve("images"), PairLayout.COLOR_ONLY,
-                    plan.spec().imageSize(), dataset.validationFraction(), SketchMix.standard(), plan.spec().takesHints());
+                    settings.spec().imageSize(), dataset.validationFraction(), SketchMix.standard(),
+                    settings.spec().takesHints());
             List<ImagePair> validation = folder.validationPairs();
             if (validation.isEmpty() || folder.trainingFiles().isEmpty()) {
                 throw new IllegalStateException("dataset " + run.dataset() + " needs training and validation images (has "
                         + folder.trainingFiles().size() + " and " + validation.size() + ")");
             }
-            try (Pix2PixTrainer trainer = start(run, work, device)) {
-                runs.markRunning(run.id(), runner, run.checkpointKey() == null ? null : (int) trainer.step());
-                train(run, trainer, folder.trainingData(), validation, work, stopping);
+            RunStore runStore = new ServiceRunStore(run, runner, runs, checkpoints, store, config.runs().samples(), work);
+            try (Pix2PixTrainer trainer = new TrainingDriver(device).train(settings, TrainingSource.colorImages(folder),
+                    runStore, parentGenerator(run, work, device), stopping)) {
                 return register(run, trainer, folder, validation, dataset, work, device);
             }
         } finally {
-            deleteRecursively(work);
+            Folders.delete(work);
         }
     }
 
-    private Pix2PixTrainer start(TrainingRun run, Path work, Device device) throws IOException {
-        if (run.checkpointKey() != null) {
-            Path checkpoint = work.resolve("resume");
-            checkpoints.download(run.checkpointKey(), checkpoint);
-            LOG.infof("run %s resumes from %s", run.id(), run.checkpointKey());
-            return Pix2PixTrainer.resume(checkpoint, device);
+    /** The production generator's weights a fine-tuning run starts from (not needed to resume). */
+    private Optional<Path> parentGenerator(TrainingRun run, Path work, Device device) throws IOException {
+        if (!run.settings().fineTune() || run.parentVersion() == null || run.checkpointKey() != null) {
+            return Optional.empty();
         }
-        Pix2PixTrainer trainer = Pix2PixTrainer.create(run.plan().trainingConfig(), device);
-        if (run.plan().fineTune() && run.parentVersion() != null) {
-            ModelVersion parent = registry.version(run.parentVersion()).orElseThrow();
-            try (ModelArtifact artifact = ModelArtifact.load(models.download(parent, work.resolve("parent")), device)) {
-                Path weights = work.resolve("parent").resolve("generator.params");
-                ParameterFile.save(artifact.generator(), weights);
-                ParameterFile.load(trainer.generator(), weights);
-            } catch (IOException | RuntimeException e) {
-                trainer.close();
-                throw e;
-            }
-            LOG.infof("run %s fine-tunes version %d", run.id(), parent.version());
+        ModelVersion parent = registry.version(run.parentVersion()).orElseThrow();
+        Path weights = work.resolve("parent").resolve("generator.params");
+        try (ModelArtifact artifact = ModelArtifact.load(models.download(parent, work.resolve("parent")), device)) {
+            ParameterFile.save(artifact.generator(), weights);
         }
-        return trainer;
-    }
-
-    private void train(TrainingRun run, Pix2PixTrainer trainer, TrainingData data, List<ImagePair> validation,
-            Path work, BooleanSupplier stopping) throws IOException {
-        RunPlan plan = run.plan();
-        List<ImagePair> samples = validation.subList(0, Math.min(config.runs().samples(), validation.size()));
-        double budgetMillis = plan.timeBudgetSeconds() == null ? Double.MAX_VALUE : plan.timeBudgetSeconds() * 1000.0;
-        List<ProgressRow> pending = new ArrayList<>();
-        trainer.trainUntil(data, plan.steps(), budgetMillis, runs.trainedMillis(run.id(), trainer.step()),
-                new StepHandler<IOException>() {
-                    @Override
-                    public void beforeStep(long step) {
-                        if (stopping.getAsBoolean()) {
-                            runs.record(run.id(), pending);
-                            throw new RunInterruptedException("trainer stopping at step " + step);
-                        }
-                    }
-
-                    @Override
-                    public void afterStep(StepMetrics m) throws IOException {
-                        pending.add(new ProgressRow((int) m.step(), m.discriminatorLoss(), m.generatorGanLoss(),
-                                m.generatorL1Loss(), m.stepMillis()));
-                        boolean checkpointDue = m.step() % plan.checkpointEvery() == 0;
-                        if (pending.size() >= PROGRESS_BATCH || checkpointDue) {
-                            runs.record(run.id(), pending);
-                            pending.clear();
-                        }
-                        if (checkpointDue) {
-                            checkpoint(run, trainer, samples, work);
-                        }
-                    }
-                });
-        runs.record(run.id(), pending);
-        if (trainer.step() % plan.checkpointEvery() != 0) {
-            // the final state, so a crash during evaluation or registration does not redo training
-            checkpoint(run, trainer, samples, work);
-        }
-    }
-
-    private void checkpoint(TrainingRun run, Pix2PixTrainer trainer, List<ImagePair> samples, Path work)
-            throws IOException {
-        long step = trainer.step();
-        Path folder = work.resolve("checkpoint-" + step);
-        trainer.saveCheckpoint(folder);
-        String prefix = checkpoints.upload(run.id(), step, folder);
-        runs.checkpointed(run.id(), (int) step, prefix);
-        checkpoints.deleteOthers(run.id(), prefix);
-        deleteRecursively(folder);
-        GeneratorRunner runner = new GeneratorRunner(trainer.generator(), trainer.config().spec(), trainer.manager());
-        store.put(ObjectKeys.runSample(run.id(), step), SampleSheet.render(runner, samples), "image/png");
-        LOG.infof("run %s checkpointed at step %d", run.id(), step);
+        LOG.infof("run %s fine-tunes version %d", run.id(), parent.version());
+        return Optional.of(weights);
     }
 
     private int register(TrainingRun run, Pix2PixTrainer trainer, PairedImageFolder folder, List<ImagePair> validation,
@@ -213,17 +145,6 @@ public class RunTrainer {
             }
             return Evaluator.evaluate(new GeneratorRunner(artifact.generator(), artifact.spec(), artifact.manager()),
                     pairs);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -42,8 +42,8 @@ public class TrainingSchedule {
         try {
             // every replica fires; the id named after the fire time makes their requests one run
             UUID id = UUID.nameUUIDFromBytes(("schedule:" + execution.getScheduledFireTime()).getBytes(UTF_8));
-            TrainingRun run = service.request(id, new RunRequest(schedule.dataset().get(), schedule.steps(),
-                    schedule.timeBudget().map(d -> d.toSeconds()).orElse(null), fineTune, null, null, null, null),
+            TrainingRun run = service.request(id, RunRequest.paperRun(schedule.dataset().get(), schedule.steps(),
+                    schedule.timeBudget().map(d -> d.toSeconds()).orElse(null), fineTune),
                     RunService.SCHEDULE, "schedule");
             LOG.infof("scheduled run %s queued on %s", run.id(), run.dataset());
         } catch (ApiProblemException e) {
