@@ -43,6 +43,7 @@ public record ApiProblem(String type, String title, int status, String detail, I
             case UNPROCESSABLE -> of(e, "Unprocessable content", 422);
             case TOO_MANY -> of(e, "Too many requests", 429);
             case UNAVAILABLE -> of(e, "Service unavailable", 503);
+            case UNSUPPORTED_MEDIA -> of(e, "Unsupported media type", 415);
         };
     }
 

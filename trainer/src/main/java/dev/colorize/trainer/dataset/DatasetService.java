@@ -7,7 +7,7 @@ import dev.colorize.platform.hashing.Sha256;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.storage.ObjectKeys;
 import dev.colorize.platform.storage.ObjectStore;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -29,27 +29,27 @@ public class DatasetService {
 
     public DatasetView create(String name, double validationFraction, String actor) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiProblemException.badRequest("invalid-dataset-name",
+            throw Refused.invalid("invalid-dataset-name",
                     "A dataset name is 1-63 characters of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw ApiProblemException.badRequest("invalid-validation-fraction", "validationFraction is in [0, 1)");
+            throw Refused.invalid("invalid-validation-fraction", "validationFraction is in [0, 1)");
         }
         if (!datasets.create(name, validationFraction, actor)) {
-            throw ApiProblemException.conflict("dataset-exists", "Dataset " + name + " exists already");
+            throw Refused.conflict("dataset-exists", "Dataset " + name + " exists already");
         }
         return require(name);
     }
 
     public DatasetView require(String name) {
-        return datasets.find(name).orElseThrow(() -> ApiProblemException.notFound("Dataset " + name));
+        return datasets.find(name).orElseThrow(() -> Refused.notFound("Dataset " + name));
     }
 
     /** One stored image as it was uploaded, or the line art the trainer pairs it with (XDoG), as PNG. */
     public byte[] imageBytes(String dataset, String sha256, boolean sketch) {
         require(dataset);
         DatasetImage image = datasets.image(dataset, sha256)
-                .orElseThrow(() -> ApiProblemException.notFound("Image " + sha256 + " of dataset " + dataset));
+                .orElseThrow(() -> Refused.notFound("Image " + sha256 + " of dataset " + dataset));
         byte[] bytes = store.get(image.objectKey());
         return sketch ? ImageCodec.encodePng(XdogSketch.standard().extract(ImageCodec.decodeBgr(bytes))) : bytes;
     }
@@ -58,12 +58,12 @@ public class DatasetService {
     public AddedImage addImage(String dataset, byte[] bytes, String sourceName, String actor) {
         DatasetView view = require(dataset);
         ImageFormat format = ImageFormat.sniff(bytes).filter(f -> f != ImageFormat.WEBP)
-                .orElseThrow(() -> ApiProblemException.unsupportedMedia("Dataset images are PNG or JPEG"));
+                .orElseThrow(() -> Refused.unsupportedMedia("Dataset images are PNG or JPEG"));
         Mat decoded;
         try {
             decoded = ImageCodec.decodeBgr(bytes);
         } catch (UndecodableImageException e) {
-            throw ApiProblemException.badRequest("undecodable-image", e.getMessage());
+            throw Refused.invalid("undecodable-image", e.getMessage());
         }
         byte[] hash = Sha256.digest(bytes);
         String hex = HexFormat.of().formatHex(hash);

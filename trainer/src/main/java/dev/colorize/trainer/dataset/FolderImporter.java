@@ -1,7 +1,7 @@
 package dev.colorize.trainer.dataset;
 
 import dev.colorize.trainer.config.TrainerConfig;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public class FolderImporter {
             int limit, String actor) throws IOException {
         try {
             datasets.require(dataset);
-        } catch (ApiProblemException missing) {
+        } catch (Refused missing) {
             datasets.create(dataset, validationFraction, actor);
         }
         ClipartFilter clipart = ClipartFilter.from(config.imports());
@@ -65,8 +65,8 @@ public class FolderImporter {
                 } else {
                     present++;
                 }
-            } catch (ApiProblemException e) {
-                skipped.merge(e.problem().type().substring(e.problem().type().lastIndexOf('/') + 1), 1, Integer::sum);
+            } catch (Refused e) {
+                skipped.merge(e.code(), 1, Integer::sum);
             }
         }
         ImportReport report = new ImportReport(dataset, added, present, skipped);

@@ -7,8 +7,7 @@ import dev.colorize.service.outbox.OutboxRelay;
 import dev.colorize.service.outbox.OutboxWriter;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.service.persistence.Jdbc;
-import dev.colorize.rest.ApiProblem;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,26 +41,25 @@ public class PromotionService {
     public AliasChange promote(String alias, PromotionRequest request, String actor) {
         requireAlias(alias);
         if (request == null || request.version() == null) {
-            throw ApiProblemException.badRequest("version-required", "Name the version to promote");
+            throw Refused.invalid("version-required", "Name the version to promote");
         }
         boolean force = Boolean.TRUE.equals(request.force());
         if (force && isBlank(request.reason())) {
-            throw ApiProblemException.badRequest("reason-required", "A forced promotion needs a reason");
+            throw Refused.invalid("reason-required", "A forced promotion needs a reason");
         }
         AliasChange change = jdbc.inTransaction(c -> {
             lockAlias(c, alias);
             ModelVersion candidate = registry.version(c, request.version())
-                    .orElseThrow(() -> ApiProblemException.notFound("Model version " + request.version()));
+                    .orElseThrow(() -> Refused.notFound("Model version " + request.version()));
             Optional<Integer> current = currentVersion(c, alias);
             if (current.isPresent() && current.get() == candidate.version()) {
-                throw ApiProblemException.conflict("already-promoted",
+                throw Refused.conflict("already-promoted",
                         alias + " is version " + candidate.version() + " already");
             }
             Optional<ModelVersion> production = currentVersion(c, ModelAliases.PRODUCTION).flatMap(v -> version(c, v));
             Optional<String> refusal = production.flatMap(p -> gate.refusal(candidate, p));
             if (refusal.isPresent() && !force) {
-                throw new ApiProblemException(new ApiProblem("quality-gate", "Refused by the quality gate", 409,
-                        refusal.get() + "; promote with force=true and a reason to override"));
+                throw Refused.conflict("quality-gate", refusal.get() + "; promote with force=true and a reason to override");
             }
             return move(c, alias, current.orElse(null), candidate, actor, request.reason(), refusal.isPresent(),
                     "promote");
@@ -76,9 +74,9 @@ public class PromotionService {
         AliasChange change = jdbc.inTransaction(c -> {
             lockAlias(c, alias);
             int current = currentVersion(c, alias)
-                    .orElseThrow(() -> ApiProblemException.conflict("nothing-to-roll-back", alias + " is not set"));
+                    .orElseThrow(() -> Refused.conflict("nothing-to-roll-back", alias + " is not set"));
             int target = previousVersion(RegistryRepository.audit(c, alias)).orElseThrow(() ->
-                    ApiProblemException.conflict("nothing-to-roll-back", alias + " has no previous version"));
+                    Refused.conflict("nothing-to-roll-back", alias + " has no previous version"));
             ModelVersion version = registry.version(c, target).orElseThrow();
             return move(c, alias, current, version, actor, request == null ? null : request.reason(), false,
                     "rollback");
@@ -132,7 +130,7 @@ public class PromotionService {
 
     static void requireAlias(String alias) {
         if (!ModelAliases.ALL.contains(alias)) {
-            throw ApiProblemException.notFound("Alias " + alias);
+            throw Refused.notFound("Alias " + alias);
         }
     }
 

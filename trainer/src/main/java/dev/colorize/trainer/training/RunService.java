@@ -8,7 +8,7 @@ import dev.colorize.trainer.dataset.DatasetView;
 import dev.colorize.trainer.persistence.JsonColumns;
 import dev.colorize.trainer.registry.ModelVersion;
 import dev.colorize.trainer.registry.RegistryRepository;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -43,12 +43,12 @@ public class RunService {
     /** Queues the run under {@code id}; a second request with the same id queues nothing more. */
     public TrainingRun request(UUID id, RunRequest request, String trigger, String requestedBy) {
         if (request == null || request.dataset() == null) {
-            throw ApiProblemException.badRequest("dataset-required", "Name the dataset to train on");
+            throw Refused.invalid("dataset-required", "Name the dataset to train on");
         }
         DatasetView dataset = datasets.find(request.dataset())
-                .orElseThrow(() -> ApiProblemException.notFound("Dataset " + request.dataset()));
+                .orElseThrow(() -> Refused.notFound("Dataset " + request.dataset()));
         if (dataset.trainingImages() == 0 || dataset.validationImages() == 0) {
-            throw ApiProblemException.conflict("dataset-too-small", "Dataset " + dataset.name()
+            throw Refused.conflict("dataset-too-small", "Dataset " + dataset.name()
                     + " needs training and validation images (has " + dataset.trainingImages() + " and "
                     + dataset.validationImages() + ")");
         }
@@ -57,17 +57,17 @@ public class RunService {
             settings = request.options(config.runs().defaultSteps())
                     .settings(new RunOptions.Defaults(config.runs().defaultSteps(), config.runs().checkpointEvery(), 0));
         } catch (IllegalArgumentException e) {
-            throw ApiProblemException.badRequest("invalid-run", e.getMessage());
+            throw Refused.invalid("invalid-run", e.getMessage());
         }
         if (settings.augmentations().any()) {
             // the registry's datasets are color images whose line art is extracted, not drawn: nothing to vary
-            throw ApiProblemException.badRequest("invalid-run", "augmentations apply to triplet datasets "
+            throw Refused.invalid("invalid-run", "augmentations apply to triplet datasets "
                     + "(train-colorizer), not to the registry's color images");
         }
         Integer parent = null;
         if (settings.fineTune()) {
             ModelVersion production = registry.aliasVersion(ModelAliases.PRODUCTION).flatMap(registry::version)
-                    .orElseThrow(() -> ApiProblemException.conflict("no-production-model",
+                    .orElseThrow(() -> Refused.conflict("no-production-model",
                             "Fine-tuning starts from the production version, and there is none"));
             parent = production.version();
             // the parent's architecture, whatever the request said: its weights must fit

@@ -3,7 +3,7 @@ package dev.colorize.trainer.training;
 import dev.colorize.platform.model.ModelAliases;
 import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.registry.RegistryRepository;
-import dev.colorize.rest.ApiProblemException;
+import dev.colorize.platform.errors.Refused;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,7 @@ public class TrainingSchedule {
                     schedule.timeBudget().map(d -> d.toSeconds()).orElse(null), fineTune),
                     RunService.SCHEDULE, "schedule");
             LOG.infof("scheduled run %s queued on %s", run.id(), run.dataset());
-        } catch (ApiProblemException e) {
+        } catch (Refused e) {
             LOG.warnf("scheduled training skipped: %s", e.getMessage());
         }
     }

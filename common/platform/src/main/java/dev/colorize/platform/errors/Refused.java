@@ -27,7 +27,9 @@ public class Refused extends RuntimeException {
         /** Too many at once: try again once some have finished (429). */
         TOO_MANY,
         /** The service cannot take it now, through no fault of the request (503). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Content of a kind the service does not take (415). */
+        UNSUPPORTED_MEDIA
     }
 
     private final Reason reason;
@@ -73,6 +75,10 @@ public class Refused extends RuntimeException {
 
     public static Refused unprocessable(String code, String detail) {
         return new Refused(Reason.UNPROCESSABLE, code, detail, null, null, null);
+    }
+
+    public static Refused unsupportedMedia(String detail) {
+        return new Refused(Reason.UNSUPPORTED_MEDIA, "unsupported-media-type", detail, null, null, null);
     }
 
     public static Refused tooMany(String code, String detail) {
