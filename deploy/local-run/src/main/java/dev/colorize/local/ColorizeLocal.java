@@ -35,7 +35,7 @@ public final class ColorizeLocal {
             printSummary(out, options, summary);
             System.exit(summary.succeeded() ? 0 : 1);
         } catch (Exception e) {
-            System.err.println("colorize-local failed: " + e.getMessage());
+            System.err.println("colorize-local failed: " + FailureReason.of(e));
             System.err.println("Logs: " + options.data().resolve("logs") + ", " + options.data().resolve("kafka/kafka.log")
                     + ", " + options.data().resolve("s3/s3proxy.log"));
             System.exit(1);

@@ -102,7 +102,7 @@ public final class FaultInjectionRun {
             System.exit(census.holds() ? 0 : 1);
         } catch (Exception e) {
             e.printStackTrace();
-            System.err.println("fault-run failed: " + e.getMessage() + " (logs in " + options.output().resolve("logs") + ")");
+            System.err.println("fault-run failed: " + FailureReason.of(e) + " (logs in " + options.output().resolve("logs") + ")");
             System.exit(1);
         }
     }
