@@ -25,12 +25,4 @@ public class ApiProblemException extends RuntimeException {
     public static ApiProblemException badRequest(String code, String detail) {
         return new ApiProblemException(new ApiProblem(code, "Bad request", 400, detail));
     }
-
-    public static ApiProblemException conflict(String code, String detail) {
-        return new ApiProblemException(new ApiProblem(code, "Conflict", 409, detail));
-    }
-
-    public static ApiProblemException unsupportedMedia(String detail) {
-        return new ApiProblemException(new ApiProblem("unsupported-media-type", "Unsupported media type", 415, detail));
-    }
 }

@@ -136,8 +136,8 @@ public class ChapterRepository {
             List<String> keys = new ArrayList<>(Jdbc.query(c, "SELECT source_key FROM pages WHERE chapter_id = ? AND "
                     + "chapter_id IN (SELECT id FROM chapters WHERE publisher_id = ?) FOR UPDATE", r -> r.getString(1),
                     id, publisherId));
-            for (PageColoringRow coloring : Jdbc.query(c, "SELECT *, state AS shown_state FROM page_colorings "
-                    + "WHERE chapter_id = ?", PageColoringRow.MAPPER, id)) {
+            for (PageColoringRow coloring : Jdbc.query(c, "SELECT * FROM (" + PageColoringRepository.SHOWN
+                    + ") c WHERE chapter_id = ?", PageColoringRow.MAPPER, id)) {
                 keys.addAll(coloring.objectKeys());
             }
             if (Jdbc.update(c, "DELETE FROM chapters WHERE publisher_id = ? AND id = ?", publisherId, id) == 0) {

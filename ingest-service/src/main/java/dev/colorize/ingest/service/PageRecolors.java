@@ -90,28 +90,29 @@ public class PageRecolors {
         pins.check(chapter.options().modelVersion());
         Map<String, String> paletteColors = hint.isImage() ? Map.of()
                 : palettes.colorsByName(chapter.publisherId(), chapter.seriesId());
-        AtomicReference<PageObjects.StoredObject> hints = new AtomicReference<>();
-        // the upload's request with the new hints: a hinted page is always colored
+        AtomicReference<PageObjects.StoredObject> hintObject = new AtomicReference<>();
+        AtomicReference<ColoringRequest> asked = new AtomicReference<>();
         PageColorings.Reserved reserved = colorings.reserveRecolor(chapter.id(), page.pageNumber(), idempotencyKey,
                 next -> {
-                    hints.set(HintObjects.of(chapter.publisherId(), chapter.id(), next, hint, paletteColors,
+                    hintObject.set(HintObjects.of(chapter.publisherId(), chapter.id(), next, hint, paletteColors,
                             chapter.seriesId()));
-                    return page.upload().request().withForceColor(false).withHints(hints.get().key());
+                    // the upload's request with the new hints: a hinted page is always colored
+                    asked.set(page.upload().request().withForceColor(false).withHints(hintObject.get().key()));
+                    return asked.get();
                 }).orElseThrow(() -> Refused.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
         PageRef ref = new PageRef(chapter.id(), page.pageNumber(), reserved.revision());
         if (reserved.replayed()) {
             return new Accepted(ref.chapterId(), ref.pageNumber(), ref.revision());
         }
         try {
-            objects.putAll(List.of(hints.get()));
+            objects.putAll(List.of(hintObject.get()));
         } catch (RuntimeException e) {
-            objects.deleteQuietly(List.of(hints.get().key()));
+            objects.deleteQuietly(List.of(hintObject.get().key()));
             colorings.abandon(ref, "page " + ref.pageNumber() + ": its hints could not be stored");
             throw e;
         }
-        ColoringRequest asked = page.upload().request().withForceColor(false).withHints(hints.get().key());
         colorings.release(ref, MessageCodec.encodeToString(PageJob.of(chapter.publisherId(), ref, page.sourceKey(),
-                asked, Instant.now())));
+                asked.get(), Instant.now())));
         relay.wakeUp();
         return new Accepted(ref.chapterId(), ref.pageNumber(), ref.revision());
     }

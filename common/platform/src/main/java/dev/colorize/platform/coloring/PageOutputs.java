@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The object keys of what a coloring wrote, by file. On the wire and in page_colorings.outputs it is a JSON object
@@ -44,10 +43,6 @@ public record PageOutputs(Map<PageFile, String> keys) {
     /** The key of {@code file}, or null when it was not written. */
     public String get(PageFile file) {
         return keys.get(file);
-    }
-
-    public Optional<String> find(PageFile file) {
-        return Optional.ofNullable(keys.get(file));
     }
 
     /** The colored page's key, or null (a failed coloring). */
