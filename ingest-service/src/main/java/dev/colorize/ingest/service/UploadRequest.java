@@ -32,7 +32,7 @@ public record UploadRequest(String title, String webhookUrl, OutputFormat output
 
     /** What the upload asks of every page's coloring (forcing and hints are each page's own). */
     public ColoringRequest options() {
-        return new ColoringRequest(outputFormat, outputs, quality, modelVersion, false, null);
+        return new ColoringRequest(outputFormat, outputs, quality, modelVersion, false, null, null);
     }
 
     /** The outputs as the fingerprint names them: comma-separated names in their declared order, or null. */

@@ -4,6 +4,7 @@ import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageOutput;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param forceColor   color the page even when it is already in color (false: such a page is passed through)
  * @param hintsKey     object key of the page's color hints ({@code .hints.png} or {@code .hints.json}), or null for
  *     automatic coloring; a hinted page is always colored
+ * @param references   the series' reference art whose colors the page's regions follow where they match (empty: none);
+ *     the references of the series when the coloring was asked for
  */
 public record ColoringRequest(OutputFormat format, Set<PageOutput> outputs, Integer quality, Integer modelVersion,
-        boolean forceColor, String hintsKey) {
+        boolean forceColor, String hintsKey, List<SeriesReference> references) {
 
     public ColoringRequest {
         Objects.requireNonNull(format, "format");
@@ -29,11 +32,12 @@ public record ColoringRequest(OutputFormat format, Set<PageOutput> outputs, Inte
         if (quality != null && (quality < 1 || quality > 100)) {
             throw new IllegalArgumentException("quality must be 1-100, got " + quality);
         }
+        references = references == null ? List.of() : List.copyOf(references);
     }
 
     /** The colored page alone, in {@code format}, with the production model. */
     public static ColoringRequest of(OutputFormat format) {
-        return new ColoringRequest(format, Set.of(), null, null, false, null);
+        return new ColoringRequest(format, Set.of(), null, null, false, null, List.of());
     }
 
     public boolean wants(PageOutput output) {
@@ -50,18 +54,26 @@ public record ColoringRequest(OutputFormat format, Set<PageOutput> outputs, Inte
     }
 
     public ColoringRequest withOutputs(Set<PageOutput> outputs, Integer quality) {
-        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey);
+        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey, references);
     }
 
     public ColoringRequest withModelVersion(Integer modelVersion) {
-        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey);
+        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey, references);
     }
 
     public ColoringRequest withForceColor(boolean forceColor) {
-        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey);
+        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey, references);
     }
 
     public ColoringRequest withHints(String hintsKey) {
-        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey);
+        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey, references);
+    }
+
+    public boolean hasReferences() {
+        return !references.isEmpty();
+    }
+
+    public ColoringRequest withReferences(List<SeriesReference> references) {
+        return new ColoringRequest(format, outputs, quality, modelVersion, forceColor, hintsKey, references);
     }
 }

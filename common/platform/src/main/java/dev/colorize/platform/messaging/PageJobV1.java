@@ -14,6 +14,6 @@ record PageJobV1(int schemaVersion, UUID publisherId, UUID chapterId, int pageNu
     PageJob upgrade() {
         return PageJob.of(publisherId, new PageRef(chapterId, pageNumber, revision == null ? 0 : revision), sourceKey,
                 new ColoringRequest(outputFormat == null ? OutputFormat.PNG : outputFormat, outputs, quality, modelVersion, Boolean.TRUE.equals(forceColor),
-                        hintsKey), enqueuedAt);
+                        hintsKey, null), enqueuedAt);
     }
 }

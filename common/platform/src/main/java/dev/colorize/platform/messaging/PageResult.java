@@ -3,6 +3,7 @@ package dev.colorize.platform.messaging;
 import dev.colorize.platform.coloring.PageOutputs;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.coloring.PageState;
+import dev.colorize.platform.coloring.ReferenceUse;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,9 +18,11 @@ import java.util.UUID;
  * @param outputs the colored page ({@link dev.colorize.platform.coloring.PageFile#COLORED}) and what else the job asked
  *     for; empty when failed
  * @param error   why the page failed, null when done or skipped
+ * @param referenceUse how many of the page's regions followed its series' references; null when it had none
  */
 public record PageResult(int schemaVersion, PageRef page, PageState state, PageOutputs outputs, Integer modelVersion,
-        String error, long inferenceMillis, long totalMillis, String workerId, Instant finishedAt) implements Message {
+        String error, long inferenceMillis, long totalMillis, String workerId, Instant finishedAt,
+        ReferenceUse referenceUse) implements Message {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -42,20 +45,26 @@ public record PageResult(int schemaVersion, PageRef page, PageState state, PageO
     public static PageResult done(PageRef page, PageOutputs outputs, Integer modelVersion, long inferenceMillis,
             long totalMillis, String workerId, Instant finishedAt) {
         return new PageResult(SCHEMA_VERSION, page, PageState.DONE, outputs, modelVersion, null, inferenceMillis,
-                totalMillis, workerId, finishedAt);
+                totalMillis, workerId, finishedAt, null);
+    }
+
+    /** This result, saying how many of the page's regions followed its series' references. */
+    public PageResult withReferenceUse(ReferenceUse referenceUse) {
+        return new PageResult(schemaVersion, page, state, outputs, modelVersion, error, inferenceMillis, totalMillis,
+                workerId, finishedAt, referenceUse);
     }
 
     /** A page already in color, its bytes stored unchanged at {@code passedThroughKey}. */
     public static PageResult skipped(PageRef page, String passedThroughKey, long totalMillis, String workerId,
             Instant finishedAt) {
         return new PageResult(SCHEMA_VERSION, page, PageState.SKIPPED, PageOutputs.colored(passedThroughKey), null, null,
-                0, totalMillis, workerId, finishedAt);
+                0, totalMillis, workerId, finishedAt, null);
     }
 
     public static PageResult failed(PageRef page, Integer modelVersion, String error, long inferenceMillis,
             long totalMillis, String workerId, Instant finishedAt) {
         return new PageResult(SCHEMA_VERSION, page, PageState.FAILED, PageOutputs.NONE, modelVersion, error,
-                inferenceMillis, totalMillis, workerId, finishedAt);
+                inferenceMillis, totalMillis, workerId, finishedAt, null);
     }
 
     public UUID chapterId() {

@@ -23,6 +23,6 @@ record PageResultV1(int schemaVersion, UUID chapterId, int pageNumber, String st
         keys.put(PageFile.PSD, psdKey);
         return new PageResult(PageResult.SCHEMA_VERSION,
                 new PageRef(chapterId, pageNumber, revision == null ? 0 : revision), PageState.valueOf(status),
-                new PageOutputs(keys), modelVersion, error, inferenceMillis, totalMillis, workerId, finishedAt);
+                new PageOutputs(keys), modelVersion, error, inferenceMillis, totalMillis, workerId, finishedAt, null);
     }
 }

@@ -18,6 +18,8 @@ import java.util.UUID;
  *                                                              revision 0 keeps the names above
  * sketches/{publisher}/{chapter}/{page:0000}.hints.{png|json}  a page's color hints at upload (ingest)
  * sketches/{publisher}/{chapter}/{page:0000}-r{rev}.hints.{ext} the hints of recolor revision rev
+ * references/{publisher}/{series}/{reference}.colored.{ext}   a series' reference art (ingest)
+ * references/{publisher}/{series}/{reference}.lines.{ext}     its line art, when given
  * models/v{version}/model.zip                                  model artifacts (trainer writes, workers read)
  * datasets/{dataset}/images/{sha256}.{ext}                     training images (content-addressed)
  * runs/{run}/checkpoints/{step:000000000}/                     resumable training checkpoints
@@ -91,6 +93,12 @@ public final class ObjectKeys {
     /** Where a chapter's results live: a result key outside it is not the chapter's. */
     public static String resultPrefix(UUID publisherId, UUID chapterId) {
         return String.format("results/%s/%s/", publisherId, chapterId);
+    }
+
+    /** A series' reference art: {@code part} is {@code colored} or {@code lines}. */
+    public static String seriesReference(UUID publisherId, String seriesId, UUID referenceId, String part,
+            String extension) {
+        return String.format("references/%s/%s/%s.%s.%s", publisherId, seriesId, referenceId, part, extension);
     }
 
     public static String modelArtifact(int version) {

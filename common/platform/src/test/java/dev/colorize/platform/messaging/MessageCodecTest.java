@@ -7,8 +7,11 @@ import dev.colorize.platform.coloring.PageFile;
 import dev.colorize.platform.coloring.PageOutputs;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.coloring.PageState;
+import dev.colorize.platform.coloring.ReferenceUse;
+import dev.colorize.platform.coloring.SeriesReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,6 +53,28 @@ class MessageCodecTest {
         assertThat(result.outputs().all()).containsExactly("r/0002-v7.webp", "r/0002-v7.flats.png",
                 "r/0002-v7.lines.png", "r/0002-v7.ora");
         assertThat(MessageCodec.encodeToString(result)).contains("\"outputs\":{\"COLORED\":\"r/0002-v7.webp\",");
+    }
+
+    @Test
+    void aSeriesReferencesJobAndItsCountsSurviveTheWireAndAJobWithoutThemReadsAsNone() {
+        SeriesReference withLines = new SeriesReference(UUID.randomUUID(), "references/p/s/a.colored.png",
+                "references/p/s/a.lines.png");
+        SeriesReference coloredOnly = new SeriesReference(UUID.randomUUID(), "references/p/s/b.colored.jpg", null);
+        PageJob job = PageJob.of(UUID.randomUUID(), UUID.randomUUID(), 2, "s", OutputFormat.PNG, null, NOW);
+        PageJob referenced = job.withRequest(job.request().withReferences(List.of(withLines, coloredOnly)));
+        PageResult result = PageResult.done(job.page(), PageOutputs.colored("r"), 7, 1, 2, "w", NOW)
+                .withReferenceUse(new ReferenceUse(40, 12));
+
+        PageJob read = MessageCodec.decode(MessageCodec.encode(referenced), PageJob.class);
+        assertThat(read).isEqualTo(referenced);
+        assertThat(read.request().references()).containsExactly(withLines, coloredOnly);
+        assertThat(MessageCodec.decode(MessageCodec.encode(result), PageResult.class).referenceUse())
+                .isEqualTo(new ReferenceUse(40, 12));
+        String withoutReferences = MessageCodec.encodeToString(job).replace(",\"references\":[]", "");
+        assertThat(withoutReferences).doesNotContain("references");
+        assertThat(MessageCodec.decode(withoutReferences.getBytes(StandardCharsets.UTF_8), PageJob.class).request()
+                .hasReferences()).isFalse();
+        assertThatThrownBy(() -> new ReferenceUse(3, 4)).hasMessageContaining("followed 4 of 3");
     }
 
     @Test
@@ -126,6 +151,6 @@ class MessageCodecTest {
         assertThatThrownBy(() -> PageResult.failed(page, 1, null, 0, 0, "w", NOW))
                 .hasMessageContaining("error");
         assertThatThrownBy(() -> new PageResult(PageResult.SCHEMA_VERSION, page, PageState.QUEUED, PageOutputs.NONE,
-                null, null, 0, 0, "w", NOW)).hasMessageContaining("QUEUED");
+                null, null, 0, 0, "w", NOW, null)).hasMessageContaining("QUEUED");
     }
 }

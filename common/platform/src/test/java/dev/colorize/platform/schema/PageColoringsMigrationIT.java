@@ -64,7 +64,7 @@ class PageColoringsMigrationIT {
                 Map<String, Coloring> rows = colorings(c, chapter);
                 assertThat(rows.keySet()).containsExactly("1/0", "1/1", "1/2", "2/0", "3/0");
                 ColoringRequest chapterAsked = new ColoringRequest(OutputFormat.WEBP,
-                        Set.of(PageOutput.LAYERS, PageOutput.PSD), 80, 7, false, null);
+                        Set.of(PageOutput.LAYERS, PageOutput.PSD), 80, 7, false, null, null);
                 assertThat(rows.get("1/0")).isEqualTo(new Coloring("done", chapterAsked, new PageOutputs(Map.of(
                         PageFile.COLORED, "r/1.webp", PageFile.FLATS, "r/1.flats.png", PageFile.LINES, "r/1.lines.png",
                         PageFile.PSD, "r/1.psd")), 7, null));
