@@ -77,7 +77,8 @@ final class OutcomeSender<O> {
         if (page.skipped) {
             return PageResult.skipped(job.page(), page.outputs.colored(), total, workerId, now);
         }
-        return PageResult.done(job.page(), page.outputs, page.modelVersion, page.inferenceMillis, total, workerId, now);
+        return PageResult.done(job.page(), page.outputs, page.modelVersion, page.inferenceMillis, total, workerId, now)
+                .withReferenceUse(page.referenceUse);
     }
 
     /** When the job was enqueued; the batch's start when the producer did not say. */

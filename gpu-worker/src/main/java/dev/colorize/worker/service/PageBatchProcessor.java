@@ -54,7 +54,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         this.attempts = new AttemptCounter(attempts, config.jobs().maxAttempts(), io);
         this.reader = new PageReader(store, config.maxPagePixels(), config.maxPageAspect(), inFlightPixels);
         this.passThrough = new PassThroughDecision(config.colorPages().skip() ? config.colorPages().rule() : null);
-        this.coloring = new PageColoring(catalog, metrics);
+        this.coloring = new PageColoring(catalog, metrics, new SeriesReferences(store, config.maxPagePixels()));
         this.writer = new ResultWriter(new OutputEncoder(new PageEncoder(config.jpegQuality())), store);
         this.sender = new OutcomeSender<>(workerId, results, deadLetters, metrics);
     }

@@ -2,6 +2,7 @@ package dev.colorize.worker.service;
 
 import dev.colorize.ml.infer.Colorizer.ColorLayers;
 import dev.colorize.ml.infer.Colorizer.PageInput;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.storage.ObjectStoreException;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.LoadedModel;
@@ -16,8 +17,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Stage 3, on the model thread: one forward pass per model over the pages to color (with their hints), the served
- * model's or a pinned version's. The one switch point for promotions is here, between two batches' forward passes.
+ * Stage 3, on the model thread: one forward pass per model over the pages to color (with their hints and their
+ * series' references, see {@link SeriesReferences}), the served model's or a pinned version's. The one switch point for promotions is here, between two batches' forward passes.
  * A page that cannot be colored fails alone: a failed pass is run again page by page.
  */
 final class PageColoring {
@@ -26,10 +27,12 @@ final class PageColoring {
 
     private final ModelCatalog catalog;
     private final WorkerMetrics metrics;
+    private final SeriesReferences references;
 
-    PageColoring(ModelCatalog catalog, WorkerMetrics metrics) {
+    PageColoring(ModelCatalog catalog, WorkerMetrics metrics, SeriesReferences references) {
         this.catalog = catalog;
         this.metrics = metrics;
+        this.references = references;
     }
 
     <O> void color(List<PageWork<O>> pages) {
@@ -71,7 +74,8 @@ final class PageColoring {
     }
 
     private <O> void colorWith(LoadedModel model, List<PageWork<O>> pages) {
-        List<PageInput> inputs = pages.stream().map(p -> new PageInput(p.sketch, p.hints)).toList();
+        List<PageInput> inputs = pages.stream().map(p -> new PageInput(p.sketch, p.hints,
+                references.describe(model, p.job.request().references()))).toList();
         long begin = System.nanoTime();
         List<ColorLayers> colored;
         try {
@@ -102,6 +106,9 @@ final class PageColoring {
             }
             page.modelVersion = model.version();
             page.inferenceMillis = share;
+            if (page.job.request().hasReferences()) {
+                page.referenceUse = new ReferenceUse(layers.matches().regions(), layers.matches().followed());
+            }
         }
     }
 

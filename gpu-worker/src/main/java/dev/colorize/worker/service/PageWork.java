@@ -1,6 +1,7 @@
 package dev.colorize.worker.service;
 
 import dev.colorize.platform.coloring.PageOutputs;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.messaging.OutputFormat;
 import dev.colorize.platform.messaging.PageJob;
 import dev.colorize.platform.messaging.PageOutput;
@@ -26,6 +27,8 @@ final class PageWork<O> {
     Mat flats;
     int modelVersion;
     long inferenceMillis;
+    /** How many of the page's regions followed its series' references; null when the job had none. */
+    ReferenceUse referenceUse;
     /** The keys of the result's objects stored so far. */
     PageOutputs outputs = PageOutputs.NONE;
     /** The page is already in color: passed through unchanged instead of colored. */

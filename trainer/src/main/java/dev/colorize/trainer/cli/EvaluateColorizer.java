@@ -205,7 +205,7 @@ final class EvaluateColorizer {
     }
 
     /** The hint dots drawn over the result, ringed in black, so a reader sees what was asked. */
-    private static Mat withHints(Mat image, Mat hints) {
+    static Mat withHints(Mat image, Mat hints) {
         Mat shown = image.clone();
         Mat alpha = new Mat();
         Core.extractChannel(hints, alpha, 3);
@@ -218,7 +218,7 @@ final class EvaluateColorizer {
         return shown;
     }
 
-    private static Mat strip(List<Mat> images, int height) {
+    static Mat strip(List<Mat> images, int height) {
         List<Mat> scaled = new ArrayList<>();
         for (Mat image : images) {
             Mat s = new Mat();

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * from openclipart's SVGs, see {@link ImportOpenClipartSvg};</li>
  * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
  * {@link TrainColorizer}; {@code evaluate-colorizer MODEL DATASET OUT}: the page pipeline against the
- * held-out truth, with pictures, see {@link EvaluateColorizer}; {@code export-model MODEL OUT}: float16
+ * held-out truth, with pictures, see {@link EvaluateColorizer}; {@code evaluate-references MODEL DATASET OUT}:
+ * recurring characters colored after a reference page, see {@link EvaluateReferences}; {@code export-model MODEL OUT}: float16
  * weights for shipping, see {@link ExportModel};</li>
  * <li>{@code import-folder DATASET FOLDER [--filter] [--limit N] [--validation F]} and
  * {@code import-openclipart DATASET [--limit N]}: load images into a dataset (database + object store
@@ -36,6 +37,7 @@ public final class TrainerMain {
             case "import-openclipart-svg" -> System.exit(ImportOpenClipartSvg.run(rest));
             case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
             case "evaluate-colorizer" -> System.exit(EvaluateColorizer.run(rest));
+            case "evaluate-references" -> System.exit(EvaluateReferences.run(rest));
             case "export-model" -> System.exit(ExportModel.run(rest));
             case "import-folder", "import-openclipart" -> {
                 // a one-shot job beside a running service: no HTTP listener, no schedules, no run pickup

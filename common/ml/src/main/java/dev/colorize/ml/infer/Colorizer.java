@@ -33,15 +33,33 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class Colorizer implements AutoCloseable {
 
-    /** A page and its optional hints (BGRA, colored dots on transparent, any size of the page's aspect). */
-    public record PageInput(Mat page, Mat hints) {
+    /**
+     * A page, its optional hints (BGRA, colored dots on transparent, any size of the page's aspect) and the series
+     * references its regions follow where they match (empty: none).
+     */
+    public record PageInput(Mat page, Mat hints, List<ReferenceArt> references) {
+        public PageInput {
+            references = references == null ? List.of() : List.copyOf(references);
+        }
+
+        public PageInput(Mat page, Mat hints) {
+            this(page, hints, List.of());
+        }
+
         public PageInput(Mat page) {
             this(page, null);
         }
     }
 
-    /** The flat color layer and the final page, both BGR at the page's size. */
-    public record ColorLayers(Mat flats, Mat composite) {}
+    /**
+     * The flat color layer and the final page, both BGR at the page's size, and how many of the page's regions
+     * followed its references ({@link ReferenceMatches#NONE} without references).
+     */
+    public record ColorLayers(Mat flats, Mat composite, ReferenceMatches matches) {
+        public ColorLayers(Mat flats, Mat composite) {
+            this(flats, composite, ReferenceMatches.NONE);
+        }
+    }
 
     /**
      * One forward-pass input: a panel (or whole page) letterboxed to a square, or one tile of a strip.
@@ -53,7 +71,7 @@ public final class Colorizer implements AutoCloseable {
      * @param strip the strip a tile belongs to, null for a letterboxed region
      */
     private record Region(int page, Rect rect, int size, Mat image, Rect content, Mat hints, StripTiles strip,
-            int tile) {}
+            int tile, RegionFeatures read) {}
 
     private final ModelArtifact model;
     private final ColorizerOptions options;
@@ -120,10 +138,41 @@ public final class Colorizer implements AutoCloseable {
         return out;
     }
 
-    private List<ColorLayers> colorChunk(List<PageInput> pages) {
+    /**
+     * A series' reference as pages follow it: {@code colored} (BGR) and its line art ({@code lines}, gray or BGR of the
+     * same aspect; null: extracted from the colored image, {@link LineExtraction}). The network reads the line art as
+     * it reads a page, so a reference region and a page region of one part of a character look alike to the matcher
+     * whatever colors the network guesses.
+     */
+    public ReferenceArt describeReference(Mat colored, Mat lines) {
+        Mat lineArt = lines != null ? Compositing.gray(lines) : LineExtraction.lines(colored);
+        Mat sameSize = colored;
+        if (colored.cols() != lineArt.cols() || colored.rows() != lineArt.rows()) {
+            sameSize = new Mat();
+            Imgproc.resize(colored, sameSize, lineArt.size(), 0, 0, Imgproc.INTER_AREA);
+        }
+        Predictions predicted = predict(List.of(new PageInput(lineArt)), true);
+        ReferenceArt art = flatFill.describeReference(predicted.grays().get(0), predicted.flats().get(0), sameSize,
+                predicted.panels().get(0), predicted.reads().get(0));
+        releaseUnless(predicted.flats().get(0), colored, lineArt);
+        releaseUnless(predicted.grays().get(0), colored, lineArt);
+        releaseUnless(sameSize, colored);
+        releaseUnless(lineArt, lines, colored);
+        return art;
+    }
+
+    /**
+     * A chunk's pages in gray, the network's prediction on each (page-sized BGR), each page's panels and, for pages
+     * matched against references, what the network read over them (else null).
+     */
+    private record Predictions(List<Mat> grays, List<Mat> flats, List<List<Rect>> panels, List<RegionFeatures> reads) {}
+
+    /** {@code allRead}: keep what the network read over every page, not only over pages with references. */
+    private Predictions predict(List<PageInput> pages, boolean allRead) {
         List<Mat> grays = new ArrayList<>(pages.size());
         List<Mat> flats = new ArrayList<>(pages.size());
         List<List<Rect>> panelsOfPages = new ArrayList<>(pages.size());
+        List<RegionFeatures> reads = new ArrayList<>(pages.size());
         Map<Integer, List<Region>> bySize = new LinkedHashMap<>();
         for (int p = 0; p < pages.size(); p++) {
             Mat page = pages.get(p).page();
@@ -132,7 +181,10 @@ public final class Colorizer implements AutoCloseable {
             flats.add(new Mat(page.size(), CvType.CV_8UC3, new Scalar(255, 255, 255)));
             List<Rect> panelRects = options.panels() ? panels.detect(gray) : List.of();
             panelsOfPages.add(panelRects);
-            for (Region region : regionsOf(p, gray, panelRects, pages.get(p).hints())) {
+            RegionFeatures read = allRead || !pages.get(p).references().isEmpty()
+                    ? new RegionFeatures(page.cols(), page.rows()) : null;
+            reads.add(read);
+            for (Region region : regionsOf(p, gray, panelRects, pages.get(p).hints(), read)) {
                 bySize.computeIfAbsent(region.size(), s -> new ArrayList<>()).add(region);
             }
         }
@@ -141,16 +193,29 @@ public final class Colorizer implements AutoCloseable {
                 predictInto(sameSize.subList(start, Math.min(sameSize.size(), start + options.maxBatch())), flats);
             }
         }
+        return new Predictions(grays, flats, panelsOfPages, reads);
+    }
+
+    private List<ColorLayers> colorChunk(List<PageInput> pages) {
+        Predictions predicted = predict(pages, false);
         List<ColorLayers> out = new ArrayList<>(pages.size());
         for (int p = 0; p < pages.size(); p++) {
-            Mat layer = flats.get(p);
-            if (options.flatFill() || pages.get(p).hints() != null) {
-                layer = flatFill.flats(grays.get(p), layer, pages.get(p).hints(), options.flatFill(), panelsOfPages.get(p));
+            PageInput input = pages.get(p);
+            Mat prediction = predicted.flats().get(p);
+            Mat gray = predicted.grays().get(p);
+            Mat layer = prediction;
+            ReferenceMatches matches = ReferenceMatches.NONE;
+            if (options.flatFill() || input.hints() != null || !input.references().isEmpty()) {
+                FlatFill.Flats flats = flatFill.flats(gray, prediction, input.hints(),
+                        options.flatFill() || !input.references().isEmpty(), predicted.panels().get(p),
+                        input.references(), predicted.reads().get(p));
+                layer = flats.image();
+                matches = flats.matches();
             }
-            Mat composite = options.compositing().compose(pages.get(p).page(), layer, grays.get(p));
-            out.add(new ColorLayers(layer, composite));
-            releaseUnless(flats.get(p), pages.get(p).page(), layer, composite);
-            releaseUnless(grays.get(p), pages.get(p).page(), layer, composite);
+            Mat composite = options.compositing().compose(input.page(), layer, gray);
+            out.add(new ColorLayers(layer, composite, matches));
+            releaseUnless(prediction, input.page(), layer, composite);
+            releaseUnless(gray, input.page(), layer, composite);
         }
         return out;
     }
@@ -169,7 +234,7 @@ public final class Colorizer implements AutoCloseable {
      * The page's panels at the model's resolution, or the whole page when it has no frames; a region that is a
      * strip comes as its tiles.
      */
-    private List<Region> regionsOf(int page, Mat gray, List<Rect> panelRects, Mat hints) {
+    private List<Region> regionsOf(int page, Mat gray, List<Rect> panelRects, Mat hints, RegionFeatures read) {
         NetworkSpec spec = model.spec();
         List<Rect> rects = panelRects;
         int size = spec.imageSize();
@@ -187,11 +252,11 @@ public final class Colorizer implements AutoCloseable {
                         Math.max(1, (int) Math.round(options.tiling().blend() * overlap)));
                 for (int k = 0; k < strip.count(); k++) {
                     regions.add(new Region(page, strip.tileInPage(k), size, null, new Rect(0, 0, size, size),
-                            hints, strip, k));
+                            hints, strip, k, null));
                 }
             } else {
                 Letterbox box = Letterbox.fit(panel, size);
-                regions.add(new Region(page, rect, size, box.image(), box.content(), hints, null, -1));
+                regions.add(new Region(page, rect, size, box.image(), box.content(), hints, null, -1, read));
             }
             panel.release(); // a view: frees its header, not the page
         }
@@ -243,9 +308,14 @@ public final class Colorizer implements AutoCloseable {
             }
             System.arraycopy(one, 0, input, i * one.length, one.length);
         }
-        float[] predicted = runner.predict(input, batch.size(), size, size);
+        GeneratorRunner.WithFeatures withFeatures = batch.stream().anyMatch(r -> r.read() != null)
+                ? runner.predictWithFeatures(input, batch.size(), size, size) : null;
+        float[] predicted = withFeatures != null ? withFeatures.rgb() : runner.predict(input, batch.size(), size, size);
         for (int i = 0; i < batch.size(); i++) {
             Region region = batch.get(i);
+            if (region.read() != null && withFeatures.features() != null) {
+                region.read().add(region.rect(), region.content(), size, withFeatures, i);
+            }
             Mat prediction = ImageTensors.toImage(predicted, i * 3 * size * size, 3, size, size);
             if (region.strip() != null) {
                 region.strip().add(region.tile(), prediction);

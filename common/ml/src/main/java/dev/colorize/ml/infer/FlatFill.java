@@ -57,7 +57,7 @@ public final class FlatFill {
      * voted color per region; false keeps the prediction outside hinted regions. A new Mat.
      */
     public Mat flats(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats) {
-        return flats(lineArt, prediction, hints, regionFlats, List.of());
+        return flats(lineArt, prediction, hints, regionFlats, List.of(), List.of()).image();
     }
 
     /**
@@ -65,9 +65,28 @@ public final class FlatFill {
      * Hints decide first, on the line art's regions; the prediction then votes the rest.
      */
     public Mat flats(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels) {
-        double scale = Math.min(1, Math.sqrt((double) MAX_WORKING_PIXELS / ((double) lineArt.cols() * lineArt.rows())));
+        return flats(lineArt, prediction, hints, regionFlats, panels, List.of()).image();
+    }
+
+    /** A page's flats and how many of its regions followed its series' references. */
+    public record Flats(Mat image, ReferenceMatches matches) {}
+
+    /**
+     * As {@link #flats(Mat, Mat, Mat, boolean, List)}, following {@code references} (none: the network alone): with
+     * region flats, each figure region the hints left takes a reference's color where it confidently matches one
+     * ({@link ReferenceMatcher}), else its vote. Per-pixel flats follow no reference.
+     */
+    public Flats flats(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels,
+            List<ReferenceArt> references) {
+        return flats(lineArt, prediction, hints, regionFlats, panels, references, null);
+    }
+
+    /** As above, with what the network read over the page ({@code read}, null: the prediction's colors only). */
+    Flats flats(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels,
+            List<ReferenceArt> references, RegionFeatures read) {
+        double scale = workingScale(lineArt);
         if (scale < 1) {
-            return atWorkingScale(lineArt, prediction, hints, regionFlats, panels, scale);
+            return atWorkingScale(lineArt, prediction, hints, regionFlats, panels, references, read, scale);
         }
         LineRegions regions = regions(lineArt);
         checkPrediction(regions, prediction);
@@ -81,18 +100,89 @@ public final class FlatFill {
             leftToNetwork = hinted.leftToNetwork();
         }
         if (!regionFlats) {
-            return paint(regions, decided, prediction);
+            return new Flats(paint(regions, decided, prediction), ReferenceMatches.NONE);
+        }
+        int minRegion = segmentation.minRegion(regions.width(), regions.height());
+        ReferenceMatches matches = ReferenceMatches.NONE;
+        int[] followed = null;
+        if (!references.isEmpty()) {
+            // on the line art's regions, before the votes join or split them
+            RegionDescriptors page = RegionDescriptors.of(regions, RegionVotes.labVotes(regions, prediction), panels,
+                    minRegion, read);
+            followed = new int[regions.count()];
+            java.util.Arrays.fill(followed, KEEP_PREDICTION);
+            matches = ReferenceMatcher.follow(page, decided, followed, references);
         }
         int hintedLabels = regions.count();
-        int[] colors = RegionVotes.colors(regions, prediction,
-                segmentation.minRegion(regions.width(), regions.height()), decided);
+        int[] colors = RegionVotes.colors(regions, prediction, minRegion, decided, followed);
         for (int[] dot : leftToNetwork) {
             int label = regions.labelAt(dot[0]);
             if (label >= hintedLabels) { // a second flat the network painted around the hint
                 colors[label] = dot[1];
             }
         }
-        return paint(regions, colors, prediction);
+        return new Flats(paint(regions, colors, prediction), matches);
+    }
+
+    /**
+     * A reference's regions and true colors: {@code lineArt} its line art, {@code prediction} the network's on it and
+     * {@code colored} the colored reference, all of one size (large ones are described at the working scale).
+     */
+    ReferenceArt describeReference(Mat lineArt, Mat prediction, Mat colored, List<Rect> panels, RegionFeatures read) {
+        double scale = workingScale(lineArt);
+        if (scale < 1) {
+            Size small = smallSize(lineArt, scale);
+            Mat gray = Compositing.gray(lineArt);
+            Mat smallLines = workingLines(gray, small, scale);
+            Mat smallPrediction = resized(prediction, small);
+            Mat smallColored = resized(colored, small);
+            ReferenceArt art = describeReference(smallLines, smallPrediction, smallColored, scaled(panels, lineArt, small),
+                    read);
+            if (gray != lineArt) {
+                gray.release();
+            }
+            Mats.release(smallLines, smallPrediction, smallColored);
+            return art;
+        }
+        LineRegions regions = regions(lineArt);
+        checkPrediction(regions, prediction);
+        checkPrediction(regions, colored);
+        return ReferenceArt.describe(regions, prediction, colored, panels,
+                segmentation.minRegion(regions.width(), regions.height()), read);
+    }
+
+    private static double workingScale(Mat lineArt) {
+        return Math.min(1, Math.sqrt((double) MAX_WORKING_PIXELS / ((double) lineArt.cols() * lineArt.rows())));
+    }
+
+    private static Size smallSize(Mat lineArt, double scale) {
+        return new Size(Math.max(1, Math.round(lineArt.cols() * scale)), Math.max(1, Math.round(lineArt.rows() * scale)));
+    }
+
+    private static Mat resized(Mat image, Size size) {
+        Mat small = new Mat();
+        Imgproc.resize(image, small, size, 0, 0, Imgproc.INTER_AREA);
+        return small;
+    }
+
+    private static List<Rect> scaled(List<Rect> panels, Mat lineArt, Size small) {
+        double sx = small.width / lineArt.cols();
+        double sy = small.height / lineArt.rows();
+        return panels.stream().map(r -> new Rect((int) (r.x * sx), (int) (r.y * sy),
+                Math.max(1, (int) (r.width * sx)), Math.max(1, (int) (r.height * sy)))).toList();
+    }
+
+    /**
+     * The line art at a working size: darkest first, then averaged. A 3 px stroke scaled to 0.6 would average into
+     * light gray, below the ink threshold, and open every outline it draws.
+     */
+    private static Mat workingLines(Mat gray, Size small, double scale) {
+        int k = (int) Math.ceil(1 / scale);
+        Mat darkest = new Mat();
+        Imgproc.erode(gray, darkest, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
+        Mat smallLines = resized(darkest, small);
+        darkest.release();
+        return smallLines;
     }
 
     /**
@@ -100,32 +190,21 @@ public final class FlatFill {
      * regions painted back at full size by nearest label: exact colors still, for a bounded cost in time and memory
      * (segmentation and votes grow with the pixels times the ball sizes, which grow with the page).
      */
-    private Mat atWorkingScale(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels,
-            double scale) {
-        Size small = new Size(Math.max(1, Math.round(lineArt.cols() * scale)), Math.max(1, Math.round(lineArt.rows() * scale)));
+    private Flats atWorkingScale(Mat lineArt, Mat prediction, Mat hints, boolean regionFlats, List<Rect> panels,
+            List<ReferenceArt> references, RegionFeatures read, double scale) {
+        Size small = smallSize(lineArt, scale);
         Mat gray = Compositing.gray(lineArt);
-        // Darkest first, then averaged: a 3 px stroke scaled to 0.6 would average into light gray, below the ink
-        // threshold, and open every outline it draws.
-        int k = (int) Math.ceil(1 / scale);
-        Mat darkest = new Mat();
-        Imgproc.erode(gray, darkest, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
-        Mat smallLines = new Mat();
-        Imgproc.resize(darkest, smallLines, small, 0, 0, Imgproc.INTER_AREA);
-        darkest.release();
-        Mat smallPrediction = new Mat();
-        Imgproc.resize(prediction, smallPrediction, small, 0, 0, Imgproc.INTER_AREA);
-        double sx = small.width / lineArt.cols();
-        double sy = small.height / lineArt.rows();
-        List<Rect> smallPanels = panels.stream().map(r -> new Rect((int) (r.x * sx), (int) (r.y * sy),
-                Math.max(1, (int) (r.width * sx)), Math.max(1, (int) (r.height * sy)))).toList();
-        Mat smallFlats = flats(smallLines, smallPrediction, hints, regionFlats, smallPanels);
+        Mat smallLines = workingLines(gray, small, scale);
+        Mat smallPrediction = resized(prediction, small);
+        Flats smallFlats = flats(smallLines, smallPrediction, hints, regionFlats, scaled(panels, lineArt, small),
+                references, read);
         // Every label's color is in the small flats at its pixels; paint by nearest, keeping the prediction where
         // per-pixel flats keep it (wherever the small flats equal the small prediction no region decided).
         Mat flats = new Mat();
-        Imgproc.resize(smallFlats, flats, lineArt.size(), 0, 0, Imgproc.INTER_NEAREST);
+        Imgproc.resize(smallFlats.image(), flats, lineArt.size(), 0, 0, Imgproc.INTER_NEAREST);
         if (!regionFlats) {
             Mat kept = new Mat();
-            Core.compare(diff(smallFlats, smallPrediction), new Scalar(0), kept, Core.CMP_EQ);
+            Core.compare(diff(smallFlats.image(), smallPrediction), new Scalar(0), kept, Core.CMP_EQ);
             Mat keptFull = new Mat();
             Imgproc.resize(kept, keptFull, lineArt.size(), 0, 0, Imgproc.INTER_NEAREST);
             prediction.copyTo(flats, keptFull);
@@ -134,8 +213,8 @@ public final class FlatFill {
         if (gray != lineArt) {
             gray.release();
         }
-        Mats.release(smallLines, smallPrediction, smallFlats);
-        return flats;
+        Mats.release(smallLines, smallPrediction, smallFlats.image());
+        return new Flats(flats, smallFlats.matches());
     }
 
     /** The per-pixel sum of absolute channel differences, 8-bit one channel (saturating). */

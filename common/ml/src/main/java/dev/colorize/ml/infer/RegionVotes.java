@@ -47,6 +47,16 @@ final class RegionVotes {
      * prediction votes; decided labels keep their color and are not split.
      */
     static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided) {
+        return colors(regions, prediction, minPartPx, decided, null);
+    }
+
+    /**
+     * As above, with {@code followed}: per label a reference's color (or {@link FlatFill#KEEP_PREDICTION}), which the
+     * label takes instead of its vote. Such a label is not joined with a neighbour painted alike (a body the network
+     * leaves white would join the paper), but a second flat the network paints inside it is still split off and
+     * voted: the lines may leave a body and its wheelchair one region.
+     */
+    static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided, int[] followed) {
         int n = regions.width() * regions.height();
         Mat labMat = new Mat();
         Imgproc.cvtColor(prediction, labMat, Imgproc.COLOR_BGR2Lab);
@@ -55,7 +65,7 @@ final class RegionVotes {
         labMat.release();
 
         int[] votes = votes(regions, lab);
-        SplitShapes.rejoin(regions, votes, decided);
+        SplitShapes.rejoin(regions, votes, followed == null ? decided : either(decided, followed));
         for (int round = 0; round < SPLIT_ROUNDS; round++) {
             int before = regions.count();
             splitSecondFlats(regions, lab, votes, minPartPx, decided);
@@ -73,6 +83,10 @@ final class RegionVotes {
                 packed[l] = decided[l];
                 continue;
             }
+            if (followed != null && l < followed.length && followed[l] != FlatFill.KEEP_PREDICTION) {
+                packed[l] = followed[l];
+                continue;
+            }
             if (isPaper(votes, l)) {
                 packed[l] = WHITE;
                 continue;
@@ -85,6 +99,27 @@ final class RegionVotes {
         one.release();
         bgr.release();
         return packed;
+    }
+
+    /** Per label the first of {@code first} and {@code second} that is not {@link FlatFill#KEEP_PREDICTION}. */
+    private static int[] either(int[] first, int[] second) {
+        int[] both = first.clone();
+        for (int l = 0; l < both.length && l < second.length; l++) {
+            if (both[l] == FlatFill.KEEP_PREDICTION) {
+                both[l] = second[l];
+            }
+        }
+        return both;
+    }
+
+    /** Each label's vote of {@code image} (BGR 8-bit, the regions' size) in 8-bit Lab, 3 per label; no splitting. */
+    static int[] labVotes(LineRegions regions, Mat image) {
+        Mat labMat = new Mat();
+        Imgproc.cvtColor(image, labMat, Imgproc.COLOR_BGR2Lab);
+        byte[] lab = new byte[3 * regions.width() * regions.height()];
+        labMat.get(0, 0, lab);
+        labMat.release();
+        return votes(regions, lab);
     }
 
     /** Whether label {@code l}'s vote (8-bit L, a, b per label in {@code votes}) reads as paper: it is painted white. */

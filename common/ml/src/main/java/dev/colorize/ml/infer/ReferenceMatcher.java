@@ -1,0 +1,135 @@
+package dev.colorize.ml.infer;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reference-guided flats: each figure region of a page takes the true color of the reference region it matches, when
+ * the match is confident; elsewhere the network's vote stands. A match is the nearest reference region by
+ * {@link RegionDescriptors} distance: what the network read over the region (its last decoder layer's features,
+ * centered on the reference's mean and compared by cosine), the color it predicts, the region's place in its figure
+ * and its share of it, each scaled by how much it varies between drawings of one part. Confident when it is near
+ * ({@link #MAX_DISTANCE}) and clearly nearer than the nearest region of another color ({@link #RATIO}): a region
+ * halfway between the hair and the shirt keeps the network's color rather than guessing. Hints and palette colors
+ * decide their regions before and are not matched.
+ */
+final class ReferenceMatcher {
+
+    /** How far, in each feature's unit, two drawings of one part typically differ. */
+    static final float READ_SCALE = Float.parseFloat(System.getProperty("ref.read", "0.5"));
+    static final float COLOR_SCALE = Float.parseFloat(System.getProperty("ref.color", "30"));
+    static final float PLACE_SCALE = Float.parseFloat(System.getProperty("ref.place", "0.25"));
+    static final float SHARE_SCALE = Float.parseFloat(System.getProperty("ref.share", "1.5"));
+    static final float MAX_DISTANCE = Float.parseFloat(System.getProperty("ref.max", "2.0"));
+    static final float RATIO = Float.parseFloat(System.getProperty("ref.ratio", "0.85"));
+    /** Reference colors closer than this (Euclidean, 8-bit RGB) count as one color. */
+    static final int SAME_COLOR_RGB_DISTANCE = 24;
+
+    private ReferenceMatcher() {}
+
+    /**
+     * Sets {@code followed[label]} to the matched reference color of every confidently matched figure region that
+     * hints did not decide ({@code decided[label]} {@link FlatFill#KEEP_PREDICTION}).
+     */
+    static ReferenceMatches follow(RegionDescriptors page, int[] decided, int[] followed,
+            List<ReferenceArt> references) {
+        int matched = 0;
+        int regions = 0;
+        for (int k = 0; k < page.size(); k++) {
+            int label = page.labels()[k];
+            if (decided[label] != FlatFill.KEEP_PREDICTION) {
+                continue;
+            }
+            regions++;
+            int color = match(page, k, references);
+            if (Boolean.getBoolean("refdebug")) {
+                System.out.printf("page label %d area %d f=%s -> %06x%n", label, page.areas()[k],
+                        java.util.Arrays.toString(java.util.Arrays.copyOfRange(page.features(), k * 6, k * 6 + 6)), color);
+            }
+            if (color != FlatFill.KEEP_PREDICTION) {
+                followed[label] = color;
+                matched++;
+            }
+        }
+        return new ReferenceMatches(regions, matched);
+    }
+
+    /** The confidently matched reference color of descriptor {@code k}, or {@link FlatFill#KEEP_PREDICTION}. */
+    static int match(RegionDescriptors page, int k, List<ReferenceArt> references) {
+        float best = Float.MAX_VALUE;
+        int bestColor = FlatFill.KEEP_PREDICTION;
+        int[] seenColors = new int[0];
+        float[] nearestOfColor = new float[0];
+        for (ReferenceArt reference : references) {
+            RegionDescriptors theirs = reference.regions();
+            float[] read = reference.centered(page.read()[k]);
+            for (int j = 0; j < theirs.size(); j++) {
+                float d = distance(page.features(), k, read, theirs.features(), j, reference.centeredRead(j));
+                int color = reference.color(j);
+                int c = indexOfColor(seenColors, color);
+                if (c < 0) {
+                    seenColors = Arrays.copyOf(seenColors, seenColors.length + 1);
+                    nearestOfColor = Arrays.copyOf(nearestOfColor, nearestOfColor.length + 1);
+                    c = seenColors.length - 1;
+                    seenColors[c] = color;
+                    nearestOfColor[c] = d;
+                } else {
+                    nearestOfColor[c] = Math.min(nearestOfColor[c], d);
+                }
+                if (d < best) {
+                    best = d;
+                    bestColor = color;
+                }
+            }
+        }
+        if (best > MAX_DISTANCE) {
+            return FlatFill.KEEP_PREDICTION;
+        }
+        int mine = indexOfColor(seenColors, bestColor);
+        for (int c = 0; c < seenColors.length; c++) {
+            if (c != mine && best > RATIO * nearestOfColor[c]) {
+                return FlatFill.KEEP_PREDICTION;
+            }
+        }
+        return bestColor;
+    }
+
+    /** The index of a color within {@link #SAME_COLOR_RGB_DISTANCE} of {@code color}, or -1. */
+    private static int indexOfColor(int[] colors, int color) {
+        for (int c = 0; c < colors.length; c++) {
+            if (rgbDistance(colors[c], color) <= SAME_COLOR_RGB_DISTANCE) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static int rgbDistance(int a, int b) {
+        int dr = (a >> 16 & 0xff) - (b >> 16 & 0xff);
+        int dg = (a >> 8 & 0xff) - (b >> 8 & 0xff);
+        int db = (a & 0xff) - (b & 0xff);
+        return (int) Math.sqrt(dr * dr + dg * dg + db * db);
+    }
+
+    /** Descriptor i of {@code a} (read {@code readA}) against j of {@code b}; reads count when both are known. */
+    static float distance(float[] a, int i, float[] readA, float[] b, int j, float[] readB) {
+        int x = i * RegionDescriptors.WIDTH;
+        int y = j * RegionDescriptors.WIDTH;
+        float dl = (a[x] - b[y]) / COLOR_SCALE;
+        float da = (a[x + 1] - b[y + 1]) / COLOR_SCALE;
+        float db = (a[x + 2] - b[y + 2]) / COLOR_SCALE;
+        float dx = (a[x + 3] - b[y + 3]) / PLACE_SCALE;
+        float dy = (a[x + 4] - b[y + 4]) / PLACE_SCALE;
+        float ds = (a[x + 5] - b[y + 5]) / SHARE_SCALE;
+        float sum = dl * dl + da * da + db * db + dx * dx + dy * dy + ds * ds;
+        if (readA != null && readB != null) {
+            float cosine = 0;
+            for (int c = 0; c < readA.length; c++) {
+                cosine += readA[c] * readB[c];
+            }
+            float dr = (1 - cosine) / READ_SCALE;
+            sum += dr * dr;
+        }
+        return (float) Math.sqrt(sum);
+    }
+}

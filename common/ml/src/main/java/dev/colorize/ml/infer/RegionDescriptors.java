@@ -1,0 +1,162 @@
+package dev.colorize.ml.infer;
+
+import java.util.List;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * What a region of a drawing looks like to the reference matcher, compared across drawings of one character: the
+ * color the network predicts for it (the network's reading of the strokes around it: a face reads as skin, a sleeve
+ * as cloth, whatever tone it guesses), where it sits in its figure and how much of the figure it takes. A figure is
+ * one connected part of everything that is not background; background is the paper that touches the page's or a
+ * panel's border, and is never matched.
+ *
+ * @param labels   the region label each descriptor describes
+ * @param features per descriptor {@link #WIDTH} values: L*, a*, b* of the network's prediction, the region's centroid
+ *                 in its figure's box (0..1 each way), and the log of its share of that box's area
+ * @param areas    the regions' pixels off the ink
+ * @param read     per descriptor what the network read over the region ({@link RegionFeatures}), null where unknown
+ */
+record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] read) {
+
+    static final int WIDTH = 6;
+    /** Parts of one figure may stand apart by this share of the page's (or reference's) shorter side. */
+    static final double FIGURE_GAP = Double.parseDouble(System.getProperty("ref.gap", "0.08"));
+
+    int size() {
+        return labels.length;
+    }
+
+    /**
+     * The descriptors of every figure region of {@code regions} at least {@code minArea} pixels, with the prediction
+     * voted per region in 8-bit Lab ({@code predictionLab}, 3 per label, see {@link RegionVotes#labVotes}).
+     */
+    static RegionDescriptors of(LineRegions regions, int[] predictionLab, List<Rect> panels, int minArea,
+            RegionFeatures read) {
+        int width = regions.width();
+        int height = regions.height();
+        int count = regions.count();
+        boolean[] background = backgroundLabels(regions, panels);
+        byte[] figureMask = new byte[width * height];
+        for (int i = 0; i < figureMask.length; i++) {
+            if (!background[regions.labelAt(i)]) {
+                figureMask[i] = 1;
+            }
+        }
+        Mat mask = new Mat(height, width, CvType.CV_8UC1);
+        mask.put(0, 0, figureMask);
+        // a head drawn apart from its body, a hand from its sleeve, are one figure: close gaps up to a few percent
+        int gap = Math.max(1, (int) Math.round(FIGURE_GAP * Math.min(width, height) / 2));
+        Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE,
+                new org.opencv.core.Size(2 * gap + 1, 2 * gap + 1)));
+        Mat figures = new Mat();
+        int figureCount = Imgproc.connectedComponents(mask, figures, 8, CvType.CV_32S);
+        int[] figureOf = new int[width * height];
+        figures.get(0, 0, figureOf);
+        mask.release();
+        figures.release();
+        // each figure's box over its own pixels, not the closed gaps around them
+        int[] minX = new int[figureCount];
+        int[] minY = new int[figureCount];
+        int[] maxX = new int[figureCount];
+        int[] maxY = new int[figureCount];
+        java.util.Arrays.fill(minX, Integer.MAX_VALUE);
+        java.util.Arrays.fill(minY, Integer.MAX_VALUE);
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, i++) {
+                int f = figureOf[i];
+                if (figureMask[i] != 0 && f > 0) {
+                    minX[f] = Math.min(minX[f], x);
+                    maxX[f] = Math.max(maxX[f], x);
+                    minY[f] = Math.min(minY[f], y);
+                    maxY[f] = Math.max(maxY[f], y);
+                }
+            }
+        }
+
+        double[] sumX = new double[count];
+        double[] sumY = new double[count];
+        int[] figure = new int[count];
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, i++) {
+                if (!regions.isInk(i)) {
+                    int l = regions.labelAt(i);
+                    sumX[l] += x;
+                    sumY[l] += y;
+                    figure[l] = figureOf[i];
+                }
+            }
+        }
+        int kept = 0;
+        for (int l = 0; l < count; l++) {
+            kept += !background[l] && regions.area(l) >= minArea && figure[l] > 0 ? 1 : 0;
+        }
+        float[][] pooled = read == null ? new float[count][] : read.pooled(regions);
+        float[][] reads = new float[kept][];
+        int[] labels = new int[kept];
+        int[] areas = new int[kept];
+        float[] features = new float[kept * WIDTH];
+        int k = 0;
+        for (int l = 0; l < count; l++) {
+            int area = regions.area(l);
+            if (background[l] || area < minArea || figure[l] <= 0) {
+                continue;
+            }
+            int f = figure[l];
+            double fx = minX[f];
+            double fy = minY[f];
+            double fw = maxX[f] - minX[f] + 1;
+            double fh = maxY[f] - minY[f] + 1;
+            labels[k] = l;
+            areas[k] = area;
+            reads[k] = pooled[l];
+            int o = k * WIDTH;
+            features[o] = predictionLab[3 * l] / 2.55f;
+            features[o + 1] = predictionLab[3 * l + 1] - 128;
+            features[o + 2] = predictionLab[3 * l + 2] - 128;
+            features[o + 3] = (float) ((sumX[l] / area - fx + 0.5) / fw);
+            features[o + 4] = (float) ((sumY[l] / area - fy + 0.5) / fh);
+            features[o + 5] = (float) Math.log(area / (fw * fh));
+            k++;
+        }
+        return new RegionDescriptors(labels, features, areas, reads);
+    }
+
+    /** Labels with paper pixels on the page's border or just inside a panel's frame. */
+    static boolean[] backgroundLabels(LineRegions regions, List<Rect> panels) {
+        boolean[] background = new boolean[regions.count()];
+        int width = regions.width();
+        int height = regions.height();
+        markBorder(regions, new Rect(0, 0, width, height), background);
+        for (Rect panel : panels) {
+            // the frame's own ink is a few pixels wide; the paper just inside it is the panel's background
+            int inset = Math.max(2, Math.min(panel.width, panel.height) / 100);
+            Rect inner = new Rect(panel.x + inset, panel.y + inset, Math.max(1, panel.width - 2 * inset),
+                    Math.max(1, panel.height - 2 * inset));
+            markBorder(regions, inner, background);
+        }
+        return background;
+    }
+
+    private static void markBorder(LineRegions regions, Rect r, boolean[] background) {
+        int width = regions.width();
+        int x1 = Math.min(regions.width() - 1, r.x + r.width - 1);
+        int y1 = Math.min(regions.height() - 1, r.y + r.height - 1);
+        for (int x = Math.max(0, r.x); x <= x1; x++) {
+            mark(regions, r.y * width + x, background);
+            mark(regions, y1 * width + x, background);
+        }
+        for (int y = Math.max(0, r.y); y <= y1; y++) {
+            mark(regions, y * width + r.x, background);
+            mark(regions, y * width + x1, background);
+        }
+    }
+
+    private static void mark(LineRegions regions, int i, boolean[] background) {
+        if (i >= 0 && i < regions.width() * regions.height() && !regions.isInk(i)) {
+            background[regions.labelAt(i)] = true;
+        }
+    }
+}

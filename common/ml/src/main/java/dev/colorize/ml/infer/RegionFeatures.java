@@ -1,0 +1,102 @@
+package dev.colorize.ml.infer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Rect;
+
+/**
+ * What the network read at each place of one page ({@link GeneratorRunner#predictWithFeatures}), kept per forward
+ * input (a panel, or the whole frameless page) until the page's regions are known, then averaged over each region.
+ * Strips' tiles keep none: their regions are described without it.
+ */
+final class RegionFeatures {
+
+    /** One forward input's features: where it lies on the page and inside its letterbox of {@code size}. */
+    private record Plane(Rect rect, Rect content, int size, float[] values, int channels, int height, int width) {}
+
+    private final List<Plane> planes = new ArrayList<>();
+    private final int pageWidth;
+    private final int pageHeight;
+
+    RegionFeatures(int pageWidth, int pageHeight) {
+        this.pageWidth = pageWidth;
+        this.pageHeight = pageHeight;
+    }
+
+    /** Keeps sample {@code index}'s features of a batch for the input at {@code rect} (content inside its letterbox). */
+    void add(Rect rect, Rect content, int size, GeneratorRunner.WithFeatures batch, int index) {
+        int one = batch.channels() * batch.height() * batch.width();
+        float[] values = new float[one];
+        System.arraycopy(batch.features(), index * one, values, 0, one);
+        planes.add(new Plane(rect, content, size, values, batch.channels(), batch.height(), batch.width()));
+    }
+
+    boolean isEmpty() {
+        return planes.isEmpty();
+    }
+
+    /**
+     * Each label's mean feature over its pixels off the ink (null for a label with none on a plane); {@code regions}
+     * may be the page at a working scale. Every second pixel each way: the features are at half the network's
+     * resolution.
+     */
+    float[][] pooled(LineRegions regions) {
+        int count = regions.count();
+        float[][] sums = new float[count][];
+        int[] n = new int[count];
+        double sx = (double) pageWidth / regions.width();
+        double sy = (double) pageHeight / regions.height();
+        for (int y = 0; y < regions.height(); y += 2) {
+            int py = (int) (y * sy);
+            for (int x = 0; x < regions.width(); x += 2) {
+                int i = y * regions.width() + x;
+                if (regions.isInk(i)) {
+                    continue;
+                }
+                int px = (int) (x * sx);
+                Plane plane = planeAt(px, py);
+                if (plane == null) {
+                    continue;
+                }
+                int l = regions.labelAt(i);
+                if (sums[l] == null) {
+                    sums[l] = new float[plane.channels()];
+                }
+                int fx = cell(px - plane.rect().x, plane.rect().width, plane.content().x, plane.content().width,
+                        plane.size(), plane.width());
+                int fy = cell(py - plane.rect().y, plane.rect().height, plane.content().y, plane.content().height,
+                        plane.size(), plane.height());
+                int area = plane.height() * plane.width();
+                float[] v = plane.values();
+                float[] s = sums[l];
+                for (int c = 0, o = fy * plane.width() + fx; c < s.length; c++, o += area) {
+                    s[c] += v[o];
+                }
+                n[l]++;
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            if (sums[l] != null) {
+                for (int c = 0; c < sums[l].length; c++) {
+                    sums[l][c] /= n[l];
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** The feature cell of a page offset {@code d} into an input {@code length} long, placed at {@code offset}. */
+    private static int cell(int d, int length, int offset, int contentLength, int size, int cells) {
+        double inLetterbox = offset + (d + 0.5) * contentLength / length;
+        return Math.min(cells - 1, Math.max(0, (int) (inLetterbox * cells / size)));
+    }
+
+    private Plane planeAt(int x, int y) {
+        for (Plane p : planes) {
+            if (p.rect().contains(new org.opencv.core.Point(x, y))) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

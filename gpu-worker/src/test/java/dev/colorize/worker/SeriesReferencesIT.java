@@ -1,0 +1,127 @@
+package dev.colorize.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.platform.coloring.PageState;
+import dev.colorize.platform.coloring.ReferenceUse;
+import dev.colorize.platform.coloring.SeriesReference;
+import dev.colorize.platform.messaging.OutputFormat;
+import dev.colorize.platform.messaging.PageJob;
+import dev.colorize.platform.messaging.PageResult;
+import dev.colorize.platform.messaging.Topics;
+import dev.colorize.platform.storage.ObjectKeys;
+import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import dev.colorize.worker.support.Pages;
+import dev.colorize.worker.support.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * A job's series references reach the flats: a figure of the colored reference, drawn again at another place and size
+ * on the page, comes out in the reference's colors, and the result says how many regions followed; a reference that
+ * cannot be read is left out and the page is still colored.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackTestResource.class)
+class SeriesReferencesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Scalar SKIN = new Scalar(150, 190, 240);
+    private static final Scalar COAT = new Scalar(190, 90, 40);
+
+    @Inject
+    TestStack stack;
+
+    /** A head above a coat, outlined in ink; filled when {@code colored}. */
+    private static byte[] figure(double cx, double top, double scale, double coatHeight, boolean colored) {
+        Mat page = new Mat(256, 256, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        Point head = new Point(cx, top + 22 * scale);
+        Point coatFrom = new Point(cx - 30 * scale, top + 50 * scale);
+        Point coatTo = new Point(cx + 30 * scale, top + (50 + coatHeight) * scale);
+        if (colored) {
+            Imgproc.circle(page, head, (int) (20 * scale), SKIN, -1);
+            Imgproc.rectangle(page, coatFrom, coatTo, COAT, -1);
+        }
+        Imgproc.circle(page, head, (int) (20 * scale), new Scalar(0, 0, 0), 3);
+        Imgproc.rectangle(page, coatFrom, coatTo, new Scalar(0, 0, 0), 3);
+        return ImageCodec.encodePng(page);
+    }
+
+    private SeriesReference storeReference(boolean withLines) {
+        UUID id = UUID.randomUUID();
+        String colored = ObjectKeys.seriesReference(stack.pages.publisher, "aiko", id, "colored", "png");
+        stack.store.put(colored, figure(90, 40, 1.4, 80, true), "image/png");
+        String lines = null;
+        if (withLines) {
+            lines = ObjectKeys.seriesReference(stack.pages.publisher, "aiko", id, "lines", "png");
+            stack.store.put(lines, figure(90, 40, 1.4, 80, false), "image/png");
+        }
+        return new SeriesReference(id, colored, lines);
+    }
+
+    private static void assertNear(double[] bgr, Scalar expected, String what) {
+        for (int c = 0; c < 3; c++) {
+            assertThat(bgr[c]).as(what + " channel " + c).isCloseTo(expected.val[c], org.assertj.core.data.Offset.offset(14.0));
+        }
+    }
+
+    private double[] pixel(PageResult result, int x, int y) {
+        Mat colored = ImageCodec.decodeBgr(stack.store.get(result.outputs().colored()));
+        return colored.get(y, x);
+    }
+
+    @Test
+    void aRedrawnFigureComesOutInTheReferencesColorsAndTheResultCountsTheRegionsThatFollowed() throws Exception {
+        stack.ensureProduction();
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        PageJob job = pages.job(chapter, 1, pages.upload(chapter, 1, figure(160, 70, 1.0, 60, false)), OutputFormat.PNG,
+                null);
+        pages.send(Topics.JOBS, job.withRequest(job.request().withReferences(List.of(storeReference(true)))));
+        PageJob unreferenced = pages.job(chapter, 2, pages.upload(chapter, 2, figure(160, 70, 1.0, 60, false)),
+                OutputFormat.PNG, null);
+        pages.send(Topics.JOBS, unreferenced);
+
+        Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
+
+        PageResult followed = results.get(1);
+        assertThat(followed.state()).as("error %s", followed.error()).isEqualTo(PageState.DONE);
+        assertNear(pixel(followed, 160, 92), SKIN, "the head");
+        assertNear(pixel(followed, 160, 150), COAT, "the coat");
+        assertThat(followed.referenceUse().followed()).isEqualTo(2);
+        assertThat(followed.referenceUse().regions()).isGreaterThanOrEqualTo(2);
+        assertThat(results.get(2).state()).isEqualTo(PageState.DONE);
+        assertThat(results.get(2).referenceUse()).as("a job without references reports none").isNull();
+    }
+
+    @Test
+    void aReferenceThatCannotBeReadIsLeftOutAndThePageIsStillColored() throws Exception {
+        stack.ensureProduction();
+        Pages pages = stack.pages;
+        UUID chapter = UUID.randomUUID();
+        SeriesReference gone = new SeriesReference(UUID.randomUUID(),
+                ObjectKeys.seriesReference(pages.publisher, "aiko", UUID.randomUUID(), "colored", "png"), null);
+        PageJob job = pages.job(chapter, 1, pages.upload(chapter, 1, figure(160, 70, 1.0, 60, false)), OutputFormat.PNG,
+                null);
+        pages.send(Topics.JOBS, job.withRequest(job.request().withReferences(List.of(gone, storeReference(false)))));
+
+        PageResult result = pages.awaitResults(chapter, 1, WAIT).get(0);
+
+        assertThat(result.state()).as("error %s", result.error()).isEqualTo(PageState.DONE);
+        assertThat(result.referenceUse().followed()).as("the readable reference, extracted from its ink, is followed")
+                .isEqualTo(2);
+        assertNear(pixel(result, 160, 92), SKIN, "the head");
+    }
+}
