@@ -6,6 +6,7 @@ import { $, apiKey, badge, call, clear, el, fail, json, problemOf, when } from '
 import { onLeave } from './router.js';
 import { startConsole } from './shell.js';
 import { hintsButton } from './hints.js';
+import { openSeries, referenceButton, referenceNote, startSeries } from './series.js';
 
 const FINAL = new Set(['completed', 'completed_with_errors', 'failed']);
 
@@ -145,6 +146,9 @@ function upload(event) {
   const outputs = ['upload-layers', 'upload-ora', 'upload-psd'].filter((id) => $(id).checked).map((id) => $(id).value);
   if (outputs.length) {
     form.append('outputs', outputs.join(','));
+  }
+  if ($('upload-series').value.trim()) {
+    form.append('seriesId', $('upload-series').value.trim());
   }
   if (chosen.archive) {
     form.append('archive', chosen.archive, chosen.archive.name);
@@ -349,7 +353,9 @@ function renderPage(mine, page) {
     });
   }
   const hinting = page.state === 'done' ? [hintsButton(page)] : [];
-  card.node.replaceChildren(header, name, ...body, buttons, ...hinting, layerError);
+  const seriesId = mine.status && mine.status.seriesId;
+  const referencing = page.state === 'done' && seriesId ? [referenceButton(mine.id, seriesId, page)] : [];
+  card.node.replaceChildren(header, name, ...body, ...referenceNote(page), buttons, ...hinting, ...referencing, layerError);
 }
 
 function extensionOf(page) {
@@ -613,9 +619,11 @@ document.addEventListener('DOMContentLoaded', () => {
   $('webhook-form').addEventListener('submit', saveWebhook);
   $('deliveries-refresh').addEventListener('click', loadDeliveries);
   rotateArea();
+  startSeries();
   startConsole({
     name: 'publisher console',
-    nav: [{ view: 'upload', label: 'Upload' }, { view: 'chapters', label: 'Chapters' }, { view: 'webhooks', label: 'Webhooks' }],
+    nav: [{ view: 'upload', label: 'Upload' }, { view: 'chapters', label: 'Chapters' }, { view: 'series', label: 'Series' },
+      { view: 'webhooks', label: 'Webhooks' }],
     keyLabel: 'API key',
     keyPlaceholder: 'ck_...',
     keyNote: 'The key stays in this browser tab (session storage) and goes to the service only as an Authorization '
@@ -631,6 +639,8 @@ document.addEventListener('DOMContentLoaded', () => {
       { hash: '#/upload', view: 'upload' },
       { hash: /^#\/chapters\/([0-9a-f-]{36})$/, view: 'chapter', open: (m) => openChapter(m[1]) },
       { hash: '#/chapters', view: 'chapters', open: () => loadChapters(false) },
+      { hash: '#/series', view: 'series', open: () => openSeries(null) },
+      { hash: /^#\/series\/([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/, view: 'series', open: (m) => openSeries(m[1]) },
       { hash: '#/webhooks', view: 'webhooks', open: () => loadWebhooks() },
     ],
     navParent: { chapter: 'chapters' },

@@ -43,6 +43,26 @@ public interface IngestConfig {
     /** Recolors of finished pages. */
     Recolor recolor();
 
+    /** Series references: reference art whose colors the pages of a series follow. */
+    References references();
+
+    /**
+     * A series' references. Each image is judged as a page is (colorize.ingest.upload.max-page-bytes, max-page-pixels,
+     * max-page-aspect, its header and container checked without decoding).
+     */
+    interface References {
+        /** References one series may have; one more is refused (409 {@code too-many-references}) until one is deleted. */
+        @WithDefault("20")
+        int maxPerSeries();
+
+        /**
+         * How far the line art's aspect (width/height) may be from its colored image's, relative (0.02 = 2%): line art
+         * of another picture would match the colors to the wrong regions.
+         */
+        @WithDefault("0.02")
+        double aspectTolerance();
+    }
+
     interface Recolor {
         /** Revisions one page may have (the upload's not counted): each keeps its objects until the chapter goes. */
         @WithDefault("50")

@@ -3,6 +3,7 @@ package dev.colorize.ingest.persistence;
 import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.platform.coloring.PageOutputs;
 import dev.colorize.platform.coloring.PageRef;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.webhook.ChapterWebhook;
@@ -109,17 +110,22 @@ public class PageColoringRepository {
                 r -> r.getInt(1), chapterId, pageNumber);
     }
 
-    /** Records a result on its coloring if that is still queued; false for a duplicate or late result. */
+    /**
+     * Records a result on its coloring if that is still queued (with how many regions followed the series' references,
+     * when it says); false for a duplicate or late result.
+     */
     public boolean finish(Connection c, PageResult result) throws SQLException {
         PageRef ref = result.page();
         boolean done = result.state().hasResult();
+        ReferenceUse use = done ? result.referenceUse() : null;
         return Jdbc.update(c, """
                 UPDATE page_colorings SET state = ?, outputs = ?::jsonb, model_version = ?, error = ?, inference_ms = ?,
-                                          finished_at = ?
+                                          finished_at = ?, reference_regions = ?, references_followed = ?
                 WHERE chapter_id = ? AND page_number = ? AND revision = ? AND state = 'queued'""",
                 result.state().dbName(), MessageCodec.toJson(done ? result.outputs() : PageOutputs.NONE),
                 result.modelVersion(), done ? null : result.error(),
-                result.inferenceMillis(), result.finishedAt(), ref.chapterId(), ref.pageNumber(), ref.revision()) == 1;
+                result.inferenceMillis(), result.finishedAt(), use == null ? null : use.regions(),
+                use == null ? null : use.followed(), ref.chapterId(), ref.pageNumber(), ref.revision()) == 1;
     }
 
     /** Fails the unfinished upload colorings of unfinished chapters older than {@code after}; their chapters, once each. */

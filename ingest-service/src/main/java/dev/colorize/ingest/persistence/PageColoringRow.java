@@ -4,6 +4,7 @@ import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.platform.coloring.PageOutputs;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.coloring.PageState;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.service.persistence.Jdbc;
 import java.sql.ResultSet;
@@ -16,9 +17,12 @@ import java.util.UUID;
 /**
  * A row of page_colorings: one coloring of a page (revision 0 the upload's, 1, 2, ... each recolor's), what was asked
  * and what came back. state is as shown to publishers: a queued coloring a worker has taken reads as PROCESSING.
+ * referenceUse: how many of the page's regions followed the series' references, as the worker reported it (null when
+ * the coloring had none, or is not finished).
  */
 public record PageColoringRow(PageRef ref, PageState state, ColoringRequest request, PageOutputs outputs,
-        Integer modelVersion, String error, Long inferenceMs, Instant requestedAt, Instant finishedAt) {
+        Integer modelVersion, String error, Long inferenceMs, Instant requestedAt, Instant finishedAt,
+        ReferenceUse referenceUse) {
 
     public static final Jdbc.RowMapper<PageColoringRow> MAPPER = PageColoringRow::map;
 
@@ -40,6 +44,12 @@ public record PageColoringRow(PageRef ref, PageState state, ColoringRequest requ
                 MessageCodec.fromJson(row.getString("request"), ColoringRequest.class),
                 MessageCodec.fromJson(row.getString("outputs"), PageOutputs.class),
                 Jdbc.nullableInt(row, "model_version"), row.getString("error"), Jdbc.nullableLong(row, "inference_ms"),
-                Jdbc.instant(row, "requested_at"), Jdbc.instant(row, "finished_at"));
+                Jdbc.instant(row, "requested_at"), Jdbc.instant(row, "finished_at"), referenceUse(row));
+    }
+
+    private static ReferenceUse referenceUse(ResultSet row) throws SQLException {
+        Integer regions = Jdbc.nullableInt(row, "reference_regions");
+        Integer followed = Jdbc.nullableInt(row, "references_followed");
+        return regions == null || followed == null ? null : new ReferenceUse(regions, followed);
     }
 }

@@ -1,9 +1,11 @@
 package dev.colorize.ingest.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.colorize.ingest.auth.Caller;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.ingest.persistence.PageColoringRow;
 import dev.colorize.platform.coloring.PageRef;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.ingest.service.ChapterResults;
 import dev.colorize.ingest.service.PageLayer;
 import dev.colorize.ingest.service.PageRecolors;
@@ -40,9 +42,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @SecurityRequirement(name = "apiKey")
 public class PageRevisionResource {
 
-    /** A recolor accepted, or one revision as listed. */
+    /**
+     * A recolor accepted, or one revision as listed; references: how many of its regions followed the series'
+     * references, absent when it had none.
+     */
     public record RevisionView(UUID chapterId, int pageNumber, int revision, String state, String error,
-            Instant requestedAt, Instant finishedAt, String resultUrl) {
+            Instant requestedAt, Instant finishedAt, String resultUrl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ReferenceUse references) {
     }
 
     private final Caller caller;
@@ -118,14 +124,14 @@ public class PageRevisionResource {
         String path = "/v1/chapters/" + accepted.chapterId() + "/pages/" + accepted.pageNumber() + "/revisions/"
                 + accepted.revision();
         return Response.accepted(new RevisionView(accepted.chapterId(), accepted.pageNumber(), accepted.revision(),
-                "queued", null, Instant.now(), null, path)).location(URI.create(path)).build();
+                "queued", null, Instant.now(), null, path, null)).location(URI.create(path)).build();
     }
 
     private static RevisionView view(PageColoringRow r) {
         PageRef ref = r.ref();
         return new RevisionView(ref.chapterId(), ref.pageNumber(), ref.revision(), r.state().dbName(), r.error(),
                 r.requestedAt(), r.finishedAt(), "/v1/chapters/" + ref.chapterId() + "/pages/" + ref.pageNumber()
-                        + "/revisions/" + ref.revision());
+                        + "/revisions/" + ref.revision(), r.referenceUse());
     }
 
     private ChapterRow owned(UUID id) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * so a refused upload leaves nothing behind; then the objects are stored from those files and the rows plus
  * one outbox job per page commit in one transaction. Objects go first: a job never points at a missing page, and a failed commit only leaves
  * objects, which are removed. A page's color hints are stored beside it (points with palette names resolved) and named
- * in its job.
+ * in its job. Each job also names the references of the chapter's series at upload ({@link SeriesReferences}).
  */
 @ApplicationScoped
 public class ChapterUploads {
@@ -44,12 +44,14 @@ public class ChapterUploads {
     private final OutboxRelay relay;
     private final ModelPins pins;
     private final SeriesPalettes palettes;
+    private final SeriesReferences references;
     private final Counter acceptedChapters;
     private final Counter acceptedPages;
 
     public ChapterUploads(ChapterRepository chapters, PageObjects objects, OutboxRelay relay, MeterRegistry metrics,
-            ModelPins pins, SeriesPalettes palettes) {
+            ModelPins pins, SeriesPalettes palettes, SeriesReferences references) {
         this.chapters = chapters;
+        this.references = references;
         this.pins = pins;
         this.palettes = palettes;
         this.objects = objects;
@@ -81,6 +83,8 @@ public class ChapterUploads {
                 .collect(Collectors.toMap(PageHint::pageNumber, Function.identity()));
         Map<String, String> paletteColors = hints.values().stream().anyMatch(h -> !h.isImage())
                 ? palettes.colorsByName(publisherId, request.seriesId()) : Map.of();
+        // every page follows the references its series has now (none without a series, or for a new one)
+        ColoringRequest options = request.options().withReferences(references.current(publisherId, request.seriesId()));
         UUID chapterId = UUID.randomUUID();
         Instant now = Instant.now();
         List<PageObjects.StoredObject> stored = new ArrayList<>();
@@ -88,7 +92,7 @@ public class ChapterUploads {
         for (InspectedPage p : pages) {
             String key = ObjectKeys.sketch(publisherId, chapterId, p.pageNumber(), p.format().extension());
             stored.add(new PageObjects.StoredObject(key, p.file(), p.format().mediaType()));
-            ColoringRequest asked = request.options().withForceColor(request.forceColor().forces(p.pageNumber()));
+            ColoringRequest asked = options.withForceColor(request.forceColor().forces(p.pageNumber()));
             PageHint hint = hints.get(p.pageNumber());
             if (hint != null) {
                 PageObjects.StoredObject hintObject = HintObjects.of(publisherId, chapterId, 0, hint, paletteColors,
@@ -105,7 +109,7 @@ public class ChapterUploads {
         boolean inserted;
         try {
             inserted = chapters.insert(new NewChapter(chapterId, publisherId, request.title(), request.webhookUrl(),
-                    request.options(), request.idempotencyKey(),
+                    options, request.idempotencyKey(),
                     request.idempotencyKey() == null ? null : request.fingerprint(), rows, request.seriesId()));
         } catch (RuntimeException e) {
             objects.deleteQuietly(stored.stream().map(PageObjects.StoredObject::key).toList());

@@ -7,6 +7,7 @@ import dev.colorize.ingest.webhook.WebhookDeliveries;
 import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.platform.coloring.PageRef;
 import dev.colorize.platform.coloring.PageState;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.errors.Refused;
 import dev.colorize.platform.messaging.PageResult;
 import dev.colorize.platform.messaging.Topics;
@@ -114,7 +115,7 @@ public class PageColorings {
     public void abandon(PageRef ref, String reason) {
         jdbc.inTransaction(c -> {
             if (colorings.fail(c, ref, reason)) {
-                recolorFinished(c, ref, PageState.FAILED, reason);
+                recolorFinished(c, ref, PageState.FAILED, reason, null);
             }
             return null;
         });
@@ -130,7 +131,8 @@ public class PageColorings {
         }
         PageRef ref = result.page();
         if (ref.recolor()) {
-            recolorFinished(c, ref, result.state(), result.error());
+            recolorFinished(c, ref, result.state(), result.error(),
+                    result.state().hasResult() ? result.referenceUse() : null);
         } else {
             boolean skipped = result.state() == PageState.SKIPPED;
             boolean done = result.state().hasResult();
@@ -153,7 +155,7 @@ public class PageColorings {
             }
             List<PageRef> recolors = colorings.failOverdueRecolors(c, after, reason);
             for (PageRef r : recolors) {
-                recolorFinished(c, r, PageState.FAILED, "page " + r.pageNumber() + ": " + reason);
+                recolorFinished(c, r, PageState.FAILED, "page " + r.pageNumber() + ": " + reason, null);
             }
             return new Overdue(uploads, recolors);
         });
@@ -174,9 +176,10 @@ public class PageColorings {
         }
     }
 
-    private void recolorFinished(Connection c, PageRef ref, PageState state, String error) throws SQLException {
+    private void recolorFinished(Connection c, PageRef ref, PageState state, String error, ReferenceUse references)
+            throws SQLException {
         colorings.countRecolorsPending(c, ref.chapterId(), -1);
         webhooks.enqueuePageRecolored(c, ref.chapterId(), ref.pageNumber(), ref.revision(),
-                state == PageState.FAILED ? "failed" : "done", state == PageState.FAILED ? error : null);
+                state == PageState.FAILED ? "failed" : "done", state == PageState.FAILED ? error : null, references);
     }
 }

@@ -9,6 +9,7 @@ import dev.colorize.ingest.upload.PageHint;
 import dev.colorize.ingest.upload.PageSource;
 import dev.colorize.platform.coloring.ColoringRequest;
 import dev.colorize.platform.coloring.PageRef;
+import dev.colorize.platform.coloring.SeriesReference;
 import dev.colorize.platform.image.ImageFormat;
 import dev.colorize.platform.messaging.MessageCodec;
 import dev.colorize.platform.messaging.PageJob;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Recolors a finished page with new hints, without a new upload: the hints are checked as at upload, the page's next
- * revision reserved, the hints stored for it and its job (the upload's format, outputs and model pin) sent. Earlier
+ * revision reserved, the hints stored for it and its job (the upload's format, outputs and model pin, and the series'
+ * references as they are now) sent. Earlier
  * revisions stay; the worker writes the new one beside them.
  */
 @ApplicationScoped
@@ -43,10 +45,13 @@ public class PageRecolors {
     private final PageObjects objects;
     private final OutboxRelay relay;
     private final ModelPins pins;
+    private final SeriesReferences references;
 
     public PageRecolors(PublisherChapters chapters, PageColorings colorings, HintInspector hints,
-            SeriesPalettes palettes, PageObjects objects, OutboxRelay relay, ModelPins pins) {
+            SeriesPalettes palettes, PageObjects objects, OutboxRelay relay, ModelPins pins,
+            SeriesReferences references) {
         this.pins = pins;
+        this.references = references;
         this.chapters = chapters;
         this.colorings = colorings;
         this.hints = hints;
@@ -90,6 +95,8 @@ public class PageRecolors {
         pins.check(chapter.options().modelVersion());
         Map<String, String> paletteColors = hint.isImage() ? Map.of()
                 : palettes.colorsByName(chapter.publisherId(), chapter.seriesId());
+        // the series' references as they are now: a page added as a reference since the upload is followed too
+        List<SeriesReference> seriesReferences = references.current(chapter.publisherId(), chapter.seriesId());
         AtomicReference<PageObjects.StoredObject> hintObject = new AtomicReference<>();
         AtomicReference<ColoringRequest> asked = new AtomicReference<>();
         PageColorings.Reserved reserved = colorings.reserveRecolor(chapter.id(), page.pageNumber(), idempotencyKey,
@@ -97,7 +104,8 @@ public class PageRecolors {
                     hintObject.set(HintObjects.of(chapter.publisherId(), chapter.id(), next, hint, paletteColors,
                             chapter.seriesId()));
                     // the upload's request with the new hints: a hinted page is always colored
-                    asked.set(page.upload().request().withForceColor(false).withHints(hintObject.get().key()));
+                    asked.set(page.upload().request().withForceColor(false).withHints(hintObject.get().key())
+                            .withReferences(seriesReferences));
                     return asked.get();
                 }).orElseThrow(() -> Refused.notFound("Page " + page.pageNumber() + " of chapter " + chapter.id()));
         PageRef ref = new PageRef(chapter.id(), page.pageNumber(), reserved.revision());

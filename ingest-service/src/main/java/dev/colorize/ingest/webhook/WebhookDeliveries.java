@@ -3,6 +3,7 @@ package dev.colorize.ingest.webhook;
 import dev.colorize.ingest.config.IngestConfig;
 import dev.colorize.ingest.persistence.ChapterRow;
 import dev.colorize.platform.webhook.ChapterWebhook;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.webhook.PageRecoloredWebhook;
 import dev.colorize.service.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class WebhookDeliveries {
      * (signed, retried, recorded) as the chapter's webhook is.
      */
     public void enqueuePageRecolored(Connection c, UUID chapterId, int pageNumber, int revision, String state,
-            String error) throws SQLException {
+            String error, ReferenceUse references) throws SQLException {
         ChapterRow chapter = Jdbc.queryOne(c, "SELECT * FROM chapters WHERE id = ?", ChapterRow.MAPPER, chapterId)
                 .orElseThrow();
         Optional<String> url = url(c, chapter);
@@ -60,7 +61,8 @@ public class WebhookDeliveries {
             return;
         }
         Instant now = Instant.now();
-        PageRecoloredWebhook event = PageRecoloredWebhook.finished(chapterId, pageNumber, revision, state, error, now);
+        PageRecoloredWebhook event = PageRecoloredWebhook.finished(chapterId, pageNumber, revision, state, error,
+                references, now);
         insert(c, chapter, event.type(), url.get(), event.toJson(), now);
     }
 

@@ -1,5 +1,7 @@
 package dev.colorize.platform.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.messaging.Message;
 import dev.colorize.platform.messaging.MessageCodec;
 import java.time.Instant;
@@ -16,10 +18,17 @@ public record PageRecoloredWebhook(int schemaVersion, String type, Instant times
 
     /**
      * The page's new revision: state done (resultPath serves it) or failed (error says why); statusPath is the
-     * chapter's status, which lists every page's newest revision.
+     * chapter's status, which lists every page's newest revision. references (optional, left out when null): when the
+     * page's series had reference art, how many of the page's regions followed it ({@code {"regions":40,"followed":12}}).
      */
     public record RecoloredPage(UUID chapterId, int pageNumber, int revision, String state, String error,
-            String resultPath, String statusPath) {
+            String resultPath, String statusPath, @JsonInclude(JsonInclude.Include.NON_NULL) ReferenceUse references) {
+
+        /** A recolor of a page without references. */
+        public RecoloredPage(UUID chapterId, int pageNumber, int revision, String state, String error,
+                String resultPath, String statusPath) {
+            this(chapterId, pageNumber, revision, state, error, resultPath, statusPath, null);
+        }
     }
 
     public PageRecoloredWebhook {
@@ -28,10 +37,16 @@ public record PageRecoloredWebhook(int schemaVersion, String type, Instant times
 
     public static PageRecoloredWebhook finished(UUID chapterId, int pageNumber, int revision, String state, String error,
             Instant at) {
+        return finished(chapterId, pageNumber, revision, state, error, null, at);
+    }
+
+    /** @param references how the page followed its series' references, or null when it had none */
+    public static PageRecoloredWebhook finished(UUID chapterId, int pageNumber, int revision, String state, String error,
+            ReferenceUse references, Instant at) {
         String chapterPath = "/v1/chapters/" + chapterId;
         return new PageRecoloredWebhook(SCHEMA_VERSION, TYPE, at, new RecoloredPage(chapterId, pageNumber, revision, state,
                 error, "done".equals(state) ? chapterPath + "/pages/" + pageNumber + "/revisions/" + revision : null,
-                chapterPath));
+                chapterPath, references));
     }
 
     public String toJson() {
