@@ -15,63 +15,9 @@ public final class ReferenceArt {
     private final RegionDescriptors regions;
     /** Packed 0xRRGGBB per descriptor. */
     private final int[] colors;
-    /** The mean of the regions' reads, and each region's read less it, unit length (null where unknown). */
-    private final float[] center;
-    private final float[][] centeredReads;
-
     private ReferenceArt(RegionDescriptors regions, int[] colors) {
         this.regions = regions;
         this.colors = colors;
-        this.center = mean(regions.read());
-        this.centeredReads = new float[regions.size()][];
-        for (int k = 0; k < regions.size(); k++) {
-            centeredReads[k] = centered(regions.read()[k]);
-        }
-    }
-
-    /**
-     * A read less this reference's mean read, unit length: the network's features are all positive after its ReLU,
-     * so raw reads of any two regions point alike; less their mean they point where the regions differ. Null when
-     * either is unknown.
-     */
-    float[] centered(float[] read) {
-        if (read == null || center == null || read.length != center.length) {
-            return null;
-        }
-        float[] v = new float[read.length];
-        double norm = 0;
-        for (int c = 0; c < v.length; c++) {
-            v[c] = read[c] - center[c];
-            norm += v[c] * v[c];
-        }
-        if (norm == 0) {
-            return null;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int c = 0; c < v.length; c++) {
-            v[c] *= scale;
-        }
-        return v;
-    }
-
-    private static float[] mean(float[][] reads) {
-        float[] sum = null;
-        int n = 0;
-        for (float[] read : reads) {
-            if (read != null) {
-                sum = sum == null ? new float[read.length] : sum;
-                for (int c = 0; c < read.length; c++) {
-                    sum[c] += read[c];
-                }
-                n++;
-            }
-        }
-        if (sum != null) {
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] /= n;
-            }
-        }
-        return sum;
     }
 
     /**
@@ -105,10 +51,5 @@ public final class ReferenceArt {
 
     int color(int descriptor) {
         return colors[descriptor];
-    }
-
-    /** Descriptor {@code k}'s read, centered and unit length, or null. */
-    float[] centeredRead(int k) {
-        return centeredReads[k];
     }
 }

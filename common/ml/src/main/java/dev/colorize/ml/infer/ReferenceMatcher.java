@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Reference-guided flats: each figure region of a page takes the true color of the reference region it matches, when
  * the match is confident; elsewhere the network's vote stands. A match is the nearest reference region by
- * {@link RegionDescriptors} distance: what the network read over the region (its last decoder layer's features,
- * centered on the reference's mean and compared by cosine), the color it predicts, the region's place in its figure
+ * {@link RegionDescriptors} distance: what the network read over the region (its last decoder layer's features as
+ * the region stands out of its page, {@link RegionFeatures#pooled}, compared by cosine), the color it predicts, the region's place in its figure
  * and its share of it, each scaled by how much it varies between drawings of one part. Confident when it is near
  * ({@link #MAX_DISTANCE}) and clearly nearer than the nearest region of another color ({@link #RATIO}): a region
  * halfway between the hair and the shirt keeps the network's color rather than guessing. Hints and palette colors
@@ -42,10 +42,6 @@ final class ReferenceMatcher {
             }
             regions++;
             int color = match(page, k, references);
-            if (Boolean.getBoolean("refdebug")) {
-                System.out.printf("page label %d area %d f=%s -> %06x%n", label, page.areas()[k],
-                        java.util.Arrays.toString(java.util.Arrays.copyOfRange(page.features(), k * 6, k * 6 + 6)), color);
-            }
             if (color != FlatFill.KEEP_PREDICTION) {
                 followed[label] = color;
                 matched++;
@@ -62,9 +58,8 @@ final class ReferenceMatcher {
         float[] nearestOfColor = new float[0];
         for (ReferenceArt reference : references) {
             RegionDescriptors theirs = reference.regions();
-            float[] read = reference.centered(page.read()[k]);
             for (int j = 0; j < theirs.size(); j++) {
-                float d = distance(page.features(), k, read, theirs.features(), j, reference.centeredRead(j));
+                float d = distance(page.features(), k, page.read()[k], theirs.features(), j, theirs.read()[j]);
                 int color = reference.color(j);
                 int c = indexOfColor(seenColors, color);
                 if (c < 0) {

@@ -17,7 +17,8 @@ import org.opencv.imgproc.Imgproc;
  * @param features per descriptor {@link #WIDTH} values: L*, a*, b* of the network's prediction, the region's centroid
  *                 in its figure's box (0..1 each way), and the log of its share of that box's area
  * @param areas    the regions' pixels off the ink
- * @param read     per descriptor what the network read over the region ({@link RegionFeatures}), null where unknown
+ * @param read     per descriptor what the network read over the region ({@link RegionFeatures#pooled}: unit length),
+ *                 null where unknown
  */
 record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] read) {
 

@@ -36,14 +36,18 @@ final class RegionFeatures {
     }
 
     /**
-     * Each label's mean feature over its pixels off the ink (null for a label with none on a plane); {@code regions}
-     * may be the page at a working scale. Every second pixel each way: the features are at half the network's
-     * resolution.
+     * Each label's mean feature over its pixels off the ink, less the mean over all of the page's pixels off the ink,
+     * unit length (null for a label with none on a plane): the network's features are all positive after its ReLU,
+     * so raw means of any two regions point alike; less the page's mean they point where the region stands out of
+     * its page (mostly paper), which is what two drawings of one part share. {@code regions} may be the page at a
+     * working scale. Every second pixel each way: the features are at half the network's resolution.
      */
     float[][] pooled(LineRegions regions) {
         int count = regions.count();
         float[][] sums = new float[count][];
         int[] n = new int[count];
+        float[] page = null;
+        int pagePixels = 0;
         double sx = (double) pageWidth / regions.width();
         double sy = (double) pageHeight / regions.height();
         for (int y = 0; y < regions.height(); y += 2) {
@@ -62,6 +66,9 @@ final class RegionFeatures {
                 if (sums[l] == null) {
                     sums[l] = new float[plane.channels()];
                 }
+                if (page == null) {
+                    page = new float[plane.channels()];
+                }
                 int fx = cell(px - plane.rect().x, plane.rect().width, plane.content().x, plane.content().width,
                         plane.size(), plane.width());
                 int fy = cell(py - plane.rect().y, plane.rect().height, plane.content().y, plane.content().height,
@@ -71,18 +78,35 @@ final class RegionFeatures {
                 float[] s = sums[l];
                 for (int c = 0, o = fy * plane.width() + fx; c < s.length; c++, o += area) {
                     s[c] += v[o];
+                    page[c] += v[o];
                 }
                 n[l]++;
+                pagePixels++;
             }
         }
         for (int l = 0; l < count; l++) {
             if (sums[l] != null) {
-                for (int c = 0; c < sums[l].length; c++) {
-                    sums[l][c] /= n[l];
-                }
+                sums[l] = standingOut(sums[l], n[l], page, pagePixels);
             }
         }
         return sums;
+    }
+
+    /** {@code sum / n - pageSum / pageN}, unit length; null when it is zero. */
+    private static float[] standingOut(float[] sum, int n, float[] pageSum, int pageN) {
+        double norm = 0;
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] = sum[c] / n - pageSum[c] / pageN;
+            norm += sum[c] * sum[c];
+        }
+        if (norm == 0) {
+            return null;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] *= scale;
+        }
+        return sum;
     }
 
     /** The feature cell of a page offset {@code d} into an input {@code length} long, placed at {@code offset}. */
