@@ -152,8 +152,8 @@ public final class Colorizer implements AutoCloseable {
             Imgproc.resize(colored, sameSize, lineArt.size(), 0, 0, Imgproc.INTER_AREA);
         }
         Predictions predicted = predict(List.of(new PageInput(lineArt)), true);
-        ReferenceArt art = flatFill.describeReference(predicted.grays().get(0), predicted.flats().get(0), sameSize,
-                predicted.panels().get(0), predicted.reads().get(0));
+        ReferenceArt art = flatFill.describeReference(predicted.grays().get(0), sameSize, predicted.panels().get(0),
+                predicted.reads().get(0));
         releaseUnless(predicted.flats().get(0), colored, lineArt);
         releaseUnless(predicted.grays().get(0), colored, lineArt);
         releaseUnless(sameSize, colored);

@@ -107,8 +107,7 @@ public final class FlatFill {
         int[] followed = null;
         if (!references.isEmpty()) {
             // on the line art's regions, before the votes join or split them
-            RegionDescriptors page = RegionDescriptors.of(regions, RegionVotes.labVotes(regions, prediction), panels,
-                    minRegion, read);
+            RegionDescriptors page = RegionDescriptors.of(regions, panels, minRegion, read);
             followed = new int[regions.count()];
             java.util.Arrays.fill(followed, KEEP_PREDICTION);
             matches = ReferenceMatcher.follow(page, decided, followed, references);
@@ -125,30 +124,27 @@ public final class FlatFill {
     }
 
     /**
-     * A reference's regions and true colors: {@code lineArt} its line art, {@code prediction} the network's on it and
-     * {@code colored} the colored reference, all of one size (large ones are described at the working scale).
+     * A reference's regions and true colors: {@code lineArt} its line art and {@code colored} the colored reference, of
+     * one size (large ones are described at the working scale); {@code read}: what the network read over the line art.
      */
-    ReferenceArt describeReference(Mat lineArt, Mat prediction, Mat colored, List<Rect> panels, RegionFeatures read) {
+    ReferenceArt describeReference(Mat lineArt, Mat colored, List<Rect> panels, RegionFeatures read) {
         double scale = workingScale(lineArt);
         if (scale < 1) {
             Size small = smallSize(lineArt, scale);
             Mat gray = Compositing.gray(lineArt);
             Mat smallLines = workingLines(gray, small, scale);
-            Mat smallPrediction = resized(prediction, small);
             Mat smallColored = resized(colored, small);
-            ReferenceArt art = describeReference(smallLines, smallPrediction, smallColored, scaled(panels, lineArt, small),
-                    read);
+            ReferenceArt art = describeReference(smallLines, smallColored, scaled(panels, lineArt, small), read);
             if (gray != lineArt) {
                 gray.release();
             }
-            Mats.release(smallLines, smallPrediction, smallColored);
+            Mats.release(smallLines, smallColored);
             return art;
         }
         LineRegions regions = regions(lineArt);
-        checkPrediction(regions, prediction);
         checkPrediction(regions, colored);
-        return ReferenceArt.describe(regions, prediction, colored, panels,
-                segmentation.minRegion(regions.width(), regions.height()), read);
+        return ReferenceArt.describe(regions, colored, panels, segmentation.minRegion(regions.width(), regions.height()),
+                read);
     }
 
     private static double workingScale(Mat lineArt) {

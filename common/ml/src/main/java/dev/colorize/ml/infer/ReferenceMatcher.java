@@ -16,12 +16,11 @@ import java.util.List;
 final class ReferenceMatcher {
 
     /** How far, in each feature's unit, two drawings of one part typically differ. */
-    static final float READ_SCALE = Float.parseFloat(System.getProperty("ref.read", "0.5"));
-    static final float COLOR_SCALE = Float.parseFloat(System.getProperty("ref.color", "30"));
-    static final float PLACE_SCALE = Float.parseFloat(System.getProperty("ref.place", "0.25"));
-    static final float SHARE_SCALE = Float.parseFloat(System.getProperty("ref.share", "1.5"));
-    static final float MAX_DISTANCE = Float.parseFloat(System.getProperty("ref.max", "2.0"));
-    static final float RATIO = Float.parseFloat(System.getProperty("ref.ratio", "0.85"));
+    static final float READ_SCALE = 0.5f;
+    static final float PLACE_SCALE = 0.25f;
+    static final float SHARE_SCALE = 1.5f;
+    static final float MAX_DISTANCE = 2.0f;
+    static final float RATIO = 0.85f;
     /** Reference colors closer than this (Euclidean, 8-bit RGB) count as one color. */
     static final int SAME_COLOR_RGB_DISTANCE = 24;
 
@@ -110,13 +109,10 @@ final class ReferenceMatcher {
     static float distance(float[] a, int i, float[] readA, float[] b, int j, float[] readB) {
         int x = i * RegionDescriptors.WIDTH;
         int y = j * RegionDescriptors.WIDTH;
-        float dl = (a[x] - b[y]) / COLOR_SCALE;
-        float da = (a[x + 1] - b[y + 1]) / COLOR_SCALE;
-        float db = (a[x + 2] - b[y + 2]) / COLOR_SCALE;
-        float dx = (a[x + 3] - b[y + 3]) / PLACE_SCALE;
-        float dy = (a[x + 4] - b[y + 4]) / PLACE_SCALE;
-        float ds = (a[x + 5] - b[y + 5]) / SHARE_SCALE;
-        float sum = dl * dl + da * da + db * db + dx * dx + dy * dy + ds * ds;
+        float dx = (a[x] - b[y]) / PLACE_SCALE;
+        float dy = (a[x + 1] - b[y + 1]) / PLACE_SCALE;
+        float ds = (a[x + 2] - b[y + 2]) / SHARE_SCALE;
+        float sum = dx * dx + dy * dy + ds * ds;
         if (readA != null && readB != null) {
             float cosine = 0;
             for (int c = 0; c < readA.length; c++) {

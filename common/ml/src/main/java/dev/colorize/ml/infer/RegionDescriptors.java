@@ -7,35 +7,34 @@ import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * What a region of a drawing looks like to the reference matcher, compared across drawings of one character: the
- * color the network predicts for it (the network's reading of the strokes around it: a face reads as skin, a sleeve
- * as cloth, whatever tone it guesses), where it sits in its figure and how much of the figure it takes. A figure is
+ * What a region of a drawing looks like to the reference matcher, compared across drawings of one character: what the
+ * network read over it (the features it paints the region's color from: a face reads as a face, a sleeve as cloth,
+ * whatever tone it guesses), where it sits in its figure and how much of the figure it takes. A figure is
  * one connected part of everything that is not background; background is the paper that touches the page's or a
  * panel's border, and is never matched.
  *
  * @param labels   the region label each descriptor describes
- * @param features per descriptor {@link #WIDTH} values: L*, a*, b* of the network's prediction, the region's centroid
- *                 in its figure's box (0..1 each way), and the log of its share of that box's area
+ * @param features per descriptor {@link #WIDTH} values: the region's centroid in its figure's box (0..1 each way) and
+ *                 the log of its share of that box's area
  * @param areas    the regions' pixels off the ink
  * @param read     per descriptor what the network read over the region ({@link RegionFeatures#pooled}: unit length),
  *                 null where unknown
  */
 record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] read) {
 
-    static final int WIDTH = 6;
+    static final int WIDTH = 3;
     /** Parts of one figure may stand apart by this share of the page's (or reference's) shorter side. */
-    static final double FIGURE_GAP = Double.parseDouble(System.getProperty("ref.gap", "0.08"));
+    static final double FIGURE_GAP = 0.08;
 
     int size() {
         return labels.length;
     }
 
     /**
-     * The descriptors of every figure region of {@code regions} at least {@code minArea} pixels, with the prediction
-     * voted per region in 8-bit Lab ({@code predictionLab}, 3 per label, see {@link RegionVotes#labVotes}).
+     * The descriptors of every figure region of {@code regions} at least {@code minArea} pixels; {@code read}: what the
+     * network read over the page (null: described by place and share alone, as a strip's tiles are).
      */
-    static RegionDescriptors of(LineRegions regions, int[] predictionLab, List<Rect> panels, int minArea,
-            RegionFeatures read) {
+    static RegionDescriptors of(LineRegions regions, List<Rect> panels, int minArea, RegionFeatures read) {
         int width = regions.width();
         int height = regions.height();
         int count = regions.count();
@@ -114,12 +113,9 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
             areas[k] = area;
             reads[k] = pooled[l];
             int o = k * WIDTH;
-            features[o] = predictionLab[3 * l] / 2.55f;
-            features[o + 1] = predictionLab[3 * l + 1] - 128;
-            features[o + 2] = predictionLab[3 * l + 2] - 128;
-            features[o + 3] = (float) ((sumX[l] / area - fx + 0.5) / fw);
-            features[o + 4] = (float) ((sumY[l] / area - fy + 0.5) / fh);
-            features[o + 5] = (float) Math.log(area / (fw * fh));
+            features[o] = (float) ((sumX[l] / area - fx + 0.5) / fw);
+            features[o + 1] = (float) ((sumY[l] / area - fy + 0.5) / fh);
+            features[o + 2] = (float) Math.log(area / (fw * fh));
             k++;
         }
         return new RegionDescriptors(labels, features, areas, reads);

@@ -52,9 +52,8 @@ final class RegionVotes {
 
     /**
      * As above, with {@code followed}: per label a reference's color (or {@link FlatFill#KEEP_PREDICTION}), which the
-     * label takes instead of its vote. Such a label is not joined with a neighbour painted alike (a body the network
-     * leaves white would join the paper), but a second flat the network paints inside it is still split off and
-     * voted: the lines may leave a body and its wheelchair one region.
+     * label takes instead of its vote, whole: it is neither joined with a neighbour painted alike (a body the network
+     * leaves white would join the paper) nor split where the network paints it in patches.
      */
     static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided, int[] followed) {
         int n = regions.width() * regions.height();
@@ -65,10 +64,11 @@ final class RegionVotes {
         labMat.release();
 
         int[] votes = votes(regions, lab);
-        SplitShapes.rejoin(regions, votes, followed == null ? decided : either(decided, followed));
+        int[] kept = followed == null ? decided : either(decided, followed);
+        SplitShapes.rejoin(regions, votes, kept);
         for (int round = 0; round < SPLIT_ROUNDS; round++) {
             int before = regions.count();
-            splitSecondFlats(regions, lab, votes, minPartPx, decided);
+            splitSecondFlats(regions, lab, votes, minPartPx, kept);
             if (regions.count() == before) {
                 break;
             }
@@ -110,16 +110,6 @@ final class RegionVotes {
             }
         }
         return both;
-    }
-
-    /** Each label's vote of {@code image} (BGR 8-bit, the regions' size) in 8-bit Lab, 3 per label; no splitting. */
-    static int[] labVotes(LineRegions regions, Mat image) {
-        Mat labMat = new Mat();
-        Imgproc.cvtColor(image, labMat, Imgproc.COLOR_BGR2Lab);
-        byte[] lab = new byte[3 * regions.width() * regions.height()];
-        labMat.get(0, 0, lab);
-        labMat.release();
-        return votes(regions, lab);
     }
 
     /** Whether label {@code l}'s vote (8-bit L, a, b per label in {@code votes}) reads as paper: it is painted white. */
