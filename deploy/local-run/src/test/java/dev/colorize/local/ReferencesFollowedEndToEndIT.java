@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,12 @@ import org.opencv.imgproc.Imgproc;
  * worker colors the same figure drawn again (elsewhere, smaller, a shorter coat: redrawn, not copied) in the
  * reference's colors; the same chapter colored without --reference does not come out in them. A reference the service
  * refuses fails the run naming its file.
+ * <p>
+ * Observed with the shipped default model (models/default): the head follows (BGR exactly 150,190,240; 1 of 2 regions
+ * followed), the coat does not (218,173,206, as without references): the network reads the reference's large filled
+ * coat as paper (L* 95-100, a* b* 0) and its decoder features over the two coats disagree (cosine about -0.3), so the
+ * coat's distance (2.7) is over ReferenceMatcher.MAX_DISTANCE (2.0). Left failing on purpose: the proof asks for the
+ * figure's regions, not one of them.
  */
 class ReferencesFollowedEndToEndIT {
 
@@ -81,26 +88,49 @@ class ReferencesFollowedEndToEndIT {
                 guided.regionsFollowed(), guided.referenceRegions(), Arrays.toString(head), Arrays.toString(coat),
                 Arrays.toString(headWithout), Arrays.toString(coatWithout));
 
-        assertThat(guided.regionsFollowed()).as("regions followed, of %s", guided.referenceRegions())
+        SoftAssertions each = new SoftAssertions(); // every observation reported, not only the first that fails
+        each.assertThat(guided.regionsFollowed()).as("regions followed, of %s", guided.referenceRegions())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(near(head, SKIN)).as("the redrawn head in the reference's skin, BGR %s", Arrays.toString(head)).isTrue();
-        assertThat(near(coat, COAT)).as("the redrawn coat in the reference's coat color, BGR %s", Arrays.toString(coat))
+        each.assertThat(near(head, SKIN)).as("the redrawn head in the reference's skin, BGR %s", Arrays.toString(head))
                 .isTrue();
-        assertThat(near(headWithout, SKIN) && near(coatWithout, COAT))
-                .as("without references the figure is not in the reference's colors: head %s coat %s",
+        each.assertThat(near(coat, COAT)).as("the redrawn coat in the reference's coat color, BGR %s",
+                Arrays.toString(coat)).isTrue();
+        each.assertThat(near(headWithout, SKIN) || near(coatWithout, COAT))
+                .as("without references neither part is in the reference's colors: head %s coat %s",
                         Arrays.toString(headWithout), Arrays.toString(coatWithout)).isFalse();
-
         JsonNode summaryFile = JsonHttp.JSON.readTree(work.resolve("guided/summary.json").toFile());
-        assertThat(summaryFile.get("referencesStored").asInt()).isEqualTo(1);
-        assertThat(summaryFile.get("regionsFollowed").asInt()).isEqualTo(guided.regionsFollowed());
+        each.assertThat(summaryFile.path("referencesStored").asInt()).isEqualTo(1);
+        each.assertThat(summaryFile.path("regionsFollowed").asInt()).isEqualTo(guided.regionsFollowed());
+        each.assertAll();
+    }
 
-        // line art of another aspect than its colored image: the service refuses it, and the run says which file
-        Path bad = Files.createDirectories(work.resolve("bad-refs"));
-        Imgcodecs.imwrite(bad.resolve("sheet.png").toString(), reference(true));
-        Imgcodecs.imwrite(bad.resolve("sheet.lines.png").toString(), new Mat(300, 600, CvType.CV_8UC3, PAPER));
-        assertThatThrownBy(() -> run(options(pages, work.resolve("refused"), data, bad)))
-                .hasMessageStartingWith("--reference: sheet.lines.png refused by the service (400 lines-aspect-mismatch): ")
-                .hasMessageContaining("sheet.lines.png");
+    @Test
+    void aReferenceTheServiceRefusesFailsTheRunNamingItsFileAndTheNextRunReplacesWhatWasStored() throws Exception {
+        Path pages = Files.createDirectories(work.resolve("pages"));
+        Imgcodecs.imwrite(pages.resolve("1-figure.png").toString(), page());
+        // one good reference (its line art read from its ink), then line art of another aspect than its colored image
+        Path refs = Files.createDirectories(work.resolve("refs"));
+        Imgcodecs.imwrite(refs.resolve("a-good.png").toString(), reference(true));
+        Imgcodecs.imwrite(refs.resolve("sheet.png").toString(), reference(true));
+        Imgcodecs.imwrite(refs.resolve("sheet.lines.png").toString(), new Mat(300, 600, CvType.CV_8UC3, PAPER));
+        LocalOptions options = options(pages, work.resolve("refused"), work.resolve("data"), refs);
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+                assertThatThrownBy(() -> new LocalRun(options, out).run())
+                        .hasMessageStartingWith("--reference: sheet.lines.png refused by the service (400 "
+                                + "lines-aspect-mismatch): ")
+                        .hasMessageContaining("'sheet.png'");
+            }
+            String progress = printed.toString(StandardCharsets.UTF_8);
+            System.out.print(progress);
+            assertThat(progress).contains("  a-good.png (line art read from its ink)").doesNotContain("accepted");
+            if (attempt == 2) { // the first attempt stored a-good.png: the series holds DIR's references, not twice
+                assertThat(progress).contains("(replacing the 1 of an earlier run)");
+            }
+        }
+        assertThat(work.resolve("refused/summary.json")).as("no chapter uploaded").doesNotExist();
     }
 
     /** A head (circle) above a coat (rectangle) in 3 px ink, filled with skin and coat colors when {@code colored}. */
