@@ -4,9 +4,11 @@
 # exists (the shipped default model on a fresh registry, or a short bootstrap run with --bootstrap),
 # uploads a chapter as a local publisher, waits for the signed webhook and writes the colored pages,
 # chapter.cbz and summary.json.
-#   deploy/colorize-local.sh [--input PATH] [--hints DIR] [--output DIR] [--data DIR] [--layers] [--per-pixel-flats] [--bootstrap] [--bootstrap-seconds N]
+#   deploy/colorize-local.sh [--input PATH] [--hints DIR] [--reference DIR] [--output DIR] [--data DIR] [--layers] [--per-pixel-flats] [--bootstrap] [--bootstrap-seconds N]
 # --layers also writes each page's OpenRaster and Photoshop files (lines on multiply over flat colors) beside it.
 # --hints uploads the color hints of DIR named after the pages (001.hints.png or 001.hints.json for 001.png).
+# --reference stores the colored images of DIR (aiko.lines.png beside aiko.png: its line art) as the references of
+# series "local" and uploads the chapter as one of that series, so its regions follow their colors where they match.
 # Ctrl-C stops everything it started; running it again reuses the data and the model.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

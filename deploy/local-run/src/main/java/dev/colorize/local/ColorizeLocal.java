@@ -50,6 +50,11 @@ public final class ColorizeLocal {
         out.println("Model version " + s.modelVersions() + (s.modelBootstrapped() ? " (bootstrapped by this run)" : ""));
         out.println("Webhook: " + (s.webhookSignatureValid() ? "arrived, signature valid"
                 : s.webhookArrived() ? "arrived, signature INVALID" : "did not arrive"));
+        if (s.referencesStored() != null) {
+            out.println("References: " + s.referencesStored() + " of " + options.references() + " as series "
+                    + LocalOptions.SERIES + "; " + s.regionsFollowed() + " of " + s.referenceRegions()
+                    + " regions of the pages followed them");
+        }
         StringBuilder stages = new StringBuilder("Seconds per stage:");
         for (Map.Entry<String, Double> e : s.secondsPerStage().entrySet()) {
             stages.append(' ').append(e.getKey()).append(' ').append(e.getValue());

@@ -45,6 +45,11 @@ final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
     }
 
+    /** Deletes; a 404 is a {@link Refused} like any other non-2xx answer. */
+    JsonNode delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
+    }
+
     /** Downloads to a file, following redirects (presigned URLs). */
     void download(String path, Path target) throws IOException, InterruptedException {
         HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -69,9 +74,42 @@ final class JsonHttp {
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
-                    + ": " + response.body());
+            throw new Refused(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+                    + ": " + response.body(), response.statusCode(), problem(response.body()));
         }
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static JsonNode problem(String body) {
+        try {
+            JsonNode problem = JSON.readTree(body);
+            return problem != null && problem.isObject() ? problem : JSON.missingNode();
+        } catch (IOException notJson) {
+            return JSON.missingNode();
+        }
+    }
+
+    /**
+     * A non-2xx answer: its status and its problem details (type, title, detail, file, field; a missing node when the
+     * body was none).
+     */
+    static final class Refused extends IOException {
+
+        private final int status;
+        private final transient JsonNode problem;
+
+        Refused(String message, int status, JsonNode problem) {
+            super(message);
+            this.status = status;
+            this.problem = problem;
+        }
+
+        int status() {
+            return status;
+        }
+
+        JsonNode problem() {
+            return problem;
+        }
     }
 }

@@ -1,9 +1,17 @@
 package dev.colorize.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the local run does.
@@ -21,10 +29,28 @@ import java.util.Set;
  * @param hints           a folder of color hints named after the pages ({@code <page stem>.hints.png} or
  *                        {@code .hints.json}), uploaded with them; null for automatic coloring
  * @param perPixelFlats   the worker keeps the network's per-pixel flats instead of region flats
+ * @param references      a folder of colored reference images ({@code NAME.png}, {@code .jpg}, {@code .webp}; a
+ *                        {@code NAME.lines.png} beside one is its line art), stored as the references of series
+ *                        {@link #SERIES} before the chapter is uploaded as a chapter of it; null for none
  */
 record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
         long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout,
-        boolean bootstrap, boolean layers, Path hints, boolean perPixelFlats) {
+        boolean bootstrap, boolean layers, Path hints, boolean perPixelFlats, Path references) {
+
+    /** The series of the local run's chapters when they have references: its references are those of --reference. */
+    static final String SERIES = "local";
+
+    /** Without references. */
+    LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<String, Object> bootstrapSpec,
+            long bootstrapSteps, Duration bootstrapBudget, int bootstrapImages, Duration coloringTimeout,
+            boolean bootstrap, boolean layers, Path hints, boolean perPixelFlats) {
+        this(input, output, data, projectRoot, bootstrapSpec, bootstrapSteps, bootstrapBudget, bootstrapImages,
+                coloringTimeout, bootstrap, layers, hints, perPixelFlats, null);
+    }
+
+    /** A colored reference image and its line art (null: the service reads it from the image's ink). */
+    record ReferenceImage(Path colored, Path lines) {
+    }
 
     /**
      * The paper's layer pattern at half its widths and 128 px: a bootstrap run fits some thousand steps in
@@ -49,6 +75,7 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
         boolean layers = false;
         boolean perPixelFlats = false;
         Path hints = null;
+        Path references = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -83,6 +110,14 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
                         throw new UsageException("--hints " + value + " is not a folder of hint files");
                     }
                 }
+                case "--reference" -> {
+                    references = Path.of(value).toAbsolutePath();
+                    if (!Files.isDirectory(references)) {
+                        throw new UsageException("--reference " + value
+                                + " is not a folder of colored reference images");
+                    }
+                    referenceImages(references); // refuses a folder without images, or line art without its image
+                }
                 case "--output" -> output = Path.of(value);
                 case "--data" -> data = Path.of(value);
                 case "--bootstrap-seconds" -> budgetSeconds = Long.parseLong(value);
@@ -91,15 +126,66 @@ record LocalOptions(Path input, Path output, Path data, Path projectRoot, Map<St
         }
         return new LocalOptions(input, output.toAbsolutePath(), data.toAbsolutePath(), projectRoot, starterSpec(),
                 100_000, Duration.ofSeconds(budgetSeconds), 64, Duration.ofMinutes(30), bootstrap, layers, hints,
-                perPixelFlats);
+                perPixelFlats, references);
+    }
+
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".webp");
+    private static final String LINES = ".lines";
+
+    /**
+     * The reference images of a --reference folder, by file name: every colored image (PNG, JPEG, WebP) with the
+     * {@code NAME.lines.png} (or .jpg, .webp) beside it as its line art. Other files are not read.
+     *
+     * @throws UsageException when the folder holds no colored image, or line art whose colored image is not there
+     */
+    static List<ReferenceImage> referenceImages(Path folder) {
+        Map<String, Path> colored = new LinkedHashMap<>(); // by stem
+        Map<String, Path> lines = new LinkedHashMap<>(); // by the stem of their colored image
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                String extension = IMAGE_EXTENSIONS.stream().filter(lower::endsWith).findFirst().orElse(null);
+                if (extension == null || name.startsWith(".")) {
+                    continue;
+                }
+                String stem = name.substring(0, name.length() - extension.length());
+                if (stem.toLowerCase(Locale.ROOT).endsWith(LINES)) {
+                    lines.put(stem.substring(0, stem.length() - LINES.length()), file);
+                } else if (colored.putIfAbsent(stem, file) != null) {
+                    throw new UsageException("--reference " + folder + " has two images named " + stem + " ("
+                            + colored.get(stem).getFileName() + ", " + name + "): which one " + stem
+                            + ".lines.png belongs to is unclear; keep one");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Map.Entry<String, Path> l : lines.entrySet()) {
+            if (!colored.containsKey(l.getKey())) {
+                throw new UsageException("--reference " + folder + ": " + l.getValue().getFileName()
+                        + " is line art without its colored image (" + l.getKey() + ".png, .jpg or .webp beside it)");
+            }
+        }
+        if (colored.isEmpty()) {
+            throw new UsageException("--reference " + folder + " holds no colored images (PNG, JPEG or WebP)");
+        }
+        List<ReferenceImage> images = new ArrayList<>();
+        colored.forEach((stem, file) -> images.add(new ReferenceImage(file, lines.get(stem))));
+        return images;
     }
 
     static final String USAGE = """
-            usage: deploy/colorize-local.sh [--input PATH] [--hints DIR] [--output DIR] [--data DIR] [--layers] [--per-pixel-flats] [--bootstrap] [--bootstrap-seconds N]
+            usage: deploy/colorize-local.sh [--input PATH] [--hints DIR] [--reference DIR] [--output DIR] [--data DIR] [--layers] [--per-pixel-flats] [--bootstrap] [--bootstrap-seconds N]
               --input   a folder of page images (PNG/JPEG/WebP) or a .cbz/.zip; default: the sample chapter (4 pages of real line
                         art by OpenMoji authors the model never trained on)
               --hints   a folder of color hints named after the pages: 001.hints.png (colored dots on transparent, the
                         page's aspect) or 001.hints.json ([{"x":..,"y":..,"color":"#rrggbb"}] in page pixels) for 001.png
+              --reference  a folder of colored reference art (PNG/JPEG/WebP colored pages or character sheets;
+                        aiko.lines.png beside aiko.png is its line art, else it is read from the ink): stored as the
+                        references of series "local" (replacing those of an earlier run) before the chapter is
+                        uploaded as a chapter of that series, whose regions then follow the references' colors where
+                        they match; the summary says how many did
               --output  where colored pages, chapter.cbz and summary.json go (default: ./colorized)
               --per-pixel-flats  the worker keeps the network's per-pixel flats instead of region flats (the default)
               --layers  also write each page's layers as an OpenRaster and a Photoshop file beside it

@@ -105,6 +105,7 @@ final class LocalRun {
         Publisher publisher = readOrCreatePublisher(new JsonHttp(ingest.baseUrl(), adminKey), state);
         receiver.trust(publisher.webhookSecret());
         JsonHttp api = new JsonHttp(ingest.baseUrl(), publisher.apiKey());
+        Integer referencesStored = options.references() == null ? null : storeReferences(api);
         UUID chapterId = upload(api, receiver.url());
         stage("upload", begin);
 
@@ -114,7 +115,7 @@ final class LocalRun {
         stage("coloring", begin);
 
         begin = System.nanoTime();
-        RunSummary summary = download(api, status, bootstrapped, webhook, receiver);
+        RunSummary summary = download(api, status, bootstrapped, webhook, receiver, referencesStored);
         stage("download", begin);
         Files.writeString(options.output().resolve("summary.json"),
                 JsonHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
@@ -218,8 +219,68 @@ final class LocalRun {
     record Publisher(String id, String apiKey, String webhookSecret) {
     }
 
+    /**
+     * The images of --reference become the references of series {@link LocalOptions#SERIES}, replacing those it had
+     * (an earlier run's): how many were stored. A refusal fails the run naming the file and the service's reason.
+     */
+    private int storeReferences(JsonHttp api) throws IOException, InterruptedException {
+        List<LocalOptions.ReferenceImage> images = LocalOptions.referenceImages(options.references());
+        String path = "/v1/series/" + LocalOptions.SERIES + "/references";
+        JsonNode earlier;
+        try {
+            earlier = api.get(path);
+        } catch (JsonHttp.Refused e) {
+            if (e.status() != 404) { // 404: the local publisher has no such series yet
+                throw e;
+            }
+            earlier = JsonHttp.JSON.createArrayNode();
+        }
+        for (JsonNode reference : earlier) {
+            api.delete(path + "/" + reference.get("id").asText());
+        }
+        say("Storing " + images.size() + " reference image" + (images.size() == 1 ? "" : "s") + " of "
+                + options.references() + " as the references of series " + LocalOptions.SERIES
+                + (earlier.isEmpty() ? "" : " (replacing the " + earlier.size() + " of an earlier run)"));
+        for (LocalOptions.ReferenceImage image : images) {
+            Multipart form = new Multipart();
+            form.file("colored", image.colored().getFileName().toString(), mediaType(image.colored()),
+                    Files.readAllBytes(image.colored()));
+            if (image.lines() != null) {
+                form.file("lines", image.lines().getFileName().toString(), mediaType(image.lines()),
+                        Files.readAllBytes(image.lines()));
+            }
+            try {
+                api.post(path, form);
+            } catch (JsonHttp.Refused e) {
+                throw new IllegalStateException(refusal(image, e), e);
+            }
+            say("  " + image.colored().getFileName()
+                    + (image.lines() == null ? " (line art read from its ink)" : " with " + image.lines().getFileName()));
+        }
+        return images.size();
+    }
+
+    /** "--reference: aiko.png refused (400 lines-aspect-mismatch): the problem's detail". */
+    static String refusal(LocalOptions.ReferenceImage image, JsonHttp.Refused e) {
+        JsonNode problem = e.problem();
+        String file = problem.path("file").asText(image.colored().getFileName().toString());
+        String type = problem.path("type").asText("");
+        String kind = type.isEmpty() ? problem.path("title").asText("") : type.substring(type.lastIndexOf('/') + 1);
+        String detail = problem.path("detail").asText("");
+        return "--reference: " + file + " refused by the service (" + e.status() + (kind.isEmpty() ? "" : " " + kind)
+                + ")" + (detail.isEmpty() ? ": " + e.getMessage() : ": " + detail);
+    }
+
+    private static String mediaType(Path image) {
+        String name = image.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") ? "image/png" : name.endsWith(".webp") ? "image/webp" : "image/jpeg";
+    }
+
     private UUID upload(JsonHttp api, String webhookUrl) throws IOException, InterruptedException {
         Multipart form = new Multipart().field("title", "local run").field("webhookUrl", webhookUrl);
+        if (options.references() != null) {
+            form.field("seriesId", LocalOptions.SERIES);
+        }
         if (options.layers()) {
             form.field("outputs", "ora,psd");
         }
@@ -249,6 +310,9 @@ final class LocalRun {
         if (!hints.isEmpty()) {
             say("  with the color hints of " + hints.size() + " pages from " + options.hints());
         }
+        if (options.references() != null) {
+            say("  as a chapter of series " + LocalOptions.SERIES + ", after its references");
+        }
         JsonNode accepted = api.post("/v1/chapters", form);
         say("Chapter " + accepted.get("chapterId").asText() + " accepted: " + accepted.get("pageCount").asInt() + " pages");
         return UUID.fromString(accepted.get("chapterId").asText());
@@ -277,7 +341,7 @@ final class LocalRun {
     }
 
     private RunSummary download(JsonHttp api, JsonNode status, boolean bootstrapped, WebhookReceiver.Received webhook,
-            WebhookReceiver receiver) throws IOException, InterruptedException {
+            WebhookReceiver receiver, Integer referencesStored) throws IOException, InterruptedException {
         String chapterPath = "/v1/chapters/" + status.get("chapterId").asText();
         Path pagesDir = options.output().resolve("pages");
         Files.createDirectories(pagesDir);
@@ -286,7 +350,12 @@ final class LocalRun {
         List<String> failures = new ArrayList<>();
         List<String> openRasterFiles = new ArrayList<>();
         List<String> photoshopFiles = new ArrayList<>();
+        int referenceRegions = 0;
+        int regionsFollowed = 0;
         for (JsonNode page : status.get("pages")) {
+            JsonNode use = page.path("references"); // absent on a page colored without references
+            referenceRegions += use.path("regions").asInt();
+            regionsFollowed += use.path("followed").asInt();
             int number = page.get("pageNumber").asInt();
             String state = page.get("state").asText();
             if ("done".equals(state) || "skipped".equals(state)) {
@@ -321,7 +390,8 @@ final class LocalRun {
                 status.get("pageCount").asInt(), status.get("pagesDone").asInt(), status.get("pagesFailed").asInt(),
                 versions, bootstrapped, stages, arrived, webhook != null, webhook == null ? null : webhook.body(),
                 pages.isEmpty() ? null : options.output().relativize(archive).toString(), pages, failures,
-                openRasterFiles, photoshopFiles);
+                openRasterFiles, photoshopFiles, referencesStored,
+                referencesStored == null ? null : referenceRegions, referencesStored == null ? null : regionsFollowed);
     }
 
     private static boolean exists(JsonHttp api, String path) throws InterruptedException {

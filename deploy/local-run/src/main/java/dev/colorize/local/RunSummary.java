@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What summary.json holds: the outcome of one local run. */
+/**
+ * What summary.json holds: the outcome of one local run. With --reference: referencesStored, how many images became
+ * the series' references; referenceRegions and regionsFollowed, the pages' regions matched against them and those that
+ * took a reference's color, summed over the pages (null without --reference).
+ */
 record RunSummary(
         UUID chapterId,
         String state,
@@ -21,7 +25,10 @@ record RunSummary(
         List<String> pages,
         List<String> failures,
         List<String> openRasterFiles,
-        List<String> photoshopFiles) {
+        List<String> photoshopFiles,
+        Integer referencesStored,
+        Integer referenceRegions,
+        Integer regionsFollowed) {
 
     boolean succeeded() {
         return "completed".equals(state) && pagesDone == pagesTotal && webhookSignatureValid;
