@@ -73,13 +73,16 @@ final class RecolorFlood {
 
     /** "status problem" -> how many answers, e.g. "202" -> 14, "429 recolors-in-work" -> 4. */
     Map<String, Long> byStatus() {
-        return answers.stream().collect(Collectors.groupingBy(
-                a -> a.status() + (a.problem() == null ? "" : " " + a.problem()), TreeMap::new, Collectors.counting()));
+        return byStatus(answers);
     }
 
     /** A burst's answers by status, for a line of the report. */
     static String summary(List<Answer> burst) {
-        return burst.stream().collect(Collectors.groupingBy(a -> a.status() + (a.problem() == null ? "" : " " + a.problem()),
-                TreeMap::new, Collectors.counting())).toString();
+        return byStatus(burst).toString();
+    }
+
+    private static Map<String, Long> byStatus(List<Answer> answers) {
+        return answers.stream().collect(Collectors.groupingBy(
+                a -> a.status() + (a.problem() == null ? "" : " " + a.problem()), TreeMap::new, Collectors.counting()));
     }
 }
