@@ -343,7 +343,7 @@ final class FaultCensus {
     }
 
     /** results/{publisher}/{chapter}/{page:04d}[-r{revision}]-v{version}.{ext} -> the page's revision. */
-    private static RecolorFlood.Revision revisionOfResultKey(UUID chapter, String key) {
+    static RecolorFlood.Revision revisionOfResultKey(UUID chapter, String key) {
         Matcher m = RESULT_NAME.matcher(key.substring(key.lastIndexOf('/') + 1));
         if (!m.lookingAt()) {
             throw new IllegalStateException("not a result key: " + key);
