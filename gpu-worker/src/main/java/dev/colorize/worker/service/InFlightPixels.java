@@ -29,7 +29,7 @@ public final class InFlightPixels {
 
     /**
      * How many of a batch's next pages, of these pixels in order, to decode now: as many as fit under the cap with the
-     * pixels held, and at least one. Eight print pages of one batch decoded at once took several times the cap.
+     * pixels held, and at least one. Decoded all at once, a batch of large pages held several times the cap.
      */
     int fitting(long[] pixels) {
         long total = held.get();

@@ -15,11 +15,11 @@ import org.jboss.logging.Logger;
 /**
  * Runs batches of jobs through the page stages, overlapping batches: count the attempts ({@link AttemptCounter}),
  * read and check each page and decide whether it is colored ({@link PageReader}, {@link PassThroughDecision}; I/O
- * threads, in parallel; as many pages decoded at once as the in-flight pixel cap allows), one forward pass per model ({@link PageColoring}; the model thread, one batch after
- * another in submission order), encode and store the results ({@link OutputEncoder}, {@link ResultWriter}; I/O
- * threads), then publish one result or dead letter per job ({@link OutcomeSender}; in submission order) and wait
- * until every one is durable. So batch N+1 is read while batch N is in its forward pass, and batch N is written and
- * published while batch N+1 is.
+ * threads, in parallel; as many pages decoded at once as the in-flight pixel cap allows), one forward pass per model
+ * ({@link PageColoring}; the model thread, one batch after another in submission order), encode and store the results
+ * ({@link OutputEncoder}, {@link ResultWriter}; I/O threads), then publish one result or dead letter per job
+ * ({@link OutcomeSender}; in submission order) and wait until every one is durable. So batch N+1 is read while
+ * batch N is in its forward pass, and batch N is written and published while batch N+1 is.
  *
  * <p>Models are used, switched and closed only on the model thread: a promotion takes over between two
  * forward passes, never within a batch.
