@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -82,8 +83,8 @@ final class FaultCensus {
 
     /** What became of the poison page: its state and reason, the kills, and the pages its victims held. */
     record PoisonRow(PageAttemptsWatch.Page page, String publisher, String state, String error,
-            List<PoisonPageKiller.Kill> kills, int heldWithIt, int heldWithItDone, int heldWithItMostAttempts,
-            List<String> problems) {
+            List<PoisonPageKiller.Kill> kills, int heldWithIt, Map<String, Long> heldWithItByPublisher,
+            int heldWithItDone, int heldWithItMostAttempts, List<String> problems) {
 
         boolean holds() {
             return state.equals("failed") && error != null && !kills.isEmpty() && heldWithItDone == heldWithIt
@@ -201,7 +202,7 @@ final class FaultCensus {
         }
         // once every chapter's pages are known: the victims held pages of chapters uploaded after the poison page's
         PoisonRow poison = poisonPublisher == null ? null
-                : poisonRow(poisonKiller, poisonPublisher, pageStates, pageErrors, highestAttempts);
+                : poisonRow(poisonKiller, poisonPublisher, chapters, pageStates, pageErrors, highestAttempts);
         int heldTakenAgain = (int) heldByKilled.stream().filter(p -> highestAttempts.getOrDefault(p, 0) >= 2).count();
         int heldDone = (int) heldByKilled.stream().filter(p -> "done".equals(pageStates.get(p))).count();
 
@@ -245,13 +246,16 @@ final class FaultCensus {
                 heldByKilled.size(), heldTakenAgain, heldDone);
     }
 
-    private static PoisonRow poisonRow(PoisonPageKiller killer, String publisher,
+    private static PoisonRow poisonRow(PoisonPageKiller killer, String publisher, List<RunChapter> chapters,
             Map<PageAttemptsWatch.Page, String> states, Map<PageAttemptsWatch.Page, String> errors,
             Map<PageAttemptsWatch.Page, Integer> highestAttempts) {
         Set<PageAttemptsWatch.Page> held = killer.kills().stream().flatMap(k -> k.heldWithIt().stream())
                 .collect(Collectors.toSet());
+        Map<UUID, String> publisherOf = chapters.stream()
+                .collect(Collectors.toMap(RunChapter::id, RunChapter::publisher));
         return new PoisonRow(killer.page(), publisher, states.get(killer.page()), errors.get(killer.page()),
-                killer.kills(), held.size(), (int) held.stream().filter(p -> "done".equals(states.get(p))).count(),
+                killer.kills(), held.size(), held.stream().collect(Collectors.groupingBy(
+                        p -> publisherOf.get(p.chapterId()), TreeMap::new, Collectors.counting())), (int) held.stream().filter(p -> "done".equals(states.get(p))).count(),
                 held.stream().mapToInt(p -> highestAttempts.getOrDefault(p, 0)).max().orElse(0), killer.problems());
     }
 
@@ -303,11 +307,12 @@ final class FaultCensus {
                 + "worker (attempts 2): %d; done now: %d.%n", heldByKilled, heldTakenAgain, heldDone));
         if (poison != null) {
             md.append(String.format(Locale.ROOT, "- Poison page: %s's chapter %s page %d, %s: \"%s\". Workers it killed: %s. "
-                    + "Other pages those workers held in work when killed: %d, done now: %d, most attempts any of them "
-                    + "was charged: %d.%s%n", poison.publisher(), poison.page().chapterId(), poison.page().pageNumber(),
+                    + "Other pages those workers held in work when killed: %d %s, done now: %d, most attempts any of "
+                    + "them was charged: %d.%s%n", poison.publisher(), poison.page().chapterId(), poison.page().pageNumber(),
                     poison.state(), poison.error(), poison.kills().stream().map(k -> "attempt " + k.attempt() + " "
                             + k.worker() + " (pid " + k.pid() + ", " + k.heldWithIt().size() + " other pages)")
-                            .collect(Collectors.joining(", ")), poison.heldWithIt(), poison.heldWithItDone(),
+                            .collect(Collectors.joining(", ")), poison.heldWithIt(), poison.heldWithItByPublisher(),
+                    poison.heldWithItDone(),
                     poison.heldWithItMostAttempts(),
                     poison.problems().isEmpty() ? "" : " Problems: " + String.join("; ", poison.problems())));
         }
