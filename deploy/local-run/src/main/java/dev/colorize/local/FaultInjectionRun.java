@@ -219,8 +219,9 @@ public final class FaultInjectionRun {
     /**
      * The poison page and the recolor flood, with a fresh worker in worker-a's place: chapters of two publishers are
      * uploaded, then a third publisher's chapter whose middle page kills every worker that works on it
-     * ({@link PoisonPageKiller}), then two more of the first two, so the poison page's batches hold their pages; and
-     * meanwhile bursts of recolors of two finished pages of chapter 1 ({@link #recolorFlood}).
+     * ({@link PoisonPageKiller}), then chapters of the first two queued behind it ({@link #queueBehind}), so the
+     * poison page's batches hold their pages; and meanwhile bursts of recolors of two finished pages of chapter 1
+     * ({@link #recolorFlood}).
      */
     private PoisonPageKiller poisonAndFlood(JsonHttp admin, RunPublisher first, WebhookReceiver receiver,
             List<Path> pages, List<FaultCensus.RunChapter> chapters, PageAttemptsWatch attempts,
@@ -236,8 +237,8 @@ public final class FaultInjectionRun {
                 pages.get(pages.size() - 1));
         upload(poisoner, receiver, poisonChapter, chapters, 1);
         UUID poisoned = chapters.get(chapters.size() - 1).id();
-        upload(first, receiver, pages, chapters, 1);
-        upload(neighbour, receiver, pages, chapters, 1);
+        String behind = queueBehind(poisoned, List.of(first, neighbour), pages.subList(0, Math.min(4, pages.size())),
+                receiver, chapters, partitions);
         PoisonPageKiller poison = new PoisonPageKiller(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword(),
                 new PageAttemptsWatch.Page(poisoned, 2), MAX_ATTEMPTS, partitions, attempts, new PoisonPageKiller.Workers() {
                     @Override
@@ -252,8 +253,8 @@ public final class FaultInjectionRun {
                     }
                 }, this::say);
         faults.add(String.format(Locale.ROOT, "t=%.1f s: poison page uploaded: page 2 of fault-run-poison's chapter "
-                + "%s, between chapters of fault-run and fault-run-neighbour; every worker found working on it is killed "
-                + "with SIGKILL and replaced", (System.nanoTime() - begin) / 1e9, poisoned));
+                + "%s, between chapters of fault-run and fault-run-neighbour (%s); every worker found working on it is "
+                + "killed with SIGKILL and replaced", (System.nanoTime() - begin) / 1e9, poisoned, behind));
         try {
             recolorFlood(chapters.get(0), flood);
         } catch (Exception e) {
@@ -261,6 +262,30 @@ public final class FaultInjectionRun {
             throw e;
         }
         return poison;
+    }
+
+    /**
+     * Uploads chapters of 4 pages of the publishers until each has one on the poison page's partition of the jobs topic,
+     * right behind it (a chapter's jobs are keyed by its id, which the ingest draws): so the batches that take the
+     * poison page, and those in the same worker's pipeline, hold their pages. Gives up after 16 chapters.
+     */
+    private String queueBehind(UUID poisoned, List<RunPublisher> publishers, List<Path> pages, WebhookReceiver receiver,
+            List<FaultCensus.RunChapter> chapters, WorkerPartitions partitions) throws Exception {
+        int partition = partitions.partitionOf(poisoned, Duration.ofSeconds(30));
+        Map<String, Integer> landed = new LinkedHashMap<>();
+        int uploaded = 0;
+        while (landed.size() < publishers.size() && uploaded < 16) {
+            RunPublisher next = publishers.stream().filter(p -> !landed.containsKey(p.name())).toList()
+                    .get(uploaded % (publishers.size() - landed.size()));
+            upload(next, receiver, pages, chapters, 1);
+            uploaded++;
+            if (partitions.partitionOf(chapters.get(chapters.size() - 1).id(), Duration.ofSeconds(30)) == partition) {
+                landed.put(next.name(), chapters.size());
+            }
+        }
+        return "its partition " + partition + ", behind it there: " + (landed.isEmpty() ? "no other chapter"
+                : landed.entrySet().stream().map(e -> e.getKey() + "'s chapter " + e.getValue())
+                        .collect(Collectors.joining(", "))) + ", of " + uploaded + " 4-page chapters uploaded after it";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.colorize.local;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,20 @@ final class WorkerPartitions implements AutoCloseable {
     /** The worker whose consumer owns the chapter's partition now; empty while the group rebalances. */
     Optional<String> ownerOf(UUID chapter) throws ExecutionException, InterruptedException {
         return Optional.ofNullable(assignment().get(partition(chapter)));
+    }
+
+    /** The partition of the jobs topic the chapter's jobs are on, once the first is there. */
+    int partitionOf(UUID chapter, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int partition = partition(chapter);
+        while (partition < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No job of chapter " + chapter + " on the jobs topic after " + timeout);
+            }
+            Thread.sleep(200);
+            partition = partition(chapter);
+        }
+        return partition;
     }
 
     /** Partition -> worker name. */
