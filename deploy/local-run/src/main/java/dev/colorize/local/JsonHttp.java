@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** JSON calls to one service with a bearer key; a non-2xx answer becomes an exception quoting its problem details. */
 final class JsonHttp {
@@ -22,6 +23,10 @@ final class JsonHttp {
     JsonHttp(String baseUrl, String key) {
         this.baseUrl = baseUrl;
         this.key = key;
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
@@ -48,6 +53,19 @@ final class JsonHttp {
     /** Deletes; a 404 is a {@link Refused} like any other non-2xx answer. */
     JsonNode delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE().build());
+    }
+
+    /** An answer of any status, for calls whose refusals are part of what is checked. */
+    record Answer(int status, String body) {
+    }
+
+    /** Posts JSON with extra headers and returns the answer whatever its status. */
+    Answer postAnswer(String path, Object body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
     }
 
     /** Downloads to a file, following redirects (presigned URLs). */

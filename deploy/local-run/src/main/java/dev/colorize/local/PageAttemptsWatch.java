@@ -50,14 +50,17 @@ final class PageAttemptsWatch implements AutoCloseable {
         return read().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
-    /** Every row now, with whether its page is still unfinished; the counts go into {@link #highest()}. */
+    /**
+     * Every row of an upload's coloring now (a recolor's revision has a count of its own), with whether its page is still
+     * unfinished; the counts go into {@link #highest()}.
+     */
     private Map<Page, Boolean> read() throws SQLException {
         Map<Page, Boolean> rows = new HashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         SELECT a.chapter_id, a.page_number, a.attempts, pc.state = 'queued'
-                        FROM page_attempts a JOIN page_colorings pc USING (chapter_id, page_number)
-                        WHERE pc.revision = 0""")) {
+                        FROM page_attempts a JOIN page_colorings pc USING (chapter_id, page_number, revision)
+                        WHERE revision = 0""")) {
             while (rs.next()) {
                 Page page = new Page(rs.getObject(1, UUID.class), rs.getInt(2));
                 highest.merge(page, rs.getInt(3), Math::max);

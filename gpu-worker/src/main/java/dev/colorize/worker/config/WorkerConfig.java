@@ -88,8 +88,8 @@ public interface WorkerConfig {
 
         /**
          * Pixels of pages in flight at once (read, colored or being written), read from each page's header
-         * before it is decoded; the loop takes no further batch while this is reached or a batch's headers are
-         * still being read, so at most one batch goes past it. A pixel costs up to ~24 bytes of native memory
+         * before it is decoded; the loop takes no further batch while this is reached or a batch is still being
+         * read, and a batch decodes at once only the pages that fit, so at most one page goes past it. A pixel costs up to ~24 bytes of native memory
          * on its way (8-bit sketch and result, the model's float tensors): 160 M fits the 8 GiB limit with the
          * model and the JVM.
          */

@@ -15,11 +15,11 @@ import org.jboss.logging.Logger;
 /**
  * Runs batches of jobs through the page stages, overlapping batches: count the attempts ({@link AttemptCounter}),
  * read and check each page and decide whether it is colored ({@link PageReader}, {@link PassThroughDecision}; I/O
- * threads, in parallel), one forward pass per model ({@link PageColoring}; the model thread, one batch after
- * another in submission order), encode and store the results ({@link OutputEncoder}, {@link ResultWriter}; I/O
- * threads), then publish one result or dead letter per job ({@link OutcomeSender}; in submission order) and wait
- * until every one is durable. So batch N+1 is read while batch N is in its forward pass, and batch N is written and
- * published while batch N+1 is.
+ * threads, in parallel; as many pages decoded at once as the in-flight pixel cap allows), one forward pass per model
+ * ({@link PageColoring}; the model thread, one batch after another in submission order), encode and store the results
+ * ({@link OutputEncoder}, {@link ResultWriter}; I/O threads), then publish one result or dead letter per job
+ * ({@link OutcomeSender}; in submission order) and wait until every one is durable. So batch N+1 is read while
+ * batch N is in its forward pass, and batch N is written and published while batch N+1 is.
  *
  * <p>Models are used, switched and closed only on the model thread: a promotion takes over between two
  * forward passes, never within a batch.
@@ -83,7 +83,7 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
                         : together(pages, before, mine, start).whenComplete((v, e) -> attempts.settle(pages, e)))
                 .whenComplete((v, e) -> {
                     pages.forEach(PageWork::release); // a failed batch's images, at once
-                    pages.forEach(p -> inFlightPixels.release(p.pixels));
+                    pages.forEach(this::releasePixels);
                     mine.read.complete(null);
                     mine.forward.complete(null);
                     mine.sent.complete(null);
@@ -92,19 +92,35 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
     }
 
     /**
-     * Every page through the stages at once: the forward pass after the batch before's, the results sent after that
-     * batch's. Completes {@code mine}'s tails as it gets there.
+     * Every page through the stages: all sized first (store reads and headers, nothing decoded), then decoded in
+     * waves of as many pages as fit in the in-flight cap ({@link InFlightPixels#fitting}; all of them unless they are
+     * large), each wave's forward pass after the one before (the batch before's for the first), its results sent
+     * after that one's. Completes {@code mine}'s tails as its last wave gets there.
      */
     private CompletableFuture<Void> together(List<PageWork<O>> pages, Tails before, Tails mine, long start) {
-        CompletableFuture<Void> read = parallel(pages, this::read).whenComplete((v, e) -> mine.read.complete(null));
+        return parallel(pages, reader::size).thenCompose(v -> wave(pages, before, mine, start));
+    }
+
+    /** The pages that fit now through the stages; the others, as the next wave, once this one's images are released. */
+    private CompletableFuture<Void> wave(List<PageWork<O>> pages, Tails before, Tails mine, long start) {
+        int fit = inFlightPixels.fitting(pages.stream().mapToLong(p -> p.pending() ? p.pixels : 0).toArray());
+        List<PageWork<O>> now = pages.subList(0, fit);
+        List<PageWork<O>> later = pages.subList(fit, pages.size());
+        Tails these = later.isEmpty() ? mine : Tails.pending();
+        CompletableFuture<Void> read = parallel(now, this::decode).whenComplete((v, e) -> these.read.complete(null));
         CompletableFuture<Void> forward = read.runAfterBoth(before.forward, () -> { })
-                .thenRunAsync(() -> coloring.color(pages), modelThread)
-                .whenComplete((v, e) -> mine.forward.complete(null));
-        CompletableFuture<Void> written = forward.thenCompose(v -> parallel(pages, writer::write));
+                .thenRunAsync(() -> coloring.color(now), modelThread)
+                .whenComplete((v, e) -> these.forward.complete(null));
+        CompletableFuture<Void> written = forward.thenCompose(v -> parallel(now, writer::write))
+                .whenComplete((v, e) -> now.forEach(this::releasePixels)); // their images are released by now
         CompletableFuture<List<CompletableFuture<?>>> sent = written.runAfterBoth(before.sent, () -> { })
-                .thenApply(v -> sender.send(pages, start))
-                .whenComplete((v, e) -> mine.sent.complete(null));
-        return sent.thenCompose(acks -> sender.awaitAcks(pages, acks, start));
+                .thenApply(v -> sender.send(now, start))
+                .whenComplete((v, e) -> these.sent.complete(null));
+        CompletableFuture<Void> durable = sent.thenCompose(acks -> sender.awaitAcks(now, acks, start));
+        if (later.isEmpty()) {
+            return durable;
+        }
+        return written.thenCompose(v -> wave(later, these, mine, start)).thenCombine(durable, (x, y) -> null);
     }
 
     /**
@@ -154,12 +170,17 @@ public final class PageBatchProcessor<O> implements AutoCloseable {
         });
     }
 
-    /** Stages 1 and 2 of one page, on an I/O thread. */
-    private void read(PageWork<O> page) {
-        byte[] uploaded = reader.read(page);
+    /** Stages 1 (decoding, once sized) and 2 of one page, on an I/O thread. */
+    private void decode(PageWork<O> page) {
+        byte[] uploaded = reader.decode(page);
         if (uploaded != null) {
             passThrough.decide(page, uploaded);
         }
+    }
+
+    private void releasePixels(PageWork<O> page) {
+        inFlightPixels.release(page.heldPixels);
+        page.heldPixels = 0;
     }
 
     private CompletableFuture<Void> parallel(List<PageWork<O>> pages, Consumer<PageWork<O>> step) {

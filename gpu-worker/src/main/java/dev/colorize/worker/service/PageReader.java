@@ -8,9 +8,11 @@ import dev.colorize.platform.storage.ObjectStoreException;
 import org.opencv.core.CvException;
 
 /**
- * Stage 1, on an I/O thread: reads a page's sketch and judges it by its header before a single pixel is inflated
- * (pixel limit, aspect), holds its pixels in the in-flight budget, decodes it, then reads its hints the same way. A
- * page that cannot be used fails with the reason; one whose objects the store cannot serve now is dead-lettered.
+ * Stage 1, on I/O threads, in two steps: {@link #size} reads a page's sketch and hints and judges them by their headers
+ * before a single pixel is inflated (pixel limit, aspect, hints no larger than their page), which gives the pixels
+ * decoding them takes; {@link #decode} holds those pixels in the in-flight budget and decodes them. Between the two the
+ * batch decides how many of its pages to decode at once. A page that cannot be used fails with the reason; one whose
+ * objects the store cannot serve now is dead-lettered.
  */
 final class PageReader {
 
@@ -26,29 +28,29 @@ final class PageReader {
         this.inFlightPixels = inFlightPixels;
     }
 
-    /** The sketch's bytes as uploaded (a page passed through is stored as such); null when the page stopped here. */
+    /** Both steps at once: the sketch's bytes as uploaded, or null when the page stopped. */
     byte[] read(PageWork<?> page) {
+        size(page);
+        return decode(page);
+    }
+
+    /** Reads the page's sketch and hints and sets its pixels from their headers; nothing is decoded nor held yet. */
+    void size(PageWork<?> page) {
         try {
             byte[] bytes = store.read(page.job.sourceKey());
             ImageHeader header = ImageHeader.read(bytes);
             String refused = refusal(header);
             if (refused != null) {
                 page.fail(refused);
-                return null;
+                return;
             }
             page.pixels = header.pixels();
-            inFlightPixels.hold(page.pixels);
-            page.sketch = ImageCodec.decodeBgr(bytes);
+            page.sketchBytes = bytes;
             if (page.job.request().hasHints()) {
                 readHints(page, header);
             }
-            return page.pending() ? bytes : null;
         } catch (UnreadableImageHeaderException e) {
             page.fail("not a decodable image: " + e.getMessage());
-        } catch (UndecodableImageException e) {
-            page.fail(e.getMessage());
-        } catch (CvException e) {
-            page.fail("cannot be decoded: " + e.getMessage()); // deterministic: retrying would block the partition
         } catch (ObjectStoreException e) {
             WorkerStoppedException.throwIfInterrupted("reading " + page.job.sourceKey(), e);
             if (e.isTransient()) {
@@ -57,7 +59,39 @@ final class PageReader {
                 page.fail("sketch " + page.job.sourceKey() + " cannot be read: " + e.getMessage()); // e.g. no such key
             }
         }
-        return null;
+    }
+
+    /**
+     * Holds a sized page's pixels in the in-flight budget and decodes its sketch and hints; returns the sketch's bytes
+     * as uploaded (a page passed through is stored as such), null when the page stopped here.
+     */
+    byte[] decode(PageWork<?> page) {
+        byte[] bytes = page.sketchBytes;
+        byte[] hints = page.hintBytes;
+        page.sketchBytes = null;
+        page.hintBytes = null;
+        if (!page.pending() || bytes == null) {
+            return null;
+        }
+        page.heldPixels = page.pixels;
+        inFlightPixels.hold(page.heldPixels);
+        try {
+            page.sketch = ImageCodec.decodeBgr(bytes);
+        } catch (UndecodableImageException e) {
+            page.fail(e.getMessage());
+            return null;
+        } catch (CvException e) {
+            page.fail("cannot be decoded: " + e.getMessage()); // deterministic: retrying would block the partition
+            return null;
+        }
+        if (hints != null) {
+            try {
+                page.hints = PageHints.decode(page.job.request().hintsKey(), hints, page.sketch);
+            } catch (IllegalArgumentException | UndecodableImageException | CvException e) {
+                page.fail("hints cannot be used: " + e.getMessage());
+            }
+        }
+        return page.pending() ? bytes : null;
     }
 
     /** Why a page with this header is refused before it is decoded; null when it is not. */
@@ -74,7 +108,7 @@ final class PageReader {
 
     /**
      * Hints that are missing or cannot be used fail the page; a store outage dead-letters it, as for its sketch. Their
-     * pixels are judged from the header and held in the in-flight budget before they are decoded.
+     * pixels are judged from the header and counted with the page's before they are decoded.
      */
     private void readHints(PageWork<?> page, ImageHeader pageHeader) {
         String key = page.job.request().hintsKey();
@@ -90,11 +124,9 @@ final class PageReader {
             return;
         }
         try {
-            long pixels = PageHints.pixels(key, bytes, pageHeader);
-            page.pixels += pixels;
-            inFlightPixels.hold(pixels);
-            page.hints = PageHints.decode(key, bytes, page.sketch);
-        } catch (IllegalArgumentException | UndecodableImageException | CvException e) {
+            page.pixels += PageHints.pixels(key, bytes, pageHeader);
+            page.hintBytes = bytes;
+        } catch (IllegalArgumentException e) {
             page.fail("hints cannot be used: " + e.getMessage());
         }
     }

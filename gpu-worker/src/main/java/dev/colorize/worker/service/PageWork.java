@@ -16,8 +16,13 @@ final class PageWork<O> {
     final O origin;
     /** Null when the message was unreadable (then it is dead-lettered). */
     final PageJob job;
-    /** Pixels held in {@link InFlightPixels} for this page, per its header. */
+    /** The pixels decoding this page and its hints takes, per their headers. */
     long pixels;
+    /** The pixels this page holds in {@link InFlightPixels} now: from its decoding until its images are released. */
+    long heldPixels;
+    /** The sketch's and the hints' bytes as stored, from their sizing until they are decoded. */
+    byte[] sketchBytes;
+    byte[] hintBytes;
     /** The decoded page; kept past the forward pass only when its line layer is asked for. */
     Mat sketch;
     /** The job's hints as dots on transparent (BGRA), until the forward pass; null without hints. */

@@ -37,4 +37,14 @@ class InFlightPixelsTest {
         pixels.release(5_000);
         assertThat(pixels.hasRoom()).isTrue();
     }
+
+    @Test
+    void aBatchDecodesAtOnceOnlyThePagesThatFitUnderTheCapAndAlwaysAtLeastOne() {
+        assertThat(pixels.fitting(new long[] {300, 300, 300, 300})).isEqualTo(3);
+        assertThat(pixels.fitting(new long[] {5_000, 10})).as("a page over the cap goes alone").isEqualTo(1);
+        pixels.hold(800);
+        assertThat(pixels.fitting(new long[] {300, 100})).as("with what other batches hold").isEqualTo(1);
+        assertThat(pixels.fitting(new long[] {0, 100, 300})).as("pages that stopped hold nothing").isEqualTo(2);
+        assertThat(pixels.fitting(new long[0])).isZero();
+    }
 }

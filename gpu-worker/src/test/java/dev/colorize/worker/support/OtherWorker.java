@@ -7,6 +7,7 @@ import dev.colorize.worker.messaging.ModelEventListener;
 import dev.colorize.worker.messaging.ResultPublisher;
 import dev.colorize.worker.metrics.WorkerMetrics;
 import dev.colorize.worker.model.ModelCatalog;
+import dev.colorize.worker.service.InFlightPixels;
 import dev.colorize.worker.service.PageAttempts;
 import dev.colorize.worker.service.PageBatchProcessor;
 import dev.colorize.worker.service.PageStore;
@@ -26,6 +27,11 @@ public final class OtherWorker implements AutoCloseable {
         this.listener = new ModelEventListener(id, config, catalog, kafka);
         this.processor = new PageBatchProcessor<>(id, config, pageStore, catalog, publisher, publisher, attempts, metrics);
         this.jobs = new JobConsumer(id, topic, group, config, kafka, catalog, processor);
+    }
+
+    /** The pixels its pages hold now, against its cap. */
+    public InFlightPixels inFlightPixels() {
+        return processor.inFlightPixels();
     }
 
     /** Starts following promotions (which loads the alias's version, if any) and the job loop. */

@@ -114,6 +114,20 @@ public class TestStack {
                 metrics);
     }
 
+    /** As {@link #otherWorker(String, String, String, String, PageStore)}, with its own {@code jobs.max-in-flight-pixels}. */
+    public OtherWorker otherWorker(String id, String alias, String topic, String group, PageStore pageStore,
+            long maxInFlightPixels) {
+        WorkerConfig.Jobs jobs = overriding(WorkerConfig.Jobs.class, config.jobs(), "maxInFlightPixels", maxInFlightPixels);
+        return new OtherWorker(id, topic, group, overriding(WorkerConfig.class, config, "jobs", jobs), kafka,
+                newCatalog(alias), pageStore, publisher, attempts, metrics);
+    }
+
+    /** {@code delegate} but for one method without parameters, which answers {@code value}. */
+    private static <T> T overriding(Class<T> type, T delegate, String method, Object value) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, m, args) -> m.getName().equals(method) ? value : m.invoke(delegate, args)));
+    }
+
     /** The store as the service's page stages use it, retries included. */
     public PageStore pageStore(ObjectStore objects) {
         return new RetryingPageStore(objects, new StoreRetry(config.retry()));

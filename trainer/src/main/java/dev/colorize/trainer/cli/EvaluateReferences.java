@@ -114,7 +114,6 @@ final class EvaluateReferences {
                     inputs.put(hinted, new PageInput(lines, hints));
                     inputs.put("with the reference and " + hinted, new PageInput(lines, hints, List.of(reference)));
                     Map<String, Mat> outputs = new LinkedHashMap<>();
-                    if (Boolean.getBoolean("refeval.quick")) { inputs.remove(hinted); inputs.remove("with the reference and " + hinted); }
                     for (Map.Entry<String, PageInput> input : inputs.entrySet()) {
                         long start = System.nanoTime();
                         ColorLayers layers = colorizer.colorLayers(List.of(input.getValue())).get(0);

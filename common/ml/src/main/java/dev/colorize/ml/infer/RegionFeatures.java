@@ -2,10 +2,7 @@ package dev.colorize.ml.infer;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * What the network read at each place of one page ({@link GeneratorRunner#predictWithFeatures}), kept per forward
@@ -16,9 +13,6 @@ final class RegionFeatures {
 
     /** One forward input's features: where it lies on the page and inside its letterbox of {@code size}. */
     private record Plane(Rect rect, Rect content, int size, float[] values, int channels, int height, int width) {}
-
-    /** Reads are averaged within this share of the page's short side from the ink. */
-    static final double NEAR_INK = Double.parseDouble(System.getProperty("ref.near", "0.03"));
 
     private final List<Plane> planes = new ArrayList<>();
     private final int pageWidth;
@@ -49,7 +43,6 @@ final class RegionFeatures {
      * working scale. Every second pixel each way: the features are at half the network's resolution.
      */
     float[][] pooled(LineRegions regions) {
-        boolean[] nearInk = nearInk(regions);
         int count = regions.count();
         float[][] sums = new float[count][];
         int[] n = new int[count];
@@ -61,7 +54,7 @@ final class RegionFeatures {
             int py = (int) (y * sy);
             for (int x = 0; x < regions.width(); x += 2) {
                 int i = y * regions.width() + x;
-                if (regions.isInk(i) || !nearInk[i]) {
+                if (regions.isInk(i)) {
                     continue;
                 }
                 int px = (int) (x * sx);
@@ -97,34 +90,6 @@ final class RegionFeatures {
             }
         }
         return sums;
-    }
-
-    /**
-     * Pixels off the ink within {@link #NEAR_INK} of the short side from it: where the network sees the strokes that
-     * say what a region is. Deep inside a large region it sees nothing but paper, and a coat drawn large would read as
-     * paper where the same coat drawn small does not.
-     */
-    private static boolean[] nearInk(LineRegions regions) {
-        int width = regions.width();
-        int height = regions.height();
-        byte[] paper = new byte[width * height];
-        for (int i = 0; i < paper.length; i++) {
-            paper[i] = regions.isInk(i) ? 0 : (byte) 255;
-        }
-        Mat mask = new Mat(height, width, CvType.CV_8UC1);
-        mask.put(0, 0, paper);
-        Mat distance = new Mat();
-        Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, 3);
-        float[] d = new float[width * height];
-        distance.get(0, 0, d);
-        mask.release();
-        distance.release();
-        float limit = (float) Math.max(3, NEAR_INK * Math.min(width, height));
-        boolean[] near = new boolean[d.length];
-        for (int i = 0; i < d.length; i++) {
-            near[i] = d[i] <= limit;
-        }
-        return near;
     }
 
     /** {@code sum / n - pageSum / pageN}, unit length; null when it is zero. */
