@@ -29,15 +29,6 @@ import org.opencv.imgproc.Imgproc;
  * worker colors the same figure drawn again (elsewhere, smaller, a shorter coat: redrawn, not copied) in the
  * reference's colors; the same chapter colored without --reference does not come out in them. A reference the service
  * refuses fails the run naming its file.
- * <p>
- * Observed with the shipped default model (models/default): the head follows (BGR exactly 150,190,240; 1 of 2 regions
- * followed), the coat does not (218,173,206, as without references): the network reads the reference's large filled
- * coat as paper (L* 95-100, a* b* 0) and its decoder features over the two coats disagree (cosine about -0.3), so the
- * coat's distance (2.7) is over ReferenceMatcher.MAX_DISTANCE (2.0). Drawn at the reference's scale (copied shape,
- * other place) both parts match (2 of 2), but the followed coat then comes out patchy: RegionVotes.splitSecondFlats
- * splits regions by the network's second flat color sparing {@code decided} regions but not followed ones, so parts of
- * the coat keep the network's colors (sparing {@code either(decided, followed)} there, as the rejoin before it does,
- * fills the whole coat). Left failing on purpose: the proof asks for the figure's regions, not one of them.
  */
 class ReferencesFollowedEndToEndIT {
 
