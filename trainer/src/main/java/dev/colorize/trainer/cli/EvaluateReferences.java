@@ -43,8 +43,8 @@ final class EvaluateReferences {
     private static final Pattern CHARACTER = Pattern.compile("(1F9D1|1F468|1F469)-(1F3F[B-F])-200D-[0-9A-F]{4,5}(-200D-27A1-FE0F)?");
     private static final int MIN_PART_PX = 20;
     private static final double RECURRING_SHARE = 0.6;
-    private static final int SHEET_CHAPTERS = 3;
-    private static final int SHEET_PAGES = 4;
+    /** Pages of each chapter on the picture sheet (a row each: reference | automatic | with the reference | truth). */
+    private static final int SHEET_PAGES_PER_CHAPTER = 1;
 
     private EvaluateReferences() {}
 
@@ -125,7 +125,7 @@ final class EvaluateReferences {
                                 partMeans.computeIfAbsent(input.getKey(), k -> new TreeMap<>()));
                         outputs.put(input.getKey(), layers.composite());
                     }
-                    if (sheet.size() < SHEET_CHAPTERS * SHEET_PAGES && others.indexOf(page) < SHEET_PAGES) {
+                    if (others.indexOf(page) < SHEET_PAGES_PER_CHAPTER) {
                         sheet.add(EvaluateColorizer.strip(List.of(referenceColor, outputs.get("automatic"),
                                 outputs.get("with the reference"), truth), 192));
                     }

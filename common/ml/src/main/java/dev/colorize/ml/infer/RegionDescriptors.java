@@ -1,6 +1,7 @@
 package dev.colorize.ml.infer;
 
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -42,15 +43,22 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
         byte[] figureMask = new byte[width * height];
         for (int i = 0; i < figureMask.length; i++) {
             if (!background[regions.labelAt(i)]) {
-                figureMask[i] = 1;
+                figureMask[i] = (byte) 255;
             }
         }
         Mat mask = new Mat(height, width, CvType.CV_8UC1);
         mask.put(0, 0, figureMask);
         // a head drawn apart from its body, a hand from its sleeve, are one figure: close gaps up to a few percent
+        // (a distance transform rather than a dilation, whose kernel would grow with the page)
         int gap = Math.max(1, (int) Math.round(FIGURE_GAP * Math.min(width, height) / 2));
-        Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE,
-                new org.opencv.core.Size(2 * gap + 1, 2 * gap + 1)));
+        Mat outside = new Mat();
+        Core.bitwise_not(mask, outside);
+        Mat distance = new Mat();
+        Imgproc.distanceTransform(outside, distance, Imgproc.DIST_L2, 3);
+        Imgproc.threshold(distance, distance, gap, 255, Imgproc.THRESH_BINARY_INV);
+        distance.convertTo(mask, CvType.CV_8U);
+        outside.release();
+        distance.release();
         Mat figures = new Mat();
         int figureCount = Imgproc.connectedComponents(mask, figures, 8, CvType.CV_32S);
         int[] figureOf = new int[width * height];

@@ -40,7 +40,7 @@ final class RegionFeatures {
      * unit length (null for a label with none on a plane): the network's features are all positive after its ReLU,
      * so raw means of any two regions point alike; less the page's mean they point where the region stands out of
      * its page (mostly paper), which is what two drawings of one part share. {@code regions} may be the page at a
-     * working scale. Every second pixel each way: the features are at half the network's resolution.
+     * working scale. Sampled twice per feature cell each way: a cell covers several of the page's pixels.
      */
     float[][] pooled(LineRegions regions) {
         int count = regions.count();
@@ -50,17 +50,21 @@ final class RegionFeatures {
         int pagePixels = 0;
         double sx = (double) pageWidth / regions.width();
         double sy = (double) pageHeight / regions.height();
-        for (int y = 0; y < regions.height(); y += 2) {
+        int step = step(sx);
+        Plane plane = null;
+        for (int y = 0; y < regions.height(); y += step) {
             int py = (int) (y * sy);
-            for (int x = 0; x < regions.width(); x += 2) {
+            for (int x = 0; x < regions.width(); x += step) {
                 int i = y * regions.width() + x;
                 if (regions.isInk(i)) {
                     continue;
                 }
                 int px = (int) (x * sx);
-                Plane plane = planeAt(px, py);
-                if (plane == null) {
-                    continue;
+                if (plane == null || !contains(plane.rect(), px, py)) {
+                    plane = planeAt(px, py);
+                    if (plane == null) {
+                        continue;
+                    }
                 }
                 int l = regions.labelAt(i);
                 if (sums[l] == null) {
@@ -115,9 +119,24 @@ final class RegionFeatures {
         return Math.min(cells - 1, Math.max(0, (int) (inLetterbox * cells / size)));
     }
 
+    /** Half a feature cell of the finest plane, in pixels of the regions ({@code sx} page pixels each), at least 2. */
+    private int step(double sx) {
+        double cell = Double.MAX_VALUE;
+        for (Plane p : planes) {
+            double modelPxPerCell = (double) p.size() / p.width();
+            double pagePxPerModelPx = (double) p.rect().width / p.content().width;
+            cell = Math.min(cell, modelPxPerCell * pagePxPerModelPx / sx);
+        }
+        return Math.max(2, (int) (cell / 2));
+    }
+
+    private static boolean contains(Rect r, int x, int y) {
+        return x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
+    }
+
     private Plane planeAt(int x, int y) {
         for (Plane p : planes) {
-            if (p.rect().contains(new org.opencv.core.Point(x, y))) {
+            if (contains(p.rect(), x, y)) {
                 return p;
             }
         }
