@@ -3,6 +3,7 @@ package dev.colorize.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colorize.ml.data.ImageCodec;
+import dev.colorize.ml.testing.ReferenceFigures;
 import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.coloring.SeriesReference;
@@ -22,11 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Point;
 import org.opencv.core.Scalar;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * A job's series references reach the flats: a figure of the colored reference, drawn again at another place and size
@@ -38,25 +36,14 @@ import org.opencv.imgproc.Imgproc;
 class SeriesReferencesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final Scalar SKIN = new Scalar(150, 190, 240);
-    private static final Scalar COAT = new Scalar(190, 90, 40);
+    private static final Scalar SKIN = ReferenceFigures.SKIN;
+    private static final Scalar COAT = ReferenceFigures.COAT;
 
     @Inject
     TestStack stack;
 
-    /** A head above a coat, outlined in ink; filled when {@code colored}. */
     private static byte[] figure(double cx, double top, double scale, double coatHeight, boolean colored) {
-        Mat page = new Mat(256, 256, CvType.CV_8UC3, new Scalar(255, 255, 255));
-        Point head = new Point(cx, top + 22 * scale);
-        Point coatFrom = new Point(cx - 30 * scale, top + 50 * scale);
-        Point coatTo = new Point(cx + 30 * scale, top + (50 + coatHeight) * scale);
-        if (colored) {
-            Imgproc.circle(page, head, (int) (20 * scale), SKIN, -1);
-            Imgproc.rectangle(page, coatFrom, coatTo, COAT, -1);
-        }
-        Imgproc.circle(page, head, (int) (20 * scale), new Scalar(0, 0, 0), 3);
-        Imgproc.rectangle(page, coatFrom, coatTo, new Scalar(0, 0, 0), 3);
-        return ImageCodec.encodePng(page);
+        return ImageCodec.encodePng(ReferenceFigures.figure(256, 256, cx, top, scale, coatHeight, colored));
     }
 
     private SeriesReference storeReference(boolean withLines) {

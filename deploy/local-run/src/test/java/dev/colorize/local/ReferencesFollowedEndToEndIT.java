@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.colorize.ml.testing.ReferenceFigures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * --reference through the whole system, with the shipped default model: a colored reference of a figure (a head above a
@@ -33,9 +33,8 @@ import org.opencv.imgproc.Imgproc;
 class ReferencesFollowedEndToEndIT {
 
     /** BGR, as OpenCV draws. */
-    private static final Scalar SKIN = new Scalar(150, 190, 240);
-    private static final Scalar COAT = new Scalar(190, 90, 40);
-    private static final Scalar INK = new Scalar(0, 0, 0);
+    private static final Scalar SKIN = ReferenceFigures.SKIN;
+    private static final Scalar COAT = ReferenceFigures.COAT;
     private static final Scalar PAPER = new Scalar(255, 255, 255);
     private static final int TOLERANCE = 20;
 
@@ -43,8 +42,8 @@ class ReferencesFollowedEndToEndIT {
     private static final int CX = 400;
     private static final int TOP = 300;
     private static final double SCALE = 2.2;
-    private static final Point HEAD = new Point(CX, TOP + 22 * SCALE);
-    private static final Point COAT_MIDDLE = new Point(CX, TOP + (50 + 30) * SCALE);
+    private static final Point HEAD = ReferenceFigures.head(CX, TOP, SCALE);
+    private static final Point COAT_MIDDLE = ReferenceFigures.coat(CX, TOP, SCALE, 60);
 
     @TempDir
     Path work;
@@ -127,31 +126,14 @@ class ReferencesFollowedEndToEndIT {
         assertThat(work.resolve("refused/summary.json")).as("no chapter uploaded").doesNotExist();
     }
 
-    /** A head (circle) above a coat (rectangle) in 3 px ink, filled with skin and coat colors when {@code colored}. */
-    private static void figure(Mat image, double cx, double top, double scale, double coatHeight, boolean colored) {
-        Point head = new Point(cx, top + 22 * scale);
-        Point coatFrom = new Point(cx - 30 * scale, top + 50 * scale);
-        Point coatTo = new Point(cx + 30 * scale, top + (50 + coatHeight) * scale);
-        if (colored) {
-            Imgproc.circle(image, head, (int) (20 * scale), SKIN, -1);
-            Imgproc.rectangle(image, coatFrom, coatTo, COAT, -1);
-        }
-        Imgproc.circle(image, head, (int) (20 * scale), INK, 3);
-        Imgproc.rectangle(image, coatFrom, coatTo, INK, 3);
-    }
-
     /** The reference: the figure at the left, large, with a long coat. */
     private static Mat reference(boolean colored) {
-        Mat reference = new Mat(800, 600, CvType.CV_8UC3, PAPER);
-        figure(reference, 200, 100, 3.0, 80, colored);
-        return reference;
+        return ReferenceFigures.figure(600, 800, 200, 100, 3.0, 80, colored);
     }
 
     /** The page: the same character drawn again at the right, lower, smaller, with a shorter coat. */
     private static Mat page() {
-        Mat page = new Mat(800, 600, CvType.CV_8UC3, PAPER);
-        figure(page, CX, TOP, SCALE, 60, false);
-        return page;
+        return ReferenceFigures.figure(600, 800, CX, TOP, SCALE, 60, false);
     }
 
     /** The mean BGR of the 21x21 pixels around a point. */

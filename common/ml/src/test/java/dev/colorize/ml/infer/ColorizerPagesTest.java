@@ -3,15 +3,11 @@ package dev.colorize.ml.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.Device;
 import dev.colorize.ml.testing.TinyModels;
-import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.bench.ResidentMemory;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.data.OpenCvNative;
 import dev.colorize.ml.data.UndecodableImageException;
-import dev.colorize.ml.train.Pix2PixTrainer;
-import dev.colorize.ml.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,12 +32,7 @@ class ColorizerPagesTest {
     @BeforeAll
     static void tinyModel() throws Exception {
         OpenCvNative.ensureLoaded();
-        TrainingConfig config = TinyModels.config(5, 4);
-        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
-            trainer.train(new dev.colorize.ml.SyntheticShapes(64), 5, m -> {});
-            artifact = dir.resolve("model");
-            ModelArtifact.save(trainer.generator(), config.spec(), config, 5, null, null, artifact);
-        }
+        artifact = TinyModels.trainedArtifact(dir, 5, 4);
     }
 
     /** Odd-sized line art: black strokes on white. */

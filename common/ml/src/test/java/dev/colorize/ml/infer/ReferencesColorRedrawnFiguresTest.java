@@ -2,12 +2,9 @@ package dev.colorize.ml.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
-import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.OpenCvNative;
+import dev.colorize.ml.testing.ReferenceFigures;
 import dev.colorize.ml.testing.TinyModels;
-import dev.colorize.ml.train.Pix2PixTrainer;
-import dev.colorize.ml.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +23,8 @@ import org.opencv.imgproc.Imgproc;
  */
 class ReferencesColorRedrawnFiguresTest {
 
-    private static final Scalar SKIN = new Scalar(150, 190, 240);
-    private static final Scalar COAT = new Scalar(190, 90, 40);
-    private static final Scalar INK = new Scalar(0, 0, 0);
-    private static final Scalar PAPER = new Scalar(255, 255, 255);
+    private static final Scalar SKIN = ReferenceFigures.SKIN;
+    private static final Scalar COAT = ReferenceFigures.COAT;
 
     @TempDir
     static Path dir;
@@ -38,42 +33,16 @@ class ReferencesColorRedrawnFiguresTest {
     @BeforeAll
     static void tinyModel() throws Exception {
         OpenCvNative.ensureLoaded();
-        TrainingConfig config = TinyModels.config(5, 4);
-        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
-            trainer.train(new dev.colorize.ml.SyntheticShapes(64), 5, m -> {});
-            artifact = dir.resolve("model");
-            ModelArtifact.save(trainer.generator(), config.spec(), config, 5, null, null, artifact);
-        }
-    }
-
-    /** A head above a coat: two closed regions, filled when {@code colored}, outlined in ink. */
-    private static void figure(Mat page, double cx, double top, double scale, double coatHeight, boolean colored) {
-        Point head = new Point(cx, top + 22 * scale);
-        Point coatFrom = new Point(cx - 30 * scale, top + 50 * scale);
-        Point coatTo = new Point(cx + 30 * scale, top + (50 + coatHeight) * scale);
-        if (colored) {
-            Imgproc.circle(page, head, (int) (20 * scale), SKIN, -1);
-            Imgproc.rectangle(page, coatFrom, coatTo, COAT, -1);
-        }
-        Imgproc.circle(page, head, (int) (20 * scale), INK, 3);
-        Imgproc.rectangle(page, coatFrom, coatTo, INK, 3);
-    }
-
-    private static Mat blank() {
-        return new Mat(256, 256, CvType.CV_8UC3, PAPER);
+        artifact = TinyModels.trainedArtifact(dir, 5, 4);
     }
 
     private static Mat reference(boolean colored) {
-        Mat reference = blank();
-        figure(reference, 90, 40, 1.4, 80, colored);
-        return reference;
+        return ReferenceFigures.figure(256, 256, 90, 40, 1.4, 80, colored);
     }
 
-    /** The same character elsewhere, smaller, with a shorter coat. */
+    /** The same character elsewhere, smaller, with a shorter coat: head at (160, 92), coat around (160, 150). */
     private static Mat redrawn() {
-        Mat page = blank();
-        figure(page, 160, 70, 1.0, 60, false);
-        return page;
+        return ReferenceFigures.figure(256, 256, 160, 70, 1.0, 60, false);
     }
 
     private static double[] at(Mat image, double x, double y) {
