@@ -2,8 +2,10 @@ package dev.colorize.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.ImageCodec;
 import dev.colorize.ml.testing.ReferenceFigures;
+import dev.colorize.ml.testing.TinyModels;
 import dev.colorize.platform.coloring.PageState;
 import dev.colorize.platform.coloring.ReferenceUse;
 import dev.colorize.platform.coloring.SeriesReference;
@@ -18,6 +20,8 @@ import dev.colorize.worker.support.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,19 @@ class SeriesReferencesIT {
 
     @Inject
     TestStack stack;
+
+    /** A tiny model trained a few seeded steps, pinned by these jobs: a random one would read the figures anew each run. */
+    private static Integer trainedVersion;
+
+    private int trainedVersion() throws Exception {
+        if (trainedVersion == null) {
+            Path dir = Files.createTempDirectory("trained");
+            Path zip = dir.resolve("model.zip");
+            ModelArtifact.zip(TinyModels.trainedArtifact(dir, 5, 4), zip);
+            trainedVersion = stack.registry.register(Files.readAllBytes(zip)).version();
+        }
+        return trainedVersion;
+    }
 
     private static byte[] figure(double cx, double top, double scale, double coatHeight, boolean colored) {
         return ImageCodec.encodePng(ReferenceFigures.figure(256, 256, cx, top, scale, coatHeight, colored));
@@ -75,10 +92,10 @@ class SeriesReferencesIT {
         Pages pages = stack.pages;
         UUID chapter = UUID.randomUUID();
         PageJob job = pages.job(chapter, 1, pages.upload(chapter, 1, figure(160, 70, 1.0, 60, false)), OutputFormat.PNG,
-                null);
+                trainedVersion());
         pages.send(Topics.JOBS, job.withRequest(job.request().withReferences(List.of(storeReference(true)))));
         PageJob unreferenced = pages.job(chapter, 2, pages.upload(chapter, 2, figure(160, 70, 1.0, 60, false)),
-                OutputFormat.PNG, null);
+                OutputFormat.PNG, trainedVersion());
         pages.send(Topics.JOBS, unreferenced);
 
         Map<Integer, PageResult> results = Pages.byPage(pages.awaitResults(chapter, 2, WAIT));
@@ -101,7 +118,7 @@ class SeriesReferencesIT {
         SeriesReference gone = new SeriesReference(UUID.randomUUID(),
                 ObjectKeys.seriesReference(pages.publisher, "aiko", UUID.randomUUID(), "colored", "png"), null);
         PageJob job = pages.job(chapter, 1, pages.upload(chapter, 1, figure(160, 70, 1.0, 60, false)), OutputFormat.PNG,
-                null);
+                trainedVersion());
         pages.send(Topics.JOBS, job.withRequest(job.request().withReferences(List.of(gone, storeReference(false)))));
 
         PageResult result = pages.awaitResults(chapter, 1, WAIT).get(0);

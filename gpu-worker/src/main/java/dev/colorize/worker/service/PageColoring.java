@@ -75,7 +75,7 @@ final class PageColoring {
 
     private <O> void colorWith(LoadedModel model, List<PageWork<O>> pages) {
         List<PageInput> inputs = pages.stream().map(p -> new PageInput(p.sketch, p.hints,
-                references.describe(model, p.job.request().references()))).toList();
+                references.describe(model, p.job.request().references()), chapterOf(p))).toList();
         long begin = System.nanoTime();
         List<ColorLayers> colored;
         try {
@@ -110,6 +110,14 @@ final class PageColoring {
                 page.referenceUse = new ReferenceUse(layers.matches().regions(), layers.matches().followed());
             }
         }
+    }
+
+    /**
+     * The chapter an upload's page is voted with (its pages in one batch give a character part one color): recolors
+     * are colored alone, so a page's new hints never repaint its neighbours.
+     */
+    private static String chapterOf(PageWork<?> page) {
+        return page.job.page().revision() == 0 ? page.job.chapterId().toString() : null;
     }
 
     /** A forward pass failed: run its pages one by one so only the page that cannot be colored fails. */

@@ -83,7 +83,8 @@ final class EvaluateReferences {
         Map<String, List<Triplet>> chapters = chapters(new TripletFolder(dataset, 0, false).drawings("validation"));
         String hinted = hintCount + " hints";
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (String name : List.of("automatic", "with the reference", hinted, "with the reference and " + hinted)) {
+        for (String name : List.of("automatic", "automatic, one vote per chapter", "with the reference", hinted,
+                "with the reference and " + hinted)) {
             rows.put(name, new Row());
         }
         List<Mat> sheet = new ArrayList<>();
@@ -102,35 +103,46 @@ final class EvaluateReferences {
                 List<Triplet> others = drawings.subList(1, Math.min(drawings.size(), 1 + pagesPerChapter));
                 Set<Integer> recurring = recurringColors(drawings, first);
                 Map<String, Map<Integer, List<double[]>>> partMeans = new HashMap<>();
+                // every variant colors the chapter's pages in one call: the chapter-vote variants vote across them
+                Map<String, List<PageInput>> inputs = new LinkedHashMap<>();
+                List<Mat> lines = new ArrayList<>();
                 for (Triplet page : others) {
-                    Mat lines = new Mat();
-                    Imgproc.cvtColor(page.readLines(), lines, Imgproc.COLOR_GRAY2BGR);
-                    Mat truth = page.readColor();
-                    Mat flats = page.readFlats();
-                    Mat hints = EvaluateColorizer.sampleHints(flats, hintCount, new Random(page.name().hashCode()));
-                    Map<String, PageInput> inputs = new LinkedHashMap<>();
-                    inputs.put("automatic", new PageInput(lines));
-                    inputs.put("with the reference", new PageInput(lines, null, List.of(reference)));
-                    inputs.put(hinted, new PageInput(lines, hints));
-                    inputs.put("with the reference and " + hinted, new PageInput(lines, hints, List.of(reference)));
-                    Map<String, Mat> outputs = new LinkedHashMap<>();
-                    for (Map.Entry<String, PageInput> input : inputs.entrySet()) {
-                        long start = System.nanoTime();
-                        ColorLayers layers = colorizer.colorLayers(List.of(input.getValue())).get(0);
-                        Row row = rows.get(input.getKey());
-                        row.millis += (System.nanoTime() - start) / 1_000_000;
+                    Mat bgr = new Mat();
+                    Imgproc.cvtColor(page.readLines(), bgr, Imgproc.COLOR_GRAY2BGR);
+                    lines.add(bgr);
+                    Mat hints = EvaluateColorizer.sampleHints(page.readFlats(), hintCount,
+                            new Random(page.name().hashCode()));
+                    String key = chapter.getKey();
+                    inputs.computeIfAbsent("automatic", k -> new ArrayList<>()).add(new PageInput(bgr));
+                    inputs.computeIfAbsent("automatic, one vote per chapter", k -> new ArrayList<>())
+                            .add(new PageInput(bgr, null, List.of(), key));
+                    inputs.computeIfAbsent("with the reference", k -> new ArrayList<>())
+                            .add(new PageInput(bgr, null, List.of(reference)));
+                    inputs.computeIfAbsent(hinted, k -> new ArrayList<>()).add(new PageInput(bgr, hints));
+                    inputs.computeIfAbsent("with the reference and " + hinted, k -> new ArrayList<>())
+                            .add(new PageInput(bgr, hints, List.of(reference)));
+                }
+                Map<String, List<ColorLayers>> outputs = new LinkedHashMap<>();
+                for (Map.Entry<String, List<PageInput>> variant : inputs.entrySet()) {
+                    long start = System.nanoTime();
+                    List<ColorLayers> colored = colorizer.colorLayers(variant.getValue());
+                    Row row = rows.get(variant.getKey());
+                    row.millis += (System.nanoTime() - start) / 1_000_000;
+                    for (int i = 0; i < others.size(); i++) {
+                        Triplet page = others.get(i);
+                        ColorLayers layers = colored.get(i);
                         row.followed += layers.matches().followed();
                         row.regions += layers.matches().regions();
-                        score(row, layers.composite(), truth, flats, lines, recurring,
-                                partMeans.computeIfAbsent(input.getKey(), k -> new TreeMap<>()));
-                        outputs.put(input.getKey(), layers.composite());
+                        score(row, layers.composite(), page.readColor(), page.readFlats(), lines.get(i), recurring,
+                                partMeans.computeIfAbsent(variant.getKey(), k -> new TreeMap<>()));
                     }
-                    if (others.indexOf(page) < SHEET_PAGES_PER_CHAPTER) {
-                        sheet.add(EvaluateColorizer.strip(List.of(referenceColor, outputs.get("automatic"),
-                                outputs.get("with the reference"), truth), 192));
-                    }
-                    pages++;
+                    outputs.put(variant.getKey(), colored);
                 }
+                for (int i = 0; i < Math.min(SHEET_PAGES_PER_CHAPTER, others.size()); i++) {
+                    sheet.add(EvaluateColorizer.strip(List.of(referenceColor, outputs.get("automatic").get(i).composite(),
+                            outputs.get("with the reference").get(i).composite(), others.get(i).readColor()), 192));
+                }
+                pages += others.size();
                 partMeans.forEach((name, byColor) -> byColor.values().forEach(means -> {
                     if (means.size() >= 2) {
                         rows.get(name).spreads.add(spread(means));

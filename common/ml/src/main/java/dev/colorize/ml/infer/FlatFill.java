@@ -88,6 +88,36 @@ public final class FlatFill {
         if (scale < 1) {
             return atWorkingScale(lineArt, prediction, hints, regionFlats, panels, references, read, scale);
         }
+        if (!regionFlats) {
+            LineRegions regions = regions(lineArt);
+            checkPrediction(regions, prediction);
+            int[] decided = new int[regions.count()];
+            java.util.Arrays.fill(decided, KEEP_PREDICTION);
+            if (hints != null) {
+                decided = HintFill.apply(hints, regions, decided,
+                        segmentation.largestBall(regions.width(), regions.height()), panels).colors();
+            }
+            return new Flats(paint(regions, decided, prediction), ReferenceMatches.NONE);
+        }
+        RegionFlats decided = decide(lineArt, prediction, hints, panels, references, read);
+        return new Flats(paint(decided.regions(), decided.colors(), prediction), decided.matches());
+    }
+
+    /**
+     * A page's region flats before they are painted: its regions, each one's color, the colors hints or references
+     * decided (else {@link #KEEP_PREDICTION}) and what followed the references. Pages of one chapter are voted together on these
+     * ({@link ChapterVote}) before they are painted.
+     */
+    record RegionFlats(LineRegions regions, int[] colors, int[] decided, ReferenceMatches matches, int minRegion) {}
+
+    /** Whether {@link #decide} works at the page's own size (a larger page is decided at the working scale). */
+    static boolean atFullSize(Mat lineArt) {
+        return workingScale(lineArt) >= 1;
+    }
+
+    /** Region flats of a page at its own size ({@link #atFullSize}). */
+    RegionFlats decide(Mat lineArt, Mat prediction, Mat hints, List<Rect> panels, List<ReferenceArt> references,
+            RegionFeatures read) {
         LineRegions regions = regions(lineArt);
         checkPrediction(regions, prediction);
         int[] decided = new int[regions.count()];
@@ -98,9 +128,6 @@ public final class FlatFill {
                     segmentation.largestBall(regions.width(), regions.height()), panels);
             decided = hinted.colors();
             leftToNetwork = hinted.leftToNetwork();
-        }
-        if (!regionFlats) {
-            return new Flats(paint(regions, decided, prediction), ReferenceMatches.NONE);
         }
         int minRegion = segmentation.minRegion(regions.width(), regions.height());
         ReferenceMatches matches = ReferenceMatches.NONE;
@@ -114,13 +141,23 @@ public final class FlatFill {
         }
         int hintedLabels = regions.count();
         int[] colors = RegionVotes.colors(regions, prediction, minRegion, decided, followed);
+        int[] hinted = java.util.Arrays.copyOf(decided, colors.length);
+        for (int l = decided.length; l < hinted.length; l++) {
+            hinted[l] = KEEP_PREDICTION;
+        }
+        for (int l = 0; followed != null && l < followed.length; l++) {
+            if (followed[l] != KEEP_PREDICTION) {
+                hinted[l] = followed[l]; // a reference's color is the page's word too: a chapter vote keeps it
+            }
+        }
         for (int[] dot : leftToNetwork) {
             int label = regions.labelAt(dot[0]);
             if (label >= hintedLabels) { // a second flat the network painted around the hint
                 colors[label] = dot[1];
+                hinted[label] = dot[1];
             }
         }
-        return new Flats(paint(regions, colors, prediction), matches);
+        return new RegionFlats(regions, colors, hinted, matches, minRegion);
     }
 
     /**

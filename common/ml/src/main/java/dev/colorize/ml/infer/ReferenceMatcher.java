@@ -98,7 +98,7 @@ final class ReferenceMatcher {
         return -1;
     }
 
-    private static int rgbDistance(int a, int b) {
+    static int rgbDistance(int a, int b) {
         int dr = (a >> 16 & 0xff) - (b >> 16 & 0xff);
         int dg = (a >> 8 & 0xff) - (b >> 8 & 0xff);
         int db = (a & 0xff) - (b & 0xff);

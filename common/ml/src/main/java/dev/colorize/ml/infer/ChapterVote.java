@@ -1,0 +1,139 @@
+package dev.colorize.ml.infer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One color per character part across the pages of a chapter colored together: regions of different pages that are
+ * each other's nearest ({@link ReferenceMatcher#distance}: what the network read over them, place and share in their
+ * figure) and near enough are one part, and the part takes one color on every page: a color a hint or a reference
+ * gave one of its regions, else the region color closest to all of the part's others (weighted by area: a real color
+ * of one page, never a grey average). The network guesses a character's colors anew on each page; this keeps its
+ * guess one guess per chapter.
+ */
+final class ChapterVote {
+
+    private ChapterVote() {}
+
+    /**
+     * Recolors {@code pages}' regions in place ({@link FlatFill.RegionFlats#colors}); {@code descriptors} are the
+     * pages' figure regions, in the same order. Returns how many regions changed color.
+     */
+    static int vote(List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
+        int[] offsets = new int[pages.size() + 1];
+        for (int p = 0; p < pages.size(); p++) {
+            offsets[p + 1] = offsets[p] + descriptors.get(p).size();
+        }
+        int[] parent = new int[offsets[pages.size()]];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int p = 0; p < pages.size(); p++) {
+            for (int q = p + 1; q < pages.size(); q++) {
+                RegionDescriptors a = descriptors.get(p);
+                RegionDescriptors b = descriptors.get(q);
+                int[] nearestInB = nearest(a, b);
+                int[] nearestInA = nearest(b, a);
+                for (int k = 0; k < a.size(); k++) {
+                    int j = nearestInB[k];
+                    if (j >= 0 && nearestInA[j] == k) {
+                        union(parent, offsets[p] + k, offsets[q] + j);
+                    }
+                }
+            }
+        }
+        List<List<int[]>> parts = new ArrayList<>();
+        int[] partOf = new int[parent.length];
+        java.util.Arrays.fill(partOf, -1);
+        for (int p = 0; p < pages.size(); p++) {
+            for (int k = 0; k < descriptors.get(p).size(); k++) {
+                int root = find(parent, offsets[p] + k);
+                if (partOf[root] < 0) {
+                    partOf[root] = parts.size();
+                    parts.add(new ArrayList<>());
+                }
+                parts.get(partOf[root]).add(new int[] {p, k});
+            }
+        }
+        int changed = 0;
+        for (List<int[]> part : parts) {
+            if (part.size() < 2) {
+                continue;
+            }
+            int color = partColor(part, pages, descriptors);
+            for (int[] member : part) {
+                FlatFill.RegionFlats page = pages.get(member[0]);
+                int label = descriptors.get(member[0]).labels()[member[1]];
+                if (page.decided()[label] == FlatFill.KEEP_PREDICTION && page.colors()[label] != color) {
+                    page.colors()[label] = color;
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** For each descriptor of {@code a}, its nearest of {@code b} when within the matcher's distance, else -1. */
+    private static int[] nearest(RegionDescriptors a, RegionDescriptors b) {
+        int[] nearest = new int[a.size()];
+        for (int k = 0; k < a.size(); k++) {
+            float best = ReferenceMatcher.MAX_DISTANCE;
+            nearest[k] = -1;
+            for (int j = 0; j < b.size(); j++) {
+                float d = ReferenceMatcher.distance(a.features(), k, a.read()[k], b.features(), j, b.read()[j]);
+                if (d < best) {
+                    best = d;
+                    nearest[k] = j;
+                }
+            }
+        }
+        return nearest;
+    }
+
+    /** A decided color of the part (the largest region's), else its area-weighted medoid color. */
+    private static int partColor(List<int[]> part, List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
+        int decided = FlatFill.KEEP_PREDICTION;
+        int decidedArea = -1;
+        int[] colors = new int[part.size()];
+        int[] areas = new int[part.size()];
+        for (int m = 0; m < part.size(); m++) {
+            FlatFill.RegionFlats page = pages.get(part.get(m)[0]);
+            RegionDescriptors d = descriptors.get(part.get(m)[0]);
+            int label = d.labels()[part.get(m)[1]];
+            colors[m] = page.colors()[label];
+            areas[m] = d.areas()[part.get(m)[1]];
+            if (page.decided()[label] != FlatFill.KEEP_PREDICTION && areas[m] > decidedArea) {
+                decided = page.decided()[label];
+                decidedArea = areas[m];
+            }
+        }
+        if (decided != FlatFill.KEEP_PREDICTION) {
+            return decided;
+        }
+        int best = colors[0];
+        double bestCost = Double.MAX_VALUE;
+        for (int m = 0; m < colors.length; m++) {
+            double cost = 0;
+            for (int o = 0; o < colors.length; o++) {
+                cost += (double) areas[o] * ReferenceMatcher.rgbDistance(colors[m], colors[o]);
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = colors[m];
+            }
+        }
+        return best;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+}
