@@ -92,6 +92,44 @@ public final class ReferenceMatchingBenchmark {
                     + "with %d references %.0f ms (+%.0f ms, x%.2f); %d of %d regions followed; describing a reference "
                     + "once: %.0f ms%n", width, height, runs, a, referenceCount, b, b - a, b / a, followed, regions,
                     describeMs);
+            chapterVote(colorizer, page, runs, cpu);
+        }
+    }
+
+    /** Four pages colored in one call each on its own and as one chapter (voted together): CPU ms per page. */
+    private static void chapterVote(Colorizer colorizer, Mat page, int runs, ThreadMXBean cpu) {
+        int pages = 4;
+        List<Double> alone = new ArrayList<>();
+        List<Double> voted = new ArrayList<>();
+        for (int r = -1; r < runs; r++) {
+            List<Colorizer.PageInput> each = new ArrayList<>();
+            List<Colorizer.PageInput> chapter = new ArrayList<>();
+            for (int p = 0; p < pages; p++) {
+                each.add(new Colorizer.PageInput(page));
+                chapter.add(new Colorizer.PageInput(page, null, List.of(), "chapter"));
+            }
+            long start = cpu.getCurrentThreadCpuTime();
+            release(colorizer.colorLayers(each));
+            long middle = cpu.getCurrentThreadCpuTime();
+            release(colorizer.colorLayers(chapter));
+            long end = cpu.getCurrentThreadCpuTime();
+            if (r >= 0) {
+                alone.add((middle - start) / 1e6 / pages);
+                voted.add((end - middle) / 1e6 / pages);
+            }
+        }
+        Collections.sort(alone);
+        Collections.sort(voted);
+        double a = alone.get(alone.size() / 2);
+        double b = voted.get(voted.size() / 2);
+        System.out.printf(Locale.ROOT, "%d such pages in one call: each on its own median %.0f ms CPU per page, voted as "
+                + "one chapter %.0f ms (+%.0f ms, x%.2f)%n", pages, a, b, b - a, b / a);
+    }
+
+    private static void release(List<Colorizer.ColorLayers> layers) {
+        for (Colorizer.ColorLayers l : layers) {
+            l.flats().release();
+            l.composite().release();
         }
     }
 
