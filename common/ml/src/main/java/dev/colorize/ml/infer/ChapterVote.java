@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One color per character part across the pages of a chapter colored together: regions of different pages that are
  * each other's nearest ({@link ReferenceMatcher#distance}: what the network read over them, place and share in their
- * figure) and near enough are one part, and the part takes one color on every page: a color a hint or a reference
+ * figure) and near enough are one part, and the part takes one color on every page: a color a hint
  * gave one of its regions, else the region color closest to all of the part's others (weighted by area: a real color
  * of one page, never a grey average). The network guesses a character's colors anew on each page; this keeps its
  * guess one guess per chapter.
@@ -17,9 +17,9 @@ final class ChapterVote {
 
     /**
      * Recolors {@code pages}' regions in place ({@link FlatFill.RegionFlats#colors}); {@code descriptors} are the
-     * pages' figure regions, in the same order. Returns how many regions changed color.
+     * pages' figure regions, in the same order.
      */
-    static int vote(List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
+    static void vote(List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
         int[] offsets = new int[pages.size() + 1];
         for (int p = 0; p < pages.size(); p++) {
             offsets[p + 1] = offsets[p] + descriptors.get(p).size();
@@ -55,7 +55,6 @@ final class ChapterVote {
                 parts.get(partOf[root]).add(new int[] {p, k});
             }
         }
-        int changed = 0;
         for (List<int[]> part : parts) {
             if (part.size() < 2) {
                 continue;
@@ -64,13 +63,11 @@ final class ChapterVote {
             for (int[] member : part) {
                 FlatFill.RegionFlats page = pages.get(member[0]);
                 int label = descriptors.get(member[0]).labels()[member[1]];
-                if (page.decided()[label] == FlatFill.KEEP_PREDICTION && page.colors()[label] != color) {
+                if (page.decided()[label] == FlatFill.KEEP_PREDICTION) {
                     page.colors()[label] = color;
-                    changed++;
                 }
             }
         }
-        return changed;
     }
 
     /** For each descriptor of {@code a}, its nearest of {@code b} when within the matcher's distance, else -1. */

@@ -61,11 +61,7 @@ public final class Colorizer implements AutoCloseable {
      * The flat color layer and the final page, both BGR at the page's size, and how many of the page's regions
      * followed its references ({@link ReferenceMatches#NONE} without references).
      */
-    public record ColorLayers(Mat flats, Mat composite, ReferenceMatches matches) {
-        public ColorLayers(Mat flats, Mat composite) {
-            this(flats, composite, ReferenceMatches.NONE);
-        }
-    }
+    public record ColorLayers(Mat flats, Mat composite, ReferenceMatches matches) {}
 
     /**
      * One forward-pass input: a panel (or whole page) letterboxed to a square, or one tile of a strip.

@@ -91,22 +91,16 @@ public final class FlatFill {
         if (!regionFlats) {
             LineRegions regions = regions(lineArt);
             checkPrediction(regions, prediction);
-            int[] decided = new int[regions.count()];
-            java.util.Arrays.fill(decided, KEEP_PREDICTION);
-            if (hints != null) {
-                decided = HintFill.apply(hints, regions, decided,
-                        segmentation.largestBall(regions.width(), regions.height()), panels).colors();
-            }
-            return new Flats(paint(regions, decided, prediction), ReferenceMatches.NONE);
+            return new Flats(paint(regions, hinted(regions, hints, panels).colors(), prediction), ReferenceMatches.NONE);
         }
         RegionFlats decided = decide(lineArt, prediction, hints, panels, references, read);
         return new Flats(paint(decided.regions(), decided.colors(), prediction), decided.matches());
     }
 
     /**
-     * A page's region flats before they are painted: its regions, each one's color, the colors hints or references
-     * decided (else {@link #KEEP_PREDICTION}) and what followed the references. Pages of one chapter are voted together on these
-     * ({@link ChapterVote}) before they are painted.
+     * A page's region flats before they are painted: its regions, each one's color, the colors hints decided (else
+     * {@link #KEEP_PREDICTION}) and what followed the references. Pages of one chapter are voted together
+     * on these ({@link ChapterVote}) before they are painted.
      */
     record RegionFlats(LineRegions regions, int[] colors, int[] decided, ReferenceMatches matches, int minRegion) {}
 
@@ -115,20 +109,24 @@ public final class FlatFill {
         return workingScale(lineArt) >= 1;
     }
 
+    /** The colors {@code hints} (null: none) decide per region, {@link #KEEP_PREDICTION} elsewhere. */
+    private HintFill.Outcome hinted(LineRegions regions, Mat hints, List<Rect> panels) {
+        int[] none = new int[regions.count()];
+        java.util.Arrays.fill(none, KEEP_PREDICTION);
+        if (hints == null) {
+            return new HintFill.Outcome(none, List.of());
+        }
+        return HintFill.apply(hints, regions, none, segmentation.largestBall(regions.width(), regions.height()), panels);
+    }
+
     /** Region flats of a page at its own size ({@link #atFullSize}). */
     RegionFlats decide(Mat lineArt, Mat prediction, Mat hints, List<Rect> panels, List<ReferenceArt> references,
             RegionFeatures read) {
         LineRegions regions = regions(lineArt);
         checkPrediction(regions, prediction);
-        int[] decided = new int[regions.count()];
-        java.util.Arrays.fill(decided, KEEP_PREDICTION);
-        List<int[]> leftToNetwork = List.of();
-        if (hints != null) {
-            HintFill.Outcome hinted = HintFill.apply(hints, regions, decided,
-                    segmentation.largestBall(regions.width(), regions.height()), panels);
-            decided = hinted.colors();
-            leftToNetwork = hinted.leftToNetwork();
-        }
+        HintFill.Outcome hinted = hinted(regions, hints, panels);
+        int[] decided = hinted.colors();
+        List<int[]> leftToNetwork = hinted.leftToNetwork();
         int minRegion = segmentation.minRegion(regions.width(), regions.height());
         ReferenceMatches matches = ReferenceMatches.NONE;
         int[] followed = null;
@@ -141,23 +139,16 @@ public final class FlatFill {
         }
         int hintedLabels = regions.count();
         int[] colors = RegionVotes.colors(regions, prediction, minRegion, decided, followed);
-        int[] hinted = java.util.Arrays.copyOf(decided, colors.length);
-        for (int l = decided.length; l < hinted.length; l++) {
-            hinted[l] = KEEP_PREDICTION;
-        }
-        for (int l = 0; followed != null && l < followed.length; l++) {
-            if (followed[l] != KEEP_PREDICTION) {
-                hinted[l] = followed[l]; // a reference's color is the page's word too: a chapter vote keeps it
-            }
-        }
+        int[] byHints = java.util.Arrays.copyOf(decided, colors.length);
+        java.util.Arrays.fill(byHints, decided.length, byHints.length, KEEP_PREDICTION);
         for (int[] dot : leftToNetwork) {
             int label = regions.labelAt(dot[0]);
             if (label >= hintedLabels) { // a second flat the network painted around the hint
                 colors[label] = dot[1];
-                hinted[label] = dot[1];
+                byHints[label] = dot[1];
             }
         }
-        return new RegionFlats(regions, colors, hinted, matches, minRegion);
+        return new RegionFlats(regions, colors, byHints, matches, minRegion);
     }
 
     /**

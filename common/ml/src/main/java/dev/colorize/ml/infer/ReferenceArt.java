@@ -37,11 +37,6 @@ public final class ReferenceArt {
         return new ReferenceArt(descriptors, colors);
     }
 
-    /** Figure regions described. */
-    public int regionCount() {
-        return colors.length;
-    }
-
     RegionDescriptors regions() {
         return regions;
     }

@@ -1,8 +1,13 @@
 package dev.colorize.ml.testing;
 
+import ai.djl.Device;
+import dev.colorize.ml.SyntheticShapes;
+import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.nn.Normalization;
+import dev.colorize.ml.train.Pix2PixTrainer;
 import dev.colorize.ml.train.TrainingConfig;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -22,14 +27,12 @@ public final class TinyModels {
      * A tiny model trained {@code steps} steps on synthetic shapes, saved as an artifact folder under {@code dir}: a
      * network whose weights are not all random, for inference tests.
      */
-    public static java.nio.file.Path trainedArtifact(java.nio.file.Path dir, long steps, long seed) throws Exception {
+    public static Path trainedArtifact(Path dir, long steps, long seed) throws Exception {
         TrainingConfig config = config(steps, seed);
-        try (dev.colorize.ml.train.Pix2PixTrainer trainer = dev.colorize.ml.train.Pix2PixTrainer.create(config,
-                ai.djl.Device.cpu())) {
-            trainer.train(new dev.colorize.ml.SyntheticShapes(64), steps, m -> {});
-            java.nio.file.Path artifact = dir.resolve("model");
-            dev.colorize.ml.artifact.ModelArtifact.save(trainer.generator(), config.spec(), config, steps, null, null,
-                    artifact);
+        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
+            trainer.train(new SyntheticShapes(64), steps, m -> {});
+            Path artifact = dir.resolve("model");
+            ModelArtifact.save(trainer.generator(), config.spec(), config, steps, null, null, artifact);
             return artifact;
         }
     }
