@@ -25,13 +25,15 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * {@code evaluate-colorizer MODEL DATASET OUT_DIR [--drawings N] [--pages N] [--hints N]}: the whole
+ * {@code evaluate-colorizer MODEL DATASET OUT_DIR [--drawings N] [--pages N] [--hints N] [--content-zoom Z]
+ * [--figure-scale F]}: the whole
  * page pipeline (panels, flats, region flats, multiply) on the author-held-out validation triplets at full
  * resolution, composite against the true composite. Rows: the model without and with hint dots sampled
  * from the truth, with region flats (the default) and with per-pixel flats, the sketch returned as is, and the
@@ -39,7 +41,9 @@ import org.opencv.imgproc.Imgproc;
  * the chroma spread inside truth-flat regions ({@link FlatSpread}) and, for hinted rows, the share of the page
  * painted exactly a hint's color where the truth is another color (a hint's leak).
  * Writes {@code OUT/quality.md} (the table) and picture sheets {@code OUT/drawings.png} and
- * {@code OUT/page-N.png} (line art | automatic | hinted | truth).
+ * {@code OUT/page-N.png} (line art | automatic | hinted | truth). {@code --content-zoom} sets the pipeline's
+ * {@link ColorizerOptions#contentZoom} (0: panels always colored whole); {@code --figure-scale F} shrinks every
+ * triplet by F onto paper of its size (a small figure in a large panel).
  */
 final class EvaluateColorizer {
 
@@ -90,22 +94,26 @@ final class EvaluateColorizer {
     }
 
     static int run(String[] args) throws IOException {
-        CommandLine line = new CommandLine(args, Set.of("--drawings", "--pages", "--hints"), Set.of());
+        CommandLine line = new CommandLine(args, Set.of("--drawings", "--pages", "--hints",
+                "--content-zoom", "--figure-scale"), Set.of());
         Path model = Path.of(line.positional(0, "MODEL artifact folder or zip"));
         Path dataset = Path.of(line.positional(1, "DATASET folder (from import-openmoji)"));
         Path out = Path.of(line.positional(2, "OUT_DIR"));
         int drawings = Integer.parseInt(line.get("--drawings", "200"));
         int pages = Integer.parseInt(line.get("--pages", "20"));
         int hints = Integer.parseInt(line.get("--hints", "8"));
+        ColorizerOptions options = ColorizerOptions.defaults().withContentZoom(
+                Double.parseDouble(line.get("--content-zoom", Double.toString(ColorizerOptions.CONTENT_ZOOM))));
+        double figureScale = Double.parseDouble(line.get("--figure-scale", "1"));
         Files.createDirectories(out);
         TripletFolder folder = new TripletFolder(dataset, 0, false);
         StringBuilder report = new StringBuilder();
-        try (Colorizer regionFlats = Colorizer.load(model, ColorizerOptions.defaults());
-                Colorizer perPixel = Colorizer.load(model, ColorizerOptions.defaults().withFlatFill(false))) {
+        try (Colorizer regionFlats = Colorizer.load(model, options);
+                Colorizer perPixel = Colorizer.load(model, options.withFlatFill(false))) {
             report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), regionFlats, perPixel,
-                    hints, out, SHEET_DRAWINGS, true));
-            report.append(evaluate("pages", spread(folder.pages("validation"), pages), regionFlats, perPixel, hints, out,
-                    SHEET_PAGES, false));
+                    hints, figureScale, out, SHEET_DRAWINGS, true));
+            report.append(evaluate("pages", spread(folder.pages("validation"), pages), regionFlats, perPixel, hints,
+                    figureScale, out, SHEET_PAGES, false));
         }
         Files.writeString(out.resolve("quality.md"), report.toString());
         System.out.print(report);
@@ -114,7 +122,7 @@ final class EvaluateColorizer {
 
     /** {@code regionFlats}: the default pipeline; {@code perPixel}: the same model keeping the prediction per pixel. */
     private static String evaluate(String what, List<Triplet> triplets, Colorizer regionFlats, Colorizer perPixel,
-            int hintCount, Path out, int sheetRows, boolean oneSheet) {
+            int hintCount, double figureScale, Path out, int sheetRows, boolean oneSheet) {
         String hinted = hintCount + " hints";
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String name : List.of("model, automatic, region flats (default)", "model, automatic, per-pixel flats",
@@ -129,11 +137,14 @@ final class EvaluateColorizer {
         FlatFill flatFill = new FlatFill();
         for (int i = 0; i < triplets.size(); i++) {
             Triplet t = triplets.get(i);
-            Mat lines = t.readLines();
+            Random place = new Random(t.name().hashCode() ^ 0x5ca1e);
+            int x = place.nextInt(1 << 16);
+            int y = place.nextInt(1 << 16);
+            Mat lines = shrunk(t.readLines(), figureScale, x, y);
             Mat page = new Mat();
             Imgproc.cvtColor(lines, page, Imgproc.COLOR_GRAY2BGR);
-            Mat flats = t.readFlats();
-            Mat truth = t.readColor();
+            Mat flats = shrunk(t.readFlats(), figureScale, x, y);
+            Mat truth = shrunk(t.readColor(), figureScale, x, y);
             Mat hints = sampleHints(flats, hintCount, new Random(t.name().hashCode()));
             List<PageInput> inputs = List.of(new PageInput(page), new PageInput(page, hints));
             List<Colorizer.ColorLayers> region = regionFlats.colorLayers(inputs);
@@ -172,6 +183,25 @@ final class EvaluateColorizer {
         double sketch = rows.get("sketch as output").psnr();
         rows.forEach((name, row) -> table.append(row.format(name, sketch)).append('\n'));
         return table.toString();
+    }
+
+    /**
+     * {@code image} shrunk by {@code scale} onto white paper of its own size, at a place picked by {@code x, y}
+     * (the same for a triplet's three layers): a small figure in a large panel ({@code --figure-scale}).
+     */
+    static Mat shrunk(Mat image, double scale, int x, int y) {
+        if (scale >= 1) {
+            return image;
+        }
+        Mat small = new Mat();
+        Imgproc.resize(image, small, new Size(Math.max(1, Math.round(image.cols() * scale)),
+                Math.max(1, Math.round(image.rows() * scale))), 0, 0, Imgproc.INTER_AREA);
+        Mat paper = new Mat(image.size(), image.type(), Scalar.all(255));
+        small.copyTo(paper.submat(new Rect(x % (image.cols() - small.cols() + 1), y % (image.rows() - small.rows() + 1),
+                small.cols(), small.rows())));
+        small.release();
+        image.release();
+        return paper;
     }
 
     /** At most {@code count} items evenly spread over the list (validation files are sorted by code point). */

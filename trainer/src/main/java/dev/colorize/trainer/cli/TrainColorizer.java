@@ -32,7 +32,9 @@ import java.util.Set;
  * --lr R (the paper's rate), --seed S (1), --checkpoint-minutes M (10), --checkpoint-every N (steps; 0: by the
  * clock only), --validation-limit N (150), --augment none|all|NAME,... (none; the line-style changes of
  * {@link TrainingAugmentation}: thickness, gaps, jitter, hatching, tint, scan), --augment-probability P (0.3,
- * each change's), --scale-min F (1: off; e.g. 0.2, the figure filling 20-100 % of the crop).
+ * each change's), --scale-min F (1: off; e.g. 0.2, the figure filling 20-100 % of the crop), --from MODEL_DIR (a
+ * fresh run's generator starts from that model artifact's weights, e.g. models/default, to fine-tune it; the
+ * network flags must describe the same network; the discriminator starts fresh).
  */
 final class TrainColorizer {
 
@@ -51,15 +53,17 @@ final class TrainColorizer {
         TripletFolder folder = new TripletFolder(datasets, spec.imageSize(), spec.takesHints(),
                 settings.augmentations().build());
         System.out.println("data: " + folder.summary());
+        Optional<Path> from = line.has("--from")
+                ? Optional.of(Path.of(line.get("--from", null)).resolve("generator.params")) : Optional.empty();
         new TrainingDriver(Engine.getInstance().defaultDevice()).train(settings, TrainingSource.triplets(folder),
-                new FolderRunStore(out, System.out), Optional.empty(), () -> false).close();
+                new FolderRunStore(out, System.out), from, () -> false).close();
         return 0;
     }
 
     static CommandLine commandLine(String[] args) {
         return new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
                 "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--checkpoint-every",
-                "--validation-limit", "--augment", "--augment-probability", "--scale-min"), Set.of());
+                "--validation-limit", "--augment", "--augment-probability", "--scale-min", "--from"), Set.of());
     }
 
     /** The flags as run options: what the admin API reads from a version 2 request's fields of these names. */

@@ -273,19 +273,26 @@ public final class Colorizer implements AutoCloseable {
 
     /**
      * The page's panels at the model's resolution, or the whole page when it has no frames; a region that is a
-     * strip comes as its tiles.
+     * strip comes as its tiles; a panel whose drawing is small in it comes as the drawing's box (options' content
+     * zoom). The rest of such a panel is left paper.
      */
     private List<Region> regionsOf(int page, Mat gray, List<Rect> panelRects, Mat hints, RegionFeatures read) {
         NetworkSpec spec = model.spec();
         List<Rect> rects = panelRects;
-        int size = spec.imageSize();
+        int wholeSize = spec.imageSize();
         if (rects.isEmpty()) {
             rects = List.of(new Rect(0, 0, gray.cols(), gray.rows()));
             int requested = options.pageSize() > 0 ? options.pageSize() : 2 * spec.imageSize();
-            size = Math.max(spec.stride(), Math.round((float) requested / spec.stride()) * spec.stride());
+            wholeSize = Math.max(spec.stride(), Math.round((float) requested / spec.stride()) * spec.stride());
         }
         List<Region> regions = new ArrayList<>(rects.size());
-        for (Rect rect : rects) {
+        for (Rect whole : rects) {
+            // a strip is colored in tiles at the model's resolution across its short side
+            double wholeScale = (double) wholeSize / (StripTiles.isStrip(whole, options.tiling().stripAspect())
+                    ? Math.min(whole.width, whole.height) : Math.max(whole.width, whole.height));
+            Rect rect = options.contentZoom() > 0 ? PanelContent.input(gray, whole, !panelRects.isEmpty(), wholeScale,
+                    spec.imageSize(), options.contentZoom()) : whole;
+            int size = rect == whole ? wholeSize : spec.imageSize();
             Mat panel = gray.submat(rect);
             if (StripTiles.isStrip(rect, options.tiling().stripAspect())) {
                 int overlap = Math.max(1, (int) Math.round(options.tiling().overlap() * size));

@@ -18,9 +18,15 @@ import ai.djl.engine.Engine;
  * @param pageSize long side, in pixels, at which a frameless page is colored whole (rounded to the
  *     network's stride; 0: twice the model's resolution)
  * @param tiling how strips (webtoon pages, tall panels) are colored in overlapping tiles
+ * @param contentZoom a panel (or frameless page) whose drawing would be colored at least this many times larger
+ *     cropped to the drawing ({@link PanelContent}) than letterboxed whole is colored cropped, at the model's
+ *     resolution, and placed back; 0: always whole (see docs/QUALITY.md)
  */
 public record ColorizerOptions(String device, int threads, int maxBatch, boolean dropoutNoise,
-        Compositing compositing, boolean flatFill, boolean panels, int pageSize, Tiling tiling) {
+        Compositing compositing, boolean flatFill, boolean panels, int pageSize, Tiling tiling, double contentZoom) {
+
+    /** The default {@link #contentZoom}. */
+    public static final double CONTENT_ZOOM = 1.5;
 
     /**
      * A region (page or panel) whose long side is more than {@code stripAspect} times its short side is scaled to
@@ -48,7 +54,7 @@ public record ColorizerOptions(String device, int threads, int maxBatch, boolean
     }
 
     public ColorizerOptions(String device, int threads, int maxBatch, boolean dropoutNoise) {
-        this(device, threads, maxBatch, dropoutNoise, Compositing.AUTO, true, true, 0, Tiling.defaults());
+        this(device, threads, maxBatch, dropoutNoise, Compositing.AUTO, true, true, 0, Tiling.defaults(), CONTENT_ZOOM);
     }
 
     public static ColorizerOptions defaults() {
@@ -56,21 +62,28 @@ public record ColorizerOptions(String device, int threads, int maxBatch, boolean
     }
 
     public ColorizerOptions withCompositing(Compositing mode) {
-        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, mode, flatFill, panels, pageSize, tiling);
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, mode, flatFill, panels, pageSize, tiling,
+                contentZoom);
     }
 
     public ColorizerOptions withFlatFill(boolean fill) {
-        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, fill, panels, pageSize, tiling);
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, fill, panels, pageSize, tiling,
+                contentZoom);
     }
 
     public ColorizerOptions withPanels(boolean detect, int frameless) {
         return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, flatFill, detect, frameless,
-                tiling);
+                tiling, contentZoom);
     }
 
     public ColorizerOptions withTiling(Tiling strips) {
         return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, flatFill, panels, pageSize,
-                strips);
+                strips, contentZoom);
+    }
+
+    public ColorizerOptions withContentZoom(double zoom) {
+        return new ColorizerOptions(device, threads, maxBatch, dropoutNoise, compositing, flatFill, panels, pageSize,
+                tiling, zoom);
     }
 
     public Device resolveDevice() {
