@@ -173,10 +173,17 @@ public interface WorkerConfig {
          */
         @WithDefault("true")
         boolean regionFlats();
+
+        /**
+         * A panel whose drawing would show at least this many times larger cropped to its ink is colored cropped
+         * at the model's resolution (a small figure in a large panel); 0 colors panels whole (docs/QUALITY.md).
+         */
+        @WithDefault("" + ColorizerOptions.CONTENT_ZOOM)
+        double contentZoom();
     }
 
     default ColorizerOptions colorizerOptions() {
         return new ColorizerOptions(model().device(), model().threads(), jobs().maxBatch(), model().dropoutNoise())
-                .withFlatFill(model().regionFlats());
+                .withFlatFill(model().regionFlats()).withContentZoom(model().contentZoom());
     }
 }

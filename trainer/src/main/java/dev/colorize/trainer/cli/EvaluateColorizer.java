@@ -33,7 +33,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * {@code evaluate-colorizer MODEL DATASET OUT_DIR [--drawings N] [--pages N] [--hints N] [--content-zoom Z]
- * [--figure-scale F]}: the whole
+ * [--figure-scale F] [--split validation|train]}: the whole
  * page pipeline (panels, flats, region flats, multiply) on the author-held-out validation triplets at full
  * resolution, composite against the true composite. Rows: the model without and with hint dots sampled
  * from the truth, with region flats (the default) and with per-pixel flats, the sketch returned as is, and the
@@ -43,7 +43,8 @@ import org.opencv.imgproc.Imgproc;
  * Writes {@code OUT/quality.md} (the table) and picture sheets {@code OUT/drawings.png} and
  * {@code OUT/page-N.png} (line art | automatic | hinted | truth). {@code --content-zoom} sets the pipeline's
  * {@link ColorizerOptions#contentZoom} (0: panels always colored whole); {@code --figure-scale F} shrinks every
- * triplet by F onto paper of its size (a small figure in a large panel).
+ * triplet by F onto paper of its size (a small figure in a large panel); {@code --split train} evaluates a source
+ * a model did not train on by all of its drawings, not only its held-out authors'.
  */
 final class EvaluateColorizer {
 
@@ -95,7 +96,7 @@ final class EvaluateColorizer {
 
     static int run(String[] args) throws IOException {
         CommandLine line = new CommandLine(args, Set.of("--drawings", "--pages", "--hints",
-                "--content-zoom", "--figure-scale"), Set.of());
+                "--content-zoom", "--figure-scale", "--split"), Set.of());
         Path model = Path.of(line.positional(0, "MODEL artifact folder or zip"));
         Path dataset = Path.of(line.positional(1, "DATASET folder (from import-openmoji)"));
         Path out = Path.of(line.positional(2, "OUT_DIR"));
@@ -105,14 +106,15 @@ final class EvaluateColorizer {
         ColorizerOptions options = ColorizerOptions.defaults().withContentZoom(
                 Double.parseDouble(line.get("--content-zoom", Double.toString(ColorizerOptions.CONTENT_ZOOM))));
         double figureScale = Double.parseDouble(line.get("--figure-scale", "1"));
+        String split = line.get("--split", "validation");
         Files.createDirectories(out);
         TripletFolder folder = new TripletFolder(dataset, 0, false);
         StringBuilder report = new StringBuilder();
         try (Colorizer regionFlats = Colorizer.load(model, options);
                 Colorizer perPixel = Colorizer.load(model, options.withFlatFill(false))) {
-            report.append(evaluate("drawings", spread(folder.drawings("validation"), drawings), regionFlats, perPixel,
+            report.append(evaluate("drawings", spread(folder.drawings(split), drawings), regionFlats, perPixel,
                     hints, figureScale, out, SHEET_DRAWINGS, true));
-            report.append(evaluate("pages", spread(folder.pages("validation"), pages), regionFlats, perPixel, hints,
+            report.append(evaluate("pages", spread(folder.pages(split), pages), regionFlats, perPixel, hints,
                     figureScale, out, SHEET_PAGES, false));
         }
         Files.writeString(out.resolve("quality.md"), report.toString());
