@@ -26,7 +26,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Worker cost per page, side by side in one JVM: a 1000x1400 page with six framed panels through the
  * page pipeline (panels at the model's resolution, region flats, multiply; defaults), the same with per-pixel
- * flats (what region flats add), and through the first design (the whole page letterboxed to 256 px, lightness
+ * flats (what region flats add), with panels always colored whole (what looking for a small figure's box costs,
+ * {@link ColorizerOptions#contentZoom}), and through the first design (the whole page letterboxed to 256 px, lightness
  * kept). {@code [MODEL] [--runs N]}: a model artifact,
  * or the CPU spec with untrained weights (the cost does not depend on the weights).
  */
@@ -59,26 +60,32 @@ public final class PageBenchmark {
         ColorizerOptions firstDesign = ColorizerOptions.defaults().withPanels(false, 256).withFlatFill(false)
                 .withCompositing(Compositing.LIGHTNESS);
         try (Colorizer panels = Colorizer.load(model, pipeline); Colorizer whole = Colorizer.load(model, firstDesign);
-                Colorizer perPixel = Colorizer.load(model, pipeline.withFlatFill(false))) {
+                Colorizer perPixel = Colorizer.load(model, pipeline.withFlatFill(false));
+                Colorizer panelsWhole = Colorizer.load(model, pipeline.withContentZoom(0))) {
             System.out.printf(Locale.ROOT, "model %s, page %dx%d, %d runs after 2 warm-up runs%n",
                     panels.model().spec(), page.cols(), page.rows(), runs);
             List<Double> a = new ArrayList<>();
             List<Double> b = new ArrayList<>();
             List<Double> c = new ArrayList<>();
+            List<Double> d = new ArrayList<>();
             for (int r = -2; r < runs; r++) { // interleaved, so all see the same machine load
                 double pa = time(panels, page);
                 double pb = time(whole, page);
                 double pc = time(perPixel, page);
+                double pd = time(panelsWhole, page);
                 if (r >= 0) {
                     a.add(pa);
                     b.add(pb);
                     c.add(pc);
+                    d.add(pd);
                 }
             }
             System.out.printf(Locale.ROOT, "panels at %d px + region flats + multiply (defaults): median %.0f ms/page%n",
                     panels.model().spec().imageSize(), median(a));
             System.out.printf(Locale.ROOT, "the same with per-pixel flats: median %.0f ms/page; region flats add %.0f ms%n",
                     median(c), median(a) - median(c));
+            System.out.printf(Locale.ROOT, "the same with panels always whole (content zoom 0): median %.0f ms/page;"
+                    + " looking for small figures adds %.0f ms%n", median(d), median(a) - median(d));
             System.out.printf(Locale.ROOT, "whole page letterboxed to 256 px, lightness kept: median %.0f ms/page%n",
                     median(b));
             System.out.printf(Locale.ROOT, "ratio %.2f%n", median(a) / median(b));
