@@ -1,6 +1,7 @@
 package dev.colorize.trainer.cli;
 
 import ai.djl.engine.Engine;
+import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.data.TripletFolder;
 import dev.colorize.ml.data.augment.TrainingAugmentation;
 import dev.colorize.ml.nn.NetworkSpec;
@@ -54,7 +55,7 @@ final class TrainColorizer {
                 settings.augmentations().build());
         System.out.println("data: " + folder.summary());
         Optional<Path> from = line.has("--from")
-                ? Optional.of(Path.of(line.get("--from", null)).resolve("generator.params")) : Optional.empty();
+                ? Optional.of(Path.of(line.get("--from", null)).resolve(ModelArtifact.WEIGHTS)) : Optional.empty();
         new TrainingDriver(Engine.getInstance().defaultDevice()).train(settings, TrainingSource.triplets(folder),
                 new FolderRunStore(out, System.out), from, () -> false).close();
         return 0;
