@@ -26,6 +26,8 @@ public final class TripletFolder {
     /** Share of training samples cut from composed pages rather than single drawings. */
     private static final double PAGE_SHARE = 0.3;
     private static final double JITTER_SCALE = 286.0 / 256.0;
+    /** How much more a pixel of a hinted region counts in the L1 term than any other pixel. */
+    static final float HINTED_REGION_WEIGHT = 4f;
 
     /** One triplet's three files. */
     public record Triplet(String name, Path lines, Path flats, Path color) {
@@ -134,7 +136,12 @@ public final class TripletFolder {
             Mat[] jittered = Letterbox.randomCropAndFlip(Letterbox.fit(lines, load).image(),
                     Letterbox.fit(flats, load).image(), size, random);
             Mat[] augmented = augmentation.apply(jittered[0], jittered[1], random);
-            return pair(augmented[0], augmented[1], hints ? HintLayer.simulate(augmented[1], random) : null);
+            if (!hints) {
+                return pair(augmented[0], augmented[1], null);
+            }
+            HintLayer.SimulatedHints simulated = HintLayer.simulate(augmented[1], random);
+            ImagePair pair = pair(augmented[0], augmented[1], simulated.hints());
+            return new ImagePair(pair.sketch(), pair.color(), size, hintedRegionWeights(simulated.regions()));
         };
     }
 
@@ -160,6 +167,20 @@ public final class TripletFolder {
             pairs.add(pair(Letterbox.fit(t.readLines(), size).image(), Letterbox.fit(t.readFlats(), size).image(), null));
         }
         return pairs;
+    }
+
+    /**
+     * L1 weights that make a hint's whole region count {@value #HINTED_REGION_WEIGHT} times: the network learns to
+     * carry a dot's color to the region's borders, not to paint a patch around it (issue 23, item 5).
+     */
+    private static float[] hintedRegionWeights(Mat regions) {
+        byte[] mask = new byte[(int) regions.total()];
+        regions.get(0, 0, mask);
+        float[] weights = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            weights[i] = mask[i] != 0 ? HINTED_REGION_WEIGHT : 1f;
+        }
+        return weights;
     }
 
     private ImagePair pair(Mat lines, Mat flats, Mat hintImage) {

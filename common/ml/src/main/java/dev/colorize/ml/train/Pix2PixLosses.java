@@ -32,6 +32,15 @@ public final class Pix2PixLosses {
         return expected.sub(actual).abs().mean();
     }
 
+    /**
+     * Weighted mean absolute error: sum(w |expected - actual|) / sum(w) over every channel, with {@code weights}
+     * (N x 1 x H x W) broadcast over the color channels; all weights equal gives {@link #l1}.
+     */
+    public static NDArray weightedL1(NDArray expected, NDArray actual, NDArray weights) {
+        NDArray weighted = expected.sub(actual).abs().mul(weights);
+        return weighted.sum().div(weights.sum().mul(constant(weights, expected.getShape().get(1))));
+    }
+
     /** 0.5 (BCE(D(x,y), 1) + BCE(D(x,G(x)), 0)): halved to slow D relative to G, as pix2pix. */
     public static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
         NDArray sum = bceWithLogits(realLogits, 1f).add(bceWithLogits(fakeLogits, 0f));

@@ -20,6 +20,7 @@ import dev.colorize.ml.nn.UNetGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -170,9 +171,11 @@ public final class Pix2PixTrainer implements AutoCloseable {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray gan = Pix2PixLosses.bceWithLogits(discriminate(sketch, fake), 1f);
                 NDArray l1 = Pix2PixLosses.l1(real, fake);
-                collector.backward(gan.add(l1.mul(Pix2PixLosses.constant(l1, config.lambdaL1()))));
+                NDArray weights = lossWeights(iteration, batch);
+                NDArray reconstruction = weights == null ? l1 : Pix2PixLosses.weightedL1(real, fake, weights);
+                collector.backward(gan.add(reconstruction.mul(Pix2PixLosses.constant(l1, config.lambdaL1()))));
                 gGan = gan.getFloat();
-                gL1 = l1.getFloat();
+                gL1 = l1.getFloat(); // unweighted, so runs with and without weights read alike
             } finally {
                 setTrainable(discriminator, true);
             }
@@ -207,6 +210,25 @@ public final class Pix2PixTrainer implements AutoCloseable {
             System.arraycopy(one, 0, all, i * one.length, one.length);
         }
         return manager.create(all, new Shape(batch.size(), channels, size, size));
+    }
+
+    /** N x 1 x H x W weights of the pairs' pixels in the L1 term (1 where a pair has none), or null if none has. */
+    private static NDArray lossWeights(NDManager manager, List<ImagePair> batch) {
+        if (batch.stream().allMatch(pair -> pair.lossWeights() == null)) {
+            return null;
+        }
+        int size = batch.get(0).size();
+        int pixels = size * size;
+        float[] all = new float[batch.size() * pixels];
+        for (int i = 0; i < batch.size(); i++) {
+            float[] weights = batch.get(i).lossWeights();
+            if (weights == null) {
+                Arrays.fill(all, i * pixels, (i + 1) * pixels, 1f);
+            } else {
+                System.arraycopy(weights, 0, all, i * pixels, pixels);
+            }
+        }
+        return manager.create(all, new Shape(batch.size(), 1, size, size));
     }
 
     /** Updates of D and G skipped because their gradients were not finite (see {@link AdamOptimizer#update}). */

@@ -38,6 +38,29 @@ class TripletFolderPoolsSeveralDatasetsTest {
         assertThat(folder.summary().trainingImages()).isEqualTo(5);
     }
 
+    @Test
+    void aTrainingSampleWithHintsWeighsItsHintedRegionsInTheLoss() throws Exception {
+        OpenCvNative.ensureLoaded();
+        TripletFolder folder = new TripletFolder(List.of(dataset("openmoji", 3, 1)), 16, true, TrainingAugmentation.NONE);
+        Random random = new Random(3);
+        int hinted = 0;
+        for (int i = 0; i < 20; i++) {
+            ImagePair pair = folder.trainingData().sample(random);
+            float[] maskPlane = java.util.Arrays.copyOfRange(pair.sketch(), 4 * 256, 5 * 256); // after lines and RGB
+            boolean anyHint = false;
+            for (float m : maskPlane) {
+                anyHint |= m > 0;
+            }
+            // one flat color fills the drawing: a hint makes all of it count more, no hint leaves it at 1
+            float expected = anyHint ? TripletFolder.HINTED_REGION_WEIGHT : 1f;
+            for (float w : pair.lossWeights()) {
+                assertThat(w).isEqualTo(expected);
+            }
+            hinted += anyHint ? 1 : 0;
+        }
+        assertThat(hinted).isBetween(3, 17);
+    }
+
     /** A dataset whose line images are one gray: 128 for openmoji, 64 for fluent. */
     private Path dataset(String name, int train, int validation) throws Exception {
         Path root = dir.resolve(name);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.colorize.ml.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,21 @@ class Pix2PixLossesMatchTheirDefinitionsTest {
             NDArray y = manager.create(new float[] {1f, -1f, 0.5f, 0f});
             NDArray g = manager.create(new float[] {0f, -1f, 1f, -1f});
             assertThat(Pix2PixLosses.l1(y, g).getFloat()).isCloseTo(0.625f, within(1e-7f));
+        }
+    }
+
+    @Test
+    void weightedL1CountsEachPixelByItsWeightOverEveryColorChannel() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // one pair, 3 channels of 1 x 2 pixels: errors 1 and 3 in every channel
+            NDArray expected = manager.create(new float[] {1f, 1f, 1f, 1f, 1f, 1f}, new Shape(1, 3, 1, 2));
+            NDArray actual = manager.create(new float[] {0f, -2f, 0f, -2f, 0f, -2f}, new Shape(1, 3, 1, 2));
+            NDArray even = manager.create(new float[] {1f, 1f}, new Shape(1, 1, 1, 2));
+            assertThat(Pix2PixLosses.weightedL1(expected, actual, even).getFloat())
+                    .isCloseTo(Pix2PixLosses.l1(expected, actual).getFloat(), within(1e-6f)); // 2
+            NDArray second = manager.create(new float[] {1f, 4f}, new Shape(1, 1, 1, 2));
+            assertThat(Pix2PixLosses.weightedL1(expected, actual, second).getFloat())
+                    .isCloseTo((1f + 4f * 3f) / 5f, within(1e-6f));
         }
     }
 
