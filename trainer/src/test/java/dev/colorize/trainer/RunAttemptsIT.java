@@ -37,7 +37,7 @@ class RunAttemptsIT {
         UUID id = UUID.randomUUID();
         runs.insert(id, RunService.MANUAL, "test", "shapes-killer",
                 new RunOptions(TinyModels.spec(), null, null, null, null, 20L, 10L, null, 1, 1e-3f, 1L, null, null, null,
-                        null, 10, null, null, false).settings(new RunOptions.Defaults(20, 10, 0)), null);
+                        null, null, 10, null, null, false).settings(new RunOptions.Defaults(20, 10, 0)), null);
         // three trainers took it and died (killed, out of memory) without finishing it
         jdbc.update("UPDATE training_runs SET state = 'running', attempts = 3, runner = 'dead-trainer', step = 7 "
                 + "WHERE id = ?", id);

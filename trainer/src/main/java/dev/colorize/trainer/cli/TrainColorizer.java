@@ -33,7 +33,9 @@ import java.util.Set;
  * --lr R (the paper's rate), --seed S (1), --checkpoint-minutes M (10), --checkpoint-every N (steps; 0: by the
  * clock only), --validation-limit N (150), --augment none|all|NAME,... (none; the line-style changes of
  * {@link TrainingAugmentation}: thickness, gaps, jitter, hatching, tint, scan), --augment-probability P (0.3,
- * each change's), --scale-min F (1: off; e.g. 0.2, the figure filling 20-100 % of the crop), --from MODEL_DIR (a
+ * each change's), --scale-min F (1: off; e.g. 0.2, the figure filling 20-100 % of the crop), --hint-style
+ * dots|regions (dots: the shipped model's; regions: dots and short scribbles inside one region each, the L1 term
+ * weighing each hinted region 4 times, see {@link dev.colorize.ml.data.HintLayer.Style}), --from MODEL_DIR (a
  * fresh run's generator starts from that model artifact's weights, e.g. models/default, to fine-tune it; the
  * network flags must describe the same network; the discriminator starts fresh).
  */
@@ -52,7 +54,7 @@ final class TrainColorizer {
         TrainingSettings settings = options(line).settings(DEFAULTS);
         NetworkSpec spec = settings.spec();
         TripletFolder folder = new TripletFolder(datasets, spec.imageSize(), spec.takesHints(),
-                settings.augmentations().build());
+                settings.augmentations().build(), settings.augmentations().hints());
         System.out.println("data: " + folder.summary());
         Optional<Path> from = line.has("--from")
                 ? Optional.of(Path.of(line.get("--from", null)).resolve(ModelArtifact.WEIGHTS)) : Optional.empty();
@@ -64,7 +66,8 @@ final class TrainColorizer {
     static CommandLine commandLine(String[] args) {
         return new CommandLine(args, Set.of("--steps", "--decay", "--until", "--minutes", "--batch", "--size",
                 "--base-width", "--levels", "--hints", "--lr", "--seed", "--checkpoint-minutes", "--checkpoint-every",
-                "--validation-limit", "--augment", "--augment-probability", "--scale-min", "--from"), Set.of());
+                "--validation-limit", "--augment", "--augment-probability", "--scale-min", "--hint-style", "--from"),
+                Set.of());
     }
 
     /** The flags as run options: what the admin API reads from a version 2 request's fields of these names. */
@@ -73,7 +76,7 @@ final class TrainColorizer {
                 integer(line, "--levels"), number(line, "--steps"), number(line, "--decay"), number(line, "--until"),
                 integer(line, "--batch"), line.has("--lr") ? Float.parseFloat(line.get("--lr", null)) : null,
                 number(line, "--seed"), line.has("--augment") ? List.of(line.get("--augment", null).split(",")) : null,
-                decimal(line, "--augment-probability"), decimal(line, "--scale-min"),
+                decimal(line, "--augment-probability"), decimal(line, "--scale-min"), line.get("--hint-style", null),
                 line.has("--minutes") ? Math.max(1, Math.round(decimal(line, "--minutes") * 60)) : null,
                 integer(line, "--checkpoint-every"), decimal(line, "--checkpoint-minutes"),
                 integer(line, "--validation-limit"), null);

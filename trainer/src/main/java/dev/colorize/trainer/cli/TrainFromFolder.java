@@ -52,7 +52,7 @@ final class TrainFromFolder {
         // the paper's run: batch 1, the learning rate decaying over the second half; all validation images
         TrainingSettings settings = new RunOptions(spec, null, null, null, null, steps, steps / 2, null, 1,
                 Float.parseFloat(line.get("--lr", String.valueOf(TrainingConfig.PAPER_LEARNING_RATE))),
-                Long.parseLong(line.get("--seed", "1")), null, null, null,
+                Long.parseLong(line.get("--seed", "1")), null, null, null, null,
                 line.has("--minutes") ? Math.max(1, Math.round(Double.parseDouble(line.get("--minutes", "0")) * 60)) : null,
                 null, null, Integer.MAX_VALUE, null).settings(TrainColorizer.DEFAULTS);
         if (line.has("--filter")) {

@@ -26,6 +26,7 @@ public record RunOptions(
         List<String> augment,
         Double augmentProbability,
         Double scaleMin,
+        String hintStyle,
         Long timeBudgetSeconds,
         Integer checkpointEvery,
         Double checkpointMinutes,
@@ -45,7 +46,8 @@ public record RunOptions(
         return new TrainingSettings(TrainingSettings.VERSION, network(), totalSteps, or(decaySteps, totalSteps / 3),
                 or(untilStep, totalSteps), or(batchSize, 8), or(learningRate, TrainingConfig.PAPER_LEARNING_RATE),
                 or(seed, 1L), new TrainingSettings.Augmentations(or(augment, none.styles()),
-                        or(augmentProbability, none.probability()), or(scaleMin, none.scaleMin())),
+                        or(augmentProbability, none.probability()), or(scaleMin, none.scaleMin()),
+                        or(hintStyle, none.hintStyle())),
                 timeBudgetSeconds, or(checkpointEvery, defaults.checkpointEvery()),
                 or(checkpointMinutes, defaults.checkpointMinutes()), or(validationLimit, 150), or(fineTune, false));
     }

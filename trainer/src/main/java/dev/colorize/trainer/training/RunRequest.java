@@ -38,13 +38,16 @@ public record RunRequest(
                 + "hatching, tint, scan (triplet datasets only)") List<String> augment,
         @Schema(description = "v2: each augmentation's probability (default 0.3)") Double augmentProbability,
         @Schema(description = "v2: smallest fill of the figure in its crop, 1 = off (default 1)") Double scaleMin,
+        @Schema(description = "v2: simulated hints: dots (default, the shipped model's) or regions (dots and short "
+                + "scribbles inside one region each, the loss weighing their regions; triplet datasets only)",
+                enumeration = {"dots", "regions"}) String hintStyle,
         @Schema(description = "v2: wall-clock minutes between checkpoints besides checkpointEvery (default 0: off)") Double checkpointMinutes,
         @Schema(description = "v2: validation images evaluated at each checkpoint (default 150)") Integer validationLimit) {
 
     /** A version 1 request naming only the dataset, the steps, a time budget and whether to fine-tune. */
     public static RunRequest paperRun(String dataset, Long steps, Long timeBudgetSeconds, boolean fineTune) {
         return new RunRequest(null, dataset, steps, timeBudgetSeconds, fineTune, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The options this request names, read by its version. */
@@ -52,20 +55,20 @@ public record RunRequest(
         int version = schemaVersion == null ? 1 : schemaVersion;
         if (version == 2) {
             return new RunOptions(spec, hints, imageSize, baseWidth, levels, steps, decaySteps, untilStep, batchSize,
-                    learningRate, seed, augment, augmentProbability, scaleMin, timeBudgetSeconds, checkpointEvery,
+                    learningRate, seed, augment, augmentProbability, scaleMin, hintStyle, timeBudgetSeconds, checkpointEvery,
                     checkpointMinutes, validationLimit, fineTune);
         }
         if (version != 1) {
             throw new IllegalArgumentException("schemaVersion is 1 or 2");
         }
         if (Stream.of(decaySteps, untilStep, batchSize, imageSize, baseWidth, levels, hints, augment, augmentProbability,
-                scaleMin, checkpointMinutes, validationLimit).anyMatch(field -> field != null)) {
+                scaleMin, hintStyle, checkpointMinutes, validationLimit).anyMatch(field -> field != null)) {
             throw new IllegalArgumentException("decaySteps, untilStep, batchSize, imageSize, baseWidth, levels, hints, "
-                    + "augment, augmentProbability, scaleMin, checkpointMinutes and validationLimit need schemaVersion 2");
+                    + "augment, augmentProbability, scaleMin, hintStyle, checkpointMinutes and validationLimit need schemaVersion 2");
         }
         long totalSteps = steps == null ? defaultSteps : steps;
         return new RunOptions(spec == null ? NetworkSpec.paper() : spec, null, null, null, null, totalSteps,
-                totalSteps / 2, null, 1, learningRate, seed, null, null, null, timeBudgetSeconds, checkpointEvery, null,
+                totalSteps / 2, null, 1, learningRate, seed, null, null, null, null, timeBudgetSeconds, checkpointEvery, null,
                 null, fineTune);
     }
 }

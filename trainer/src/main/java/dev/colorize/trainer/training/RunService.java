@@ -61,7 +61,7 @@ public class RunService {
         }
         if (settings.augmentations().any()) {
             // the registry's datasets are color images whose line art is extracted, not drawn: nothing to vary
-            throw Refused.invalid("invalid-run", "augmentations apply to triplet datasets "
+            throw Refused.invalid("invalid-run", "augmentations and regions hints apply to triplet datasets "
                     + "(train-colorizer), not to the registry's color images");
         }
         Integer parent = null;

@@ -1,10 +1,12 @@
 package dev.colorize.trainer.training;
 
+import dev.colorize.ml.data.HintLayer;
 import dev.colorize.ml.data.augment.TrainingAugmentation;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.ml.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything a run needs, whoever starts it ({@code train-colorizer}, the admin API or console, the schedule);
@@ -50,10 +52,14 @@ public record TrainingSettings(
         require(validationLimit >= 1, "validationLimit must be positive");
     }
 
-    /** The line-style augmentations of {@link TrainingAugmentation}, by name, and the figure's smallest fill. */
-    public record Augmentations(List<String> styles, double probability, double scaleMin) {
+    /**
+     * How training samples are varied: the line-style augmentations of {@link TrainingAugmentation}, by name, the
+     * figure's smallest fill, and how hints are simulated ({@link HintLayer.Style}: dots or regions; null, as rows
+     * stored before it: dots).
+     */
+    public record Augmentations(List<String> styles, double probability, double scaleMin, String hintStyle) {
 
-        public static final Augmentations NONE = new Augmentations(List.of(), 0.3, 1);
+        public static final Augmentations NONE = new Augmentations(List.of(), 0.3, 1, "dots");
 
         /** {@code all} stands for every style and {@code none} for no style, as on the command line. */
         public Augmentations {
@@ -71,10 +77,16 @@ public record TrainingSettings(
             require(named.isEmpty(), "unknown augmentation " + named + ", known: " + TrainingAugmentation.names());
             require(probability >= 0 && probability <= 1, "augmentProbability must lie in [0, 1]");
             require(scaleMin > 0 && scaleMin <= 1, "scaleMin must lie in (0, 1]");
+            hintStyle = HintLayer.Style.parse(hintStyle == null ? "dots" : hintStyle).name().toLowerCase(Locale.ROOT);
         }
 
+        /** Whether samples need triplets (true line art and flats) rather than color images. */
         public boolean any() {
-            return !styles.isEmpty() || scaleMin < 1;
+            return !styles.isEmpty() || scaleMin < 1 || hints() == HintLayer.Style.REGIONS;
+        }
+
+        public HintLayer.Style hints() {
+            return HintLayer.Style.parse(hintStyle);
         }
 
         public TrainingAugmentation build() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colorize.ml.data.HintLayer;
 import dev.colorize.ml.nn.NetworkSpec;
 import dev.colorize.trainer.training.RunOptions;
 import dev.colorize.trainer.training.RunRequest;
@@ -39,15 +40,19 @@ class CliAndApiBuildTheSameSettingsTest {
     void augmentationsAndBudgetsReadAlikeFromFlagsAndFields() throws Exception {
         TrainingSettings cli = cli("--steps", "300", "--size", "64", "--base-width", "8", "--levels", "5",
                 "--augment", "all", "--augment-probability", "0.5", "--scale-min", "0.2", "--minutes", "2",
-                "--lr", "0.001", "--validation-limit", "20", "--checkpoint-every", "50", "--checkpoint-minutes", "0");
+                "--lr", "0.001", "--validation-limit", "20", "--checkpoint-every", "50", "--checkpoint-minutes", "0",
+                "--hint-style", "regions");
         TrainingSettings api = api("""
                 {"schemaVersion": 2, "dataset": "d", "steps": 300, "imageSize": 64, "baseWidth": 8, "levels": 5,
                  "augment": ["thickness", "gaps", "jitter", "hatching", "tint", "scan"], "augmentProbability": 0.5,
                  "scaleMin": 0.2, "timeBudgetSeconds": 120, "learningRate": 0.001, "validationLimit": 20,
-                 "checkpointEvery": 50}""");
+                 "checkpointEvery": 50, "hintStyle": "regions"}""");
 
         assertThat(api).isEqualTo(cli);
         assertThat(api.augmentations().styles()).hasSize(6);
+        assertThat(api.augmentations().hints()).isEqualTo(HintLayer.Style.REGIONS);
+        assertThat(cli("--steps", "300").augmentations().hints()).as("the shipped model's").isEqualTo(HintLayer.Style.DOTS);
+        assertThatThrownBy(() -> cli("--hint-style", "blobs")).hasMessageContaining("hintStyle is dots or regions");
     }
 
     @Test

@@ -42,7 +42,7 @@ class TrainingDriverResumesFromItsCheckpointTest {
     @Test
     void aStoppedRunResumesFromItsLastCheckpointAndEndsAtTheSameStepAsOneThatWasNotStopped() throws Exception {
         TrainingSettings settings = new RunOptions(TinyModels.spec(), null, null, null, null, 8L, 0L, null, 2, 1e-3f,
-                3L, null, null, null, null, 2, 0.0, 4, null).settings(new RunOptions.Defaults(8, 2, 0));
+                3L, null, null, null, null, null, 2, 0.0, 4, null).settings(new RunOptions.Defaults(8, 2, 0));
         TrainingDriver driver = new TrainingDriver(Device.cpu());
 
         Path stopped = dir.resolve("stopped");

@@ -80,15 +80,45 @@ public final class HintLayer {
     }
 
     /**
-     * Simulated user hints for training, as users give them: none for half the samples (so one model also
-     * colors automatically), otherwise 1 to {@value #MAX_HINTS} hints, each a dot of 3-5 px or a short scribble
-     * that stays inside one region of the true flats, placed mostly on color rather than paper. Each hint's whole
-     * region (its flat color, connected) is returned too, so the loss can ask the network to spread the hint over it.
+     * How training samples get their simulated hints: {@link #DOTS}, what the shipped model learned from; or
+     * {@link #REGIONS}, hints as users give them with the loss weighing each hint's region (issue 23, item 5: better
+     * hints on line art that leaves regions open, slightly worse automatic coloring, docs/QUALITY.md).
      */
-    public static SimulatedHints simulate(Mat flatsBgr, Random random) {
+    public enum Style {
+        /** As PaintsChainer does: 1 to 32 dots of 3-5 px (more often few) at random places, mostly on color. */
+        DOTS,
+        /** 1 to {@value #MAX_HINTS} dots or short scribbles, each inside one region of the true flats. */
+        REGIONS;
+
+        /** {@code dots} or {@code regions}, as the command line and the admin API name them. */
+        public static Style parse(String name) {
+            for (Style style : values()) {
+                if (style.name().equalsIgnoreCase(name.strip())) {
+                    return style;
+                }
+            }
+            throw new IllegalArgumentException("hintStyle is dots or regions, not " + name);
+        }
+    }
+
+    /**
+     * Simulated user hints for training, none for half the samples (so one model also colors automatically), else
+     * drawn in {@code style} from the true flats; with {@link Style#REGIONS} each hint's whole region (its flat color,
+     * connected) is returned too, so the loss can ask the network to spread the hint over it (no region with dots).
+     */
+    public static SimulatedHints simulate(Mat flatsBgr, Random random, Style style) {
         Mat hints = Mat.zeros(flatsBgr.size(), CvType.CV_8UC4);
         Mat regions = Mat.zeros(flatsBgr.size(), CvType.CV_8UC1);
         if (random.nextDouble() < NO_HINTS) {
+            return new SimulatedHints(hints, regions);
+        }
+        if (style == Style.DOTS) {
+            int dots = (int) Math.round(Math.exp(random.nextDouble() * Math.log(32)));
+            for (int d = 0; d < dots; d++) {
+                Point seed = seedOnColor(flatsBgr, random);
+                double[] color = flatsBgr.get((int) seed.y, (int) seed.x);
+                Imgproc.circle(hints, seed, 1 + random.nextInt(2), new Scalar(color[0], color[1], color[2], 255), -1);
+            }
             return new SimulatedHints(hints, regions);
         }
         int count = 1 + random.nextInt(MAX_HINTS);

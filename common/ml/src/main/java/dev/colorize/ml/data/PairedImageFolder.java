@@ -133,7 +133,7 @@ public final class PairedImageFolder {
         }
         float[] input = ImageTensors.toTensor(sketch);
         if (hints) {
-            input = HintLayer.appendTo(input, jitter ? HintLayer.simulate(color, random).hints() : null, size, size);
+            input = HintLayer.appendTo(input, jitter ? HintLayer.simulate(color, random, HintLayer.Style.DOTS).hints() : null, size, size);
         }
         return new ImagePair(input, ImageTensors.toTensor(color), size);
     }

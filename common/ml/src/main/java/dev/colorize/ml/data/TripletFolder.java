@@ -57,14 +57,19 @@ public final class TripletFolder {
     private final int size;
     private final boolean hints;
     private final TrainingAugmentation augmentation;
+    private final HintLayer.Style hintStyle;
 
     /** {@code hints}: whether the generator takes hint channels (then samples carry simulated hints). */
     public TripletFolder(Path root, int size, boolean hints) {
-        this(List.of(root), size, hints, TrainingAugmentation.NONE);
+        this(List.of(root), size, hints, TrainingAugmentation.NONE, HintLayer.Style.DOTS);
     }
 
-    /** {@code augmentation}: what training samples go through after their crop (validation never does). */
-    public TripletFolder(List<Path> roots, int size, boolean hints, TrainingAugmentation augmentation) {
+    /**
+     * {@code augmentation}: what training samples go through after their crop (validation never does);
+     * {@code hintStyle}: how their hints are simulated.
+     */
+    public TripletFolder(List<Path> roots, int size, boolean hints, TrainingAugmentation augmentation,
+            HintLayer.Style hintStyle) {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("no dataset folder");
         }
@@ -73,6 +78,7 @@ public final class TripletFolder {
         this.size = size;
         this.hints = hints;
         this.augmentation = augmentation;
+        this.hintStyle = hintStyle;
     }
 
     public List<Triplet> drawings(String split) {
@@ -139,9 +145,10 @@ public final class TripletFolder {
             if (!hints) {
                 return pair(augmented[0], augmented[1], null);
             }
-            HintLayer.SimulatedHints simulated = HintLayer.simulate(augmented[1], random);
+            HintLayer.SimulatedHints simulated = HintLayer.simulate(augmented[1], random, hintStyle);
             ImagePair pair = pair(augmented[0], augmented[1], simulated.hints());
-            return new ImagePair(pair.sketch(), pair.color(), size, hintedRegionWeights(simulated.regions()));
+            return hintStyle == HintLayer.Style.REGIONS
+                    ? new ImagePair(pair.sketch(), pair.color(), size, hintedRegionWeights(simulated.regions())) : pair;
         };
     }
 

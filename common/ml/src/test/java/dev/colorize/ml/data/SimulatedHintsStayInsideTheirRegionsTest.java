@@ -36,7 +36,7 @@ class SimulatedHintsStayInsideTheirRegionsTest {
         int scribbles = 0;
         Random random = new Random(7); // one generator: the first draws of consecutive seeds are alike
         for (int sample = 0; sample < 200; sample++) {
-            HintLayer.SimulatedHints simulated = HintLayer.simulate(flats, random);
+            HintLayer.SimulatedHints simulated = HintLayer.simulate(flats, random, HintLayer.Style.REGIONS);
             int hinted = 0;
             int[] hintedByRegion = new int[4];
             for (int y = 0; y < SIZE; y++) {
@@ -86,7 +86,7 @@ class SimulatedHintsStayInsideTheirRegionsTest {
         flats.submat(new Rect(0, 30, SIZE, 3)).setTo(new Scalar(0, 0, 220));
         Random random = new Random(7);
         for (int sample = 0; sample < 100; sample++) {
-            Mat hints = HintLayer.simulate(flats, random).hints();
+            Mat hints = HintLayer.simulate(flats, random, HintLayer.Style.REGIONS).hints();
             for (int y = 0; y < SIZE; y++) {
                 for (int x = 0; x < SIZE; x++) {
                     double[] hint = hints.get(y, x);

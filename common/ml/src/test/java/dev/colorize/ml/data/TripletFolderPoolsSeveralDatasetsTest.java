@@ -25,7 +25,8 @@ class TripletFolderPoolsSeveralDatasetsTest {
         OpenCvNative.ensureLoaded();
         Path first = dataset("openmoji", 3, 4);
         Path second = dataset("fluent", 2, 4);
-        TripletFolder folder = new TripletFolder(List.of(first, second), 16, true, TrainingAugmentation.NONE);
+        TripletFolder folder = new TripletFolder(List.of(first, second), 16, true, TrainingAugmentation.NONE,
+                HintLayer.Style.DOTS);
 
         assertThat(folder.drawings("train")).hasSize(5);
         assertThat(folder.drawings("validation")).hasSize(8);
@@ -39,9 +40,10 @@ class TripletFolderPoolsSeveralDatasetsTest {
     }
 
     @Test
-    void aTrainingSampleWithHintsWeighsItsHintedRegionsInTheLoss() throws Exception {
+    void withRegionHintsATrainingSampleWeighsItsHintedRegionsInTheLoss() throws Exception {
         OpenCvNative.ensureLoaded();
-        TripletFolder folder = new TripletFolder(List.of(dataset("openmoji", 3, 1)), 16, true, TrainingAugmentation.NONE);
+        TripletFolder folder = new TripletFolder(List.of(dataset("openmoji", 3, 1)), 16, true,
+                TrainingAugmentation.NONE, HintLayer.Style.REGIONS);
         Random random = new Random(3);
         int hinted = 0;
         for (int i = 0; i < 20; i++) {
@@ -59,6 +61,10 @@ class TripletFolderPoolsSeveralDatasetsTest {
             hinted += anyHint ? 1 : 0;
         }
         assertThat(hinted).isBetween(3, 17);
+        // the shipped model's dots leave the loss unweighted
+        TripletFolder dots = new TripletFolder(List.of(dir.resolve("openmoji")), 16, true, TrainingAugmentation.NONE,
+                HintLayer.Style.DOTS);
+        assertThat(dots.trainingData().sample(new Random(3)).lossWeights()).isNull();
     }
 
     /** A dataset whose line images are one gray: 128 for openmoji, 64 for fluent. */
