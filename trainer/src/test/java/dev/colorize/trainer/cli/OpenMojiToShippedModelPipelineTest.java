@@ -62,13 +62,15 @@ class OpenMojiToShippedModelPipelineTest {
                 .isLessThan(Files.size(run.resolve("model").resolve(ModelArtifact.WEIGHTS)) * 6 / 10);
         ModelArtifact.load(shipped, Device.cpu()).close();
 
-        // fine-tuning starts from the given model's weights, not from the seed's initialisation
+        // fine-tuning starts from the given model's weights, not from the seed's initialisation (here with hints
+        // simulated in regions, whose loss weighs the hinted regions)
         Path tuned = dir.resolve("tuned");
         String[] fineTune = {data.toString(), tuned.toString(), "--from", shipped.toString(), "--steps", "1",
             "--lr", "1e-12", "--seed", "7", "--batch", "2", "--size", "64", "--base-width", "8", "--levels", "5",
-            "--checkpoint-minutes", "1000", "--validation-limit", "4"};
+            "--checkpoint-minutes", "1000", "--validation-limit", "4", "--hint-style", "regions"};
         assertThat(TrainColorizer.run(fineTune)).isZero();
         assertThat(firstWeights(tuned.resolve("model"))).containsExactly(firstWeights(shipped), within(1e-5f));
+        assertThat(lastStep(tuned)).isEqualTo(1);
         String[] otherNetwork = fineTune.clone();
         otherNetwork[1] = dir.resolve("other").toString();
         otherNetwork[java.util.Arrays.asList(fineTune).indexOf("--base-width") + 1] = "4";
