@@ -55,8 +55,8 @@ public record RunRequest(
         int version = schemaVersion == null ? 1 : schemaVersion;
         if (version == 2) {
             return new RunOptions(spec, hints, imageSize, baseWidth, levels, steps, decaySteps, untilStep, batchSize,
-                    learningRate, seed, augment, augmentProbability, scaleMin, hintStyle, timeBudgetSeconds, checkpointEvery,
-                    checkpointMinutes, validationLimit, fineTune);
+                    learningRate, seed, augment, augmentProbability, scaleMin, hintStyle, timeBudgetSeconds,
+                    checkpointEvery, checkpointMinutes, validationLimit, fineTune);
         }
         if (version != 1) {
             throw new IllegalArgumentException("schemaVersion is 1 or 2");
@@ -64,11 +64,12 @@ public record RunRequest(
         if (Stream.of(decaySteps, untilStep, batchSize, imageSize, baseWidth, levels, hints, augment, augmentProbability,
                 scaleMin, hintStyle, checkpointMinutes, validationLimit).anyMatch(field -> field != null)) {
             throw new IllegalArgumentException("decaySteps, untilStep, batchSize, imageSize, baseWidth, levels, hints, "
-                    + "augment, augmentProbability, scaleMin, hintStyle, checkpointMinutes and validationLimit need schemaVersion 2");
+                    + "augment, augmentProbability, scaleMin, hintStyle, checkpointMinutes and validationLimit need "
+                    + "schemaVersion 2");
         }
         long totalSteps = steps == null ? defaultSteps : steps;
         return new RunOptions(spec == null ? NetworkSpec.paper() : spec, null, null, null, null, totalSteps,
-                totalSteps / 2, null, 1, learningRate, seed, null, null, null, null, timeBudgetSeconds, checkpointEvery, null,
-                null, fineTune);
+                totalSteps / 2, null, 1, learningRate, seed, null, null, null, null, timeBudgetSeconds, checkpointEvery,
+                null, null, fineTune);
     }
 }

@@ -104,21 +104,24 @@ public final class HintLayer {
     /**
      * Simulated user hints for training, none for half the samples (so one model also colors automatically), else
      * drawn in {@code style} from the true flats; with {@link Style#REGIONS} each hint's whole region (its flat color,
-     * connected) is returned too, so the loss can ask the network to spread the hint over it (no region with dots).
+     * connected) is returned too, so the loss can ask the network to spread the hint over it (null with dots).
      */
     public static SimulatedHints simulate(Mat flatsBgr, Random random, Style style) {
         Mat hints = Mat.zeros(flatsBgr.size(), CvType.CV_8UC4);
+        if (style == Style.DOTS) {
+            if (random.nextDouble() >= NO_HINTS) {
+                int dots = (int) Math.round(Math.exp(random.nextDouble() * Math.log(32)));
+                for (int d = 0; d < dots; d++) {
+                    Point seed = seedOnColor(flatsBgr, random);
+                    double[] color = flatsBgr.get((int) seed.y, (int) seed.x);
+                    Imgproc.circle(hints, seed, 1 + random.nextInt(2), new Scalar(color[0], color[1], color[2], 255),
+                            -1);
+                }
+            }
+            return new SimulatedHints(hints, null);
+        }
         Mat regions = Mat.zeros(flatsBgr.size(), CvType.CV_8UC1);
         if (random.nextDouble() < NO_HINTS) {
-            return new SimulatedHints(hints, regions);
-        }
-        if (style == Style.DOTS) {
-            int dots = (int) Math.round(Math.exp(random.nextDouble() * Math.log(32)));
-            for (int d = 0; d < dots; d++) {
-                Point seed = seedOnColor(flatsBgr, random);
-                double[] color = flatsBgr.get((int) seed.y, (int) seed.x);
-                Imgproc.circle(hints, seed, 1 + random.nextInt(2), new Scalar(color[0], color[1], color[2], 255), -1);
-            }
             return new SimulatedHints(hints, regions);
         }
         int count = 1 + random.nextInt(MAX_HINTS);
@@ -148,7 +151,7 @@ public final class HintLayer {
         return new SimulatedHints(hints, regions);
     }
 
-    /** Hints drawn for one training sample and the regions they fall in (255 inside, 0 elsewhere). */
+    /** Hints drawn for one training sample and the regions they fall in (255 inside, 0 elsewhere; null: dots). */
     public record SimulatedHints(Mat hints, Mat regions) {}
 
     /** The stroke's pixels that lie on the seed's flat color take it: a dot at a region's border stays inside. */

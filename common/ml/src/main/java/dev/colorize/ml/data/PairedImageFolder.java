@@ -133,7 +133,8 @@ public final class PairedImageFolder {
         }
         float[] input = ImageTensors.toTensor(sketch);
         if (hints) {
-            input = HintLayer.appendTo(input, jitter ? HintLayer.simulate(color, random, HintLayer.Style.DOTS).hints() : null, size, size);
+            Mat simulated = jitter ? HintLayer.simulate(color, random, HintLayer.Style.DOTS).hints() : null;
+            input = HintLayer.appendTo(input, simulated, size, size);
         }
         return new ImagePair(input, ImageTensors.toTensor(color), size);
     }

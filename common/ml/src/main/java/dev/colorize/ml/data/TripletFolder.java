@@ -147,8 +147,8 @@ public final class TripletFolder {
             }
             HintLayer.SimulatedHints simulated = HintLayer.simulate(augmented[1], random, hintStyle);
             ImagePair pair = pair(augmented[0], augmented[1], simulated.hints());
-            return hintStyle == HintLayer.Style.REGIONS
-                    ? new ImagePair(pair.sketch(), pair.color(), size, hintedRegionWeights(simulated.regions())) : pair;
+            return simulated.regions() == null
+                    ? pair : new ImagePair(pair.sketch(), pair.color(), size, hintedRegionWeights(simulated.regions()));
         };
     }
 
@@ -183,6 +183,7 @@ public final class TripletFolder {
     private static float[] hintedRegionWeights(Mat regions) {
         byte[] mask = new byte[(int) regions.total()];
         regions.get(0, 0, mask);
+        regions.release(); // native memory, once per training sample: freed now, not at some later GC
         float[] weights = new float[mask.length];
         for (int i = 0; i < mask.length; i++) {
             weights[i] = mask[i] != 0 ? HINTED_REGION_WEIGHT : 1f;
