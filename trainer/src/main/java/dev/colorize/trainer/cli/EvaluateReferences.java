@@ -27,7 +27,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * {@code evaluate-references MODEL DATASET OUT_DIR [--pages N] [--hints N]}: does a character keep its colors when a
+ * {@code evaluate-references MODEL DATASET OUT_DIR [--pages N] [--hints N] [--sheet-pages N]}: does a character keep its colors when a
  * colored page of it is the series' reference? Chapters are composed from the held-out authors' OpenMoji drawings of
  * one person of one skin tone in different activities (the cook, the farmer, the singer...: the same character
  * redrawn, never copied); the first drawing, with its true colors, is the reference; on the others, the character's
@@ -43,8 +43,6 @@ final class EvaluateReferences {
     private static final Pattern CHARACTER = Pattern.compile("(1F9D1|1F468|1F469)-(1F3F[B-F])-200D-[0-9A-F]{4,5}(-200D-27A1-FE0F)?");
     private static final int MIN_PART_PX = 20;
     private static final double RECURRING_SHARE = 0.6;
-    /** Pages of each chapter on the picture sheet (a row each: reference | automatic | with the reference | truth). */
-    private static final int SHEET_PAGES_PER_CHAPTER = 1;
 
     private EvaluateReferences() {}
 
@@ -73,12 +71,14 @@ final class EvaluateReferences {
     }
 
     static int run(String[] args) throws IOException {
-        CommandLine line = new CommandLine(args, Set.of("--pages", "--hints"), Set.of());
+        CommandLine line = new CommandLine(args, Set.of("--pages", "--hints", "--sheet-pages"), Set.of());
         Path model = Path.of(line.positional(0, "MODEL artifact folder or zip"));
         Path dataset = Path.of(line.positional(1, "DATASET folder (from import-openmoji)"));
         Path out = Path.of(line.positional(2, "OUT_DIR"));
         int pagesPerChapter = Integer.parseInt(line.get("--pages", "12"));
         int hintCount = Integer.parseInt(line.get("--hints", "8"));
+        // pages of each chapter on the picture sheet (a row each: reference | automatic | with the reference | truth)
+        int sheetPages = Integer.parseInt(line.get("--sheet-pages", "1"));
         Files.createDirectories(out);
         Map<String, List<Triplet>> chapters = chapters(new TripletFolder(dataset, 0, false).drawings("validation"));
         String hinted = hintCount + " hints";
@@ -122,6 +122,8 @@ final class EvaluateReferences {
                     inputs.computeIfAbsent("with the reference and " + hinted, k -> new ArrayList<>())
                             .add(new PageInput(bgr, hints, List.of(reference)));
                 }
+                Map<String, double[]> before = new HashMap<>();
+                rows.forEach((name, row) -> before.put(name, new double[] {row.squaredError, row.pixels, row.spreads.size()}));
                 Map<String, List<ColorLayers>> outputs = new LinkedHashMap<>();
                 for (Map.Entry<String, List<PageInput>> variant : inputs.entrySet()) {
                     long start = System.nanoTime();
@@ -138,7 +140,7 @@ final class EvaluateReferences {
                     }
                     outputs.put(variant.getKey(), colored);
                 }
-                for (int i = 0; i < Math.min(SHEET_PAGES_PER_CHAPTER, others.size()); i++) {
+                for (int i = 0; i < Math.min(sheetPages, others.size()); i++) {
                     sheet.add(EvaluateColorizer.strip(List.of(referenceColor, outputs.get("automatic").get(i).composite(),
                             outputs.get("with the reference").get(i).composite(), others.get(i).readColor()), 192));
                 }
@@ -148,8 +150,16 @@ final class EvaluateReferences {
                         rows.get(name).spreads.add(spread(means));
                     }
                 }));
-                System.out.printf(Locale.ROOT, "%s: %d pages, %d recurring colors, reference described in %d ms%n",
-                        chapter.getKey(), others.size(), recurring.size(), describeMillis);
+                StringBuilder perVariant = new StringBuilder();
+                rows.forEach((name, row) -> {
+                    double[] b = before.get(name);
+                    double psnr = 10 * Math.log10((row.pixels - b[1]) / (row.squaredError - b[0]));
+                    List<Double> spreads = row.spreads.subList((int) b[2], row.spreads.size());
+                    perVariant.append(String.format(Locale.ROOT, "; %s %.2f dB, spread %s", name, psnr,
+                            spreads.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList()));
+                });
+                System.out.printf(Locale.ROOT, "%s: %d pages, %d recurring colors, reference described in %d ms%s%n",
+                        chapter.getKey(), others.size(), recurring.size(), describeMillis, perVariant);
             }
         }
         int pageCount = pages;

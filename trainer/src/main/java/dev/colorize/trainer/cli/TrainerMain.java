@@ -15,7 +15,9 @@ import java.util.Arrays;
  * <li>{@code train-colorizer DATASET OUT ...}: the flats generator on line-art triplets, resumable, see
  * {@link TrainColorizer}; {@code evaluate-colorizer MODEL DATASET OUT}: the page pipeline against the
  * held-out truth, with pictures, see {@link EvaluateColorizer}; {@code evaluate-references MODEL DATASET OUT}:
- * recurring characters colored after a reference page, see {@link EvaluateReferences}; {@code export-model MODEL OUT}: float16
+ * recurring characters colored after a reference page, see {@link EvaluateReferences}; {@code fit-region-metric MODEL
+ * DATASET}: how that matching tells a character's parts apart, learned for the model, see {@link FitRegionMetric};
+ * {@code export-model MODEL OUT}: float16
  * weights for shipping, see {@link ExportModel};</li>
  * <li>{@code import-folder DATASET FOLDER [--filter] [--limit N] [--validation F]} and
  * {@code import-openclipart DATASET [--limit N]}: load images into a dataset (database + object store
@@ -38,6 +40,7 @@ public final class TrainerMain {
             case "train-colorizer" -> System.exit(TrainColorizer.run(rest));
             case "evaluate-colorizer" -> System.exit(EvaluateColorizer.run(rest));
             case "evaluate-references" -> System.exit(EvaluateReferences.run(rest));
+            case "fit-region-metric" -> System.exit(FitRegionMetric.run(rest));
             case "export-model" -> System.exit(ExportModel.run(rest));
             case "import-folder", "import-openclipart" -> {
                 // a one-shot job beside a running service: no HTTP listener, no schedules, no run pickup

@@ -3,6 +3,7 @@ package dev.colorize.trainer.registry;
 import dev.colorize.platform.model.ModelAliases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colorize.ml.artifact.ModelArtifact;
+import dev.colorize.ml.artifact.RegionMetricFile;
 import dev.colorize.ml.artifact.ModelManifest;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.config.TrainerConfig;
@@ -88,9 +89,11 @@ public class DefaultModelSeeder {
         Path folder = Files.createTempDirectory("default-model");
         Path zip = folder.resolveSibling(folder.getFileName() + ".zip"); // outside the folder it zips
         try {
-            for (String file : new String[] {ModelArtifact.MANIFEST, ModelArtifact.WEIGHTS}) {
+            for (String file : new String[] {ModelArtifact.MANIFEST, ModelArtifact.WEIGHTS, RegionMetricFile.FILE}) {
                 try (InputStream in = loader.getResourceAsStream(RESOURCE + file)) {
-                    Files.copy(in, folder.resolve(file));
+                    if (in != null || !file.equals(RegionMetricFile.FILE)) { // the region metric is optional
+                        Files.copy(in, folder.resolve(file));
+                    }
                 }
             }
             ModelManifest manifest = JSON.readValue(folder.resolve(ModelArtifact.MANIFEST).toFile(), ModelManifest.class);

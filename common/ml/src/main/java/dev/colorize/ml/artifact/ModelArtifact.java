@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -37,11 +38,13 @@ public final class ModelArtifact implements AutoCloseable {
     private final ModelManifest manifest;
     private final Block generator;
     private final NDManager manager;
+    private final RegionMetricFile regionMetric;
 
-    private ModelArtifact(ModelManifest manifest, Block generator, NDManager manager) {
+    private ModelArtifact(ModelManifest manifest, Block generator, NDManager manager, RegionMetricFile regionMetric) {
         this.manifest = manifest;
         this.generator = generator;
         this.manager = manager;
+        this.regionMetric = regionMetric;
     }
 
     /** Writes {@code generator} and its manifest into {@code folder}; returns the manifest written. */
@@ -95,12 +98,13 @@ public final class ModelArtifact implements AutoCloseable {
             throw new ArtifactIntegrityException("weights " + weights + " have SHA-256 " + actual
                     + " but the manifest says " + manifest.weightsSha256() + ": refusing a corrupt or altered model");
         }
+        RegionMetricFile regionMetric = RegionMetricFile.read(folder, actual).orElse(null);
         NDManager manager = NDManager.newBaseManager(device);
         try {
             Block generator = UNetGenerator.build(manifest.spec());
             Networks.initializeGenerator(generator, manifest.spec(), manager);
             ParameterFile.load(generator, weights);
-            return new ModelArtifact(manifest, generator, manager);
+            return new ModelArtifact(manifest, generator, manager, regionMetric);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -143,6 +147,11 @@ public final class ModelArtifact implements AutoCloseable {
 
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    /** The learned region distance fitted on these weights ({@value RegionMetricFile#FILE}), if the artifact has one. */
+    public Optional<RegionMetricFile> regionMetric() {
+        return Optional.ofNullable(regionMetric);
     }
 
     public NetworkSpec spec() {

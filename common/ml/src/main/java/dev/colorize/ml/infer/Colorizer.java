@@ -80,6 +80,7 @@ public final class Colorizer implements AutoCloseable {
     private final GeneratorRunner runner;
     private final PanelDetector panels = new PanelDetector();
     private final FlatFill flatFill = new FlatFill();
+    private final RegionMetric regionMetric;
 
     public Colorizer(ModelArtifact model, ColorizerOptions options) {
         this.model = model;
@@ -89,6 +90,7 @@ public final class Colorizer implements AutoCloseable {
         }
         DecoderDropout.setNoiseAtInference(model.generator(), options.dropoutNoise());
         this.runner = new GeneratorRunner(model.generator(), model.spec(), model.manager());
+        this.regionMetric = model.regionMetric().map(RegionMetric::learned).orElse(RegionMetric.HAND_SET);
     }
 
     /** Loads an artifact folder or zip on the options' device. */
@@ -147,6 +149,18 @@ public final class Colorizer implements AutoCloseable {
      * whatever colors the network guesses.
      */
     public ReferenceArt describeReference(Mat colored, Mat lines) {
+        return describe(colored, lines, false);
+    }
+
+    /**
+     * A colored drawing's regions as a page's are matched against references (its line art's regions, not split by
+     * its colors), each with its most common true color: what {@link RegionMetricFit} scores matches on.
+     */
+    public ReferenceArt describeAsPage(Mat colored, Mat lines) {
+        return describe(colored, lines, true);
+    }
+
+    private ReferenceArt describe(Mat colored, Mat lines, boolean asPage) {
         Mat lineArt = lines != null ? Compositing.gray(lines) : LineExtraction.lines(colored);
         Mat sameSize = colored;
         if (colored.cols() != lineArt.cols() || colored.rows() != lineArt.rows()) {
@@ -154,8 +168,8 @@ public final class Colorizer implements AutoCloseable {
             Imgproc.resize(colored, sameSize, lineArt.size(), 0, 0, Imgproc.INTER_AREA);
         }
         Predictions predicted = predict(List.of(new PageInput(lineArt)), true);
-        ReferenceArt art = flatFill.describeReference(predicted.grays().get(0), sameSize, predicted.panels().get(0),
-                predicted.reads().get(0));
+        ReferenceArt art = flatFill.describe(predicted.grays().get(0), sameSize, predicted.panels().get(0),
+                predicted.reads().get(0), asPage);
         releaseUnless(predicted.flats().get(0), colored, lineArt);
         releaseUnless(predicted.grays().get(0), colored, lineArt);
         releaseUnless(sameSize, colored);
@@ -184,7 +198,7 @@ public final class Colorizer implements AutoCloseable {
             List<Rect> panelRects = options.panels() ? panels.detect(gray) : List.of();
             panelsOfPages.add(panelRects);
             RegionFeatures read = allRead || !pages.get(p).references().isEmpty() || pages.get(p).chapter() != null
-                    ? new RegionFeatures(page.cols(), page.rows()) : null;
+                    ? new RegionFeatures(page.cols(), page.rows(), regionMetric) : null;
             reads.add(read);
             for (Region region : regionsOf(p, gray, panelRects, pages.get(p).hints(), read)) {
                 bySize.computeIfAbsent(region.size(), s -> new ArrayList<>()).add(region);

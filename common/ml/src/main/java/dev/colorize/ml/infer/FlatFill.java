@@ -153,16 +153,17 @@ public final class FlatFill {
 
     /**
      * A reference's regions and true colors: {@code lineArt} its line art and {@code colored} the colored reference, of
-     * one size (large ones are described at the working scale); {@code read}: what the network read over the line art.
+     * one size (large ones are described at the working scale); {@code read}: what the network read over the line art;
+     * {@code asPage}: described as a page's regions are matched ({@link ReferenceArt#describe}).
      */
-    ReferenceArt describeReference(Mat lineArt, Mat colored, List<Rect> panels, RegionFeatures read) {
+    ReferenceArt describe(Mat lineArt, Mat colored, List<Rect> panels, RegionFeatures read, boolean asPage) {
         double scale = workingScale(lineArt);
         if (scale < 1) {
             Size small = smallSize(lineArt, scale);
             Mat gray = Compositing.gray(lineArt);
             Mat smallLines = workingLines(gray, small, scale);
             Mat smallColored = resized(colored, small);
-            ReferenceArt art = describeReference(smallLines, smallColored, scaled(panels, lineArt, small), read);
+            ReferenceArt art = describe(smallLines, smallColored, scaled(panels, lineArt, small), read, asPage);
             if (gray != lineArt) {
                 gray.release();
             }
@@ -172,7 +173,7 @@ public final class FlatFill {
         LineRegions regions = regions(lineArt);
         checkPrediction(regions, colored);
         return ReferenceArt.describe(regions, colored, panels, segmentation.minRegion(regions.width(), regions.height()),
-                read);
+                read, asPage);
     }
 
     private static double workingScale(Mat lineArt) {

@@ -1,15 +1,16 @@
 package dev.colorize.ml.infer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.colorize.ml.nn.NetworkSpec;
-import java.util.List;
 
 /** Batched forward passes of a generator on channel-first [-1, 1] sketches, eval mode (BatchNorm running statistics). */
 public final class GeneratorRunner {
@@ -46,44 +47,68 @@ public final class GeneratorRunner {
         }
     }
 
-    /** Predictions and, per sample, what the network's last decoder layer reads at each place. */
-    public record WithFeatures(float[] rgb, float[] features, int channels, int height, int width) {}
+    /** Activations of one decoder level for a batch: batch x channels x height x width. */
+    public record FeatureMap(float[] values, int channels, int height, int width) {}
 
     /**
-     * As {@link #predict(float[], int, int, int)}, also returning the outermost decoder level's activations before the
-     * last transposed convolution (the U-Net's {@code [down, inner levels, relu, up, tanh]} outermost level: the inner
-     * levels' half of its concatenation, after the ReLU; half the input's size each way): the features the network
-     * paints each place's color from, so two places it reads alike have near features whatever color it guesses.
-     * Null features for a generator not built that way.
+     * Predictions and, per sample, what the network reads at each place: {@code features}, its outermost decoder
+     * level's (half the input's size: the features it paints each place's color from), and {@code context}, those of
+     * decoder level {@link #CONTEXT_LEVEL} (a sixteenth: what a place is part of, a face or a wheel); null features for
+     * a generator not built as {@link dev.colorize.ml.nn.UNetGenerator} builds it.
+     */
+    public record WithFeatures(float[] rgb, FeatureMap features, FeatureMap context) {}
+
+    /**
+     * The U-Net level whose decoder output is the context: on OpenMoji's recurring characters, levels 1 and 3 together
+     * told a character's parts apart better than level 1 alone, 2 or 4 alone, or levels 1, 2 and 3 (docs/QUALITY.md).
+     */
+    static final int CONTEXT_LEVEL = 3;
+
+    /**
+     * As {@link #predict(float[], int, int, int)}, also returning what the network reads ({@link WithFeatures}): each
+     * level's decoder output after the ReLU its parent level applies to the concatenation with the skip.
      */
     public WithFeatures predictWithFeatures(float[] inputs, int batch, int height, int width) {
-        List<Block> outermost = outermostLevel();
-        if (outermost == null) {
-            return new WithFeatures(predict(inputs, batch, height, width), null, 0, 0, 0);
+        if (!isUNet()) {
+            return new WithFeatures(predict(inputs, batch, height, width), null, null);
         }
         try (NDManager scope = manager.newSubManager()) {
             NDList x = new NDList(scope.create(inputs, new Shape(batch, spec.inputChannels(), height, width)));
-            for (int i = 0; i < 3; i++) { // down, inner levels, relu
-                x = outermost.get(i).forward(store, x, false);
-            }
-            NDArray concatenated = x.singletonOrThrow();
-            long channels = concatenated.getShape().get(1);
-            float[] features = concatenated.get(":, " + channels / 2 + ":, :, :").toFloatArray();
-            for (int i = 3; i < outermost.size(); i++) {
-                x = outermost.get(i).forward(store, x, false);
-            }
-            return new WithFeatures(x.singletonOrThrow().toFloatArray(), features, (int) (channels / 2),
-                    (int) concatenated.getShape().get(2), (int) concatenated.getShape().get(3));
+            NDArray[] decoded = new NDArray[spec.levels()];
+            NDArray rgb = forward(generator, x, 0, decoded).singletonOrThrow();
+            FeatureMap context = CONTEXT_LEVEL < spec.levels() ? map(decoded[CONTEXT_LEVEL]) : null;
+            return new WithFeatures(rgb.toFloatArray(), map(decoded[1]), context);
         }
     }
 
-    /** The outermost level's blocks when the generator is {@link dev.colorize.ml.nn.UNetGenerator}'s, else null. */
-    private List<Block> outermostLevel() {
-        if (!(generator instanceof SequentialBlock seq) || seq.getChildren().size() != 5
-                || !(seq.getChildren().get(1).getValue() instanceof ParallelBlock)) {
-            return null;
+    private static FeatureMap map(NDArray a) {
+        Shape s = a.getShape();
+        return new FeatureMap(a.toFloatArray(), (int) s.get(1), (int) s.get(2), (int) s.get(3));
+    }
+
+    /**
+     * The generator's forward pass by hand, keeping each level's decoder output ({@code decoded[level]}, after the
+     * ReLU): a level is a {@link ParallelBlock} of the skip and the level's own blocks, concatenated.
+     */
+    private NDList forward(Block block, NDList x, int depth, NDArray[] decoded) {
+        if (block instanceof ParallelBlock level) {
+            NDList inner = forward(level.getChildren().get(1).getValue(), x, depth + 1, decoded);
+            decoded[depth + 1] = Activation.relu(inner.singletonOrThrow());
+            return new NDList(NDArrays.concat(new NDList(x.singletonOrThrow(), inner.singletonOrThrow()), 1));
         }
-        return seq.getChildren().values();
+        if (block instanceof SequentialBlock seq) {
+            for (Block child : seq.getChildren().values()) {
+                x = forward(child, x, depth, decoded);
+            }
+            return x;
+        }
+        return block.forward(store, x, false);
+    }
+
+    /** Whether the generator is built as {@link dev.colorize.ml.nn.UNetGenerator} builds it. */
+    private boolean isUNet() {
+        return generator instanceof SequentialBlock seq && seq.getChildren().size() == 5
+                && seq.getChildren().get(1).getValue() instanceof ParallelBlock;
     }
 
     public NetworkSpec spec() {

@@ -6,21 +6,16 @@ import java.util.List;
 /**
  * Reference-guided flats: each figure region of a page takes the true color of the reference region it matches, when
  * the match is confident; elsewhere the network's vote stands. A match is the nearest reference region by
- * {@link RegionDescriptors} distance: what the network read over the region (its last decoder layer's features as
- * the region stands out of its page, {@link RegionFeatures#pooled}, compared by cosine), the color it predicts, the region's place in its figure
- * and its share of it, each scaled by how much it varies between drawings of one part. Confident when it is near
- * ({@link #MAX_DISTANCE}) and clearly nearer than the nearest region of another color ({@link #RATIO}): a region
- * halfway between the hair and the shirt keeps the network's color rather than guessing. Hints and palette colors
- * decide their regions before and are not matched.
+ * {@link RegionDescriptors#distance}: what the network read over the region (its last decoder layer's features and a
+ * coarser level's context as the region stands out of its page, {@link RegionFeatures#pooled}), the region's place in
+ * its figure and its share of it, compared in the model's learned {@link RegionMetric} where it is confident, else
+ * with hand-set scales. Confident when it is near
+ * ({@link RegionMetric#maxDistance}) and clearly nearer than the nearest region of another color
+ * ({@link RegionMetric#ratio}): a region halfway between the hair and the shirt keeps the network's color rather than
+ * guessing. Hints and palette colors decide their regions before and are not matched.
  */
 final class ReferenceMatcher {
 
-    /** How far, in each feature's unit, two drawings of one part typically differ. */
-    static final float READ_SCALE = 0.5f;
-    static final float PLACE_SCALE = 0.25f;
-    static final float SHARE_SCALE = 1.5f;
-    static final float MAX_DISTANCE = 2.0f;
-    static final float RATIO = 0.85f;
     /** Reference colors closer than this (Euclidean, 8-bit RGB) count as one color. */
     static final int SAME_COLOR_RGB_DISTANCE = 24;
 
@@ -49,8 +44,23 @@ final class ReferenceMatcher {
         return new ReferenceMatches(regions, matched);
     }
 
-    /** The confidently matched reference color of descriptor {@code k}, or {@link FlatFill#KEEP_PREDICTION}. */
+    /**
+     * The confidently matched reference color of descriptor {@code k}, or {@link FlatFill#KEEP_PREDICTION}: by the
+     * page's learned metric where it is confident (it follows wrongly far less), else hand-set (it follows more of a
+     * character's parts; the two together measured better than either, docs/QUALITY.md).
+     */
     static int match(RegionDescriptors page, int k, List<ReferenceArt> references) {
+        if (page.metric() != RegionMetric.HAND_SET && page.points()[k] != null) {
+            int color = match(page, k, references, page.metric());
+            if (color != FlatFill.KEEP_PREDICTION) {
+                return color;
+            }
+        }
+        return match(page, k, references, RegionMetric.HAND_SET);
+    }
+
+    /** As above in {@code metric} alone; reference regions it cannot place are left out. */
+    private static int match(RegionDescriptors page, int k, List<ReferenceArt> references, RegionMetric metric) {
         float best = Float.MAX_VALUE;
         int bestColor = FlatFill.KEEP_PREDICTION;
         int[] seenColors = new int[0];
@@ -58,7 +68,10 @@ final class ReferenceMatcher {
         for (ReferenceArt reference : references) {
             RegionDescriptors theirs = reference.regions();
             for (int j = 0; j < theirs.size(); j++) {
-                float d = distance(page.features(), k, page.read()[k], theirs.features(), j, theirs.read()[j]);
+                if (metric != RegionMetric.HAND_SET && page.metricWith(k, theirs, j) != metric) {
+                    continue;
+                }
+                float d = page.distance(k, theirs, j, metric);
                 int color = reference.color(j);
                 int c = indexOfColor(seenColors, color);
                 if (c < 0) {
@@ -76,12 +89,12 @@ final class ReferenceMatcher {
                 }
             }
         }
-        if (best > MAX_DISTANCE) {
+        if (best > metric.maxDistance()) {
             return FlatFill.KEEP_PREDICTION;
         }
         int mine = indexOfColor(seenColors, bestColor);
         for (int c = 0; c < seenColors.length; c++) {
-            if (c != mine && best > RATIO * nearestOfColor[c]) {
+            if (c != mine && best > metric.ratio() * nearestOfColor[c]) {
                 return FlatFill.KEEP_PREDICTION;
             }
         }
@@ -103,24 +116,5 @@ final class ReferenceMatcher {
         int dg = (a >> 8 & 0xff) - (b >> 8 & 0xff);
         int db = (a & 0xff) - (b & 0xff);
         return (int) Math.sqrt(dr * dr + dg * dg + db * db);
-    }
-
-    /** Descriptor i of {@code a} (read {@code readA}) against j of {@code b}; reads count when both are known. */
-    static float distance(float[] a, int i, float[] readA, float[] b, int j, float[] readB) {
-        int x = i * RegionDescriptors.WIDTH;
-        int y = j * RegionDescriptors.WIDTH;
-        float dx = (a[x] - b[y]) / PLACE_SCALE;
-        float dy = (a[x + 1] - b[y + 1]) / PLACE_SCALE;
-        float ds = (a[x + 2] - b[y + 2]) / SHARE_SCALE;
-        float sum = dx * dx + dy * dy + ds * ds;
-        if (readA != null && readB != null) {
-            float cosine = 0;
-            for (int c = 0; c < readA.length; c++) {
-                cosine += readA[c] * readB[c];
-            }
-            float dr = (1 - cosine) / READ_SCALE;
-            sum += dr * dr;
-        }
-        return (float) Math.sqrt(sum);
     }
 }

@@ -20,8 +20,14 @@ import org.opencv.imgproc.Imgproc;
  * @param areas    the regions' pixels off the ink
  * @param read     per descriptor what the network read over the region ({@link RegionFeatures#pooled}: unit length),
  *                 null where unknown
+ * @param context  per descriptor the network's coarser context over the region ({@link RegionFeatures.Pooled}), null
+ *                 where unknown
+ * @param metric   how these regions are compared ({@link RegionFeatures#metric}; hand-set without a read)
+ * @param points   per descriptor its point in {@code metric} (null where the metric cannot place it)
+ * @param handSet  per descriptor its point in {@link RegionMetric#HAND_SET}, to compare with regions of another metric
  */
-record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] read) {
+record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] read, float[][] context,
+        RegionMetric metric, float[][] points, float[][] handSet) {
 
     static final int WIDTH = 3;
     /** Parts of one figure may stand apart by this share of the page's (or reference's) shorter side. */
@@ -29,6 +35,47 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
 
     int size() {
         return labels.length;
+    }
+
+    /** Descriptor {@code k}'s {@link #WIDTH} place values. */
+    float[] place(int k) {
+        return place(features, k);
+    }
+
+    private static float[] place(float[] features, int k) {
+        return java.util.Arrays.copyOfRange(features, k * WIDTH, (k + 1) * WIDTH);
+    }
+
+    /** The metric descriptor {@code k} and descriptor {@code j} of {@code other} are compared in. */
+    RegionMetric metricWith(int k, RegionDescriptors other, int j) {
+        return metric == other.metric && points[k] != null && other.points[j] != null ? metric : RegionMetric.HAND_SET;
+    }
+
+    /** Descriptor {@code k}'s distance to descriptor {@code j} of {@code other}, in {@link #metricWith}. */
+    float distance(int k, RegionDescriptors other, int j) {
+        return distance(k, other, j, metricWith(k, other, j));
+    }
+
+    /** As above in {@code m}: {@link #metricWith} or {@link RegionMetric#HAND_SET}. */
+    float distance(int k, RegionDescriptors other, int j, RegionMetric m) {
+        return m == RegionMetric.HAND_SET ? m.distance(handSet[k], other.handSet[j]) : m.distance(points[k], other.points[j]);
+    }
+
+    /** The same regions compared in {@code other}. */
+    RegionDescriptors withMetric(RegionMetric other) {
+        return of(labels, features, areas, read, context, other);
+    }
+
+    private static RegionDescriptors of(int[] labels, float[] features, int[] areas, float[][] read,
+            float[][] context, RegionMetric metric) {
+        float[][] points = new float[labels.length][];
+        float[][] handSet = new float[labels.length][];
+        for (int k = 0; k < labels.length; k++) {
+            float[] place = place(features, k);
+            handSet[k] = RegionMetric.HAND_SET.point(place, read[k], null);
+            points[k] = metric == RegionMetric.HAND_SET ? handSet[k] : metric.point(place, read[k], context[k]);
+        }
+        return new RegionDescriptors(labels, features, areas, read, context, metric, points, handSet);
     }
 
     /**
@@ -101,8 +148,10 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
         for (int l = 0; l < count; l++) {
             kept += !background[l] && regions.area(l) >= minArea && figure[l] > 0 ? 1 : 0;
         }
-        float[][] pooled = read == null ? new float[count][] : read.pooled(regions);
+        RegionFeatures.Pooled pooled = read == null ? new RegionFeatures.Pooled(new float[count][], new float[count][])
+                : read.pooled(regions);
         float[][] reads = new float[kept][];
+        float[][] contexts = new float[kept][];
         int[] labels = new int[kept];
         int[] areas = new int[kept];
         float[] features = new float[kept * WIDTH];
@@ -119,14 +168,15 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
             double fh = maxY[f] - minY[f] + 1;
             labels[k] = l;
             areas[k] = area;
-            reads[k] = pooled[l];
+            reads[k] = pooled.read()[l];
+            contexts[k] = pooled.context()[l];
             int o = k * WIDTH;
             features[o] = (float) ((sumX[l] / area - fx + 0.5) / fw);
             features[o + 1] = (float) ((sumY[l] / area - fy + 0.5) / fh);
             features[o + 2] = (float) Math.log(area / (fw * fh));
             k++;
         }
-        return new RegionDescriptors(labels, features, areas, reads);
+        return of(labels, features, areas, reads, contexts, read == null ? RegionMetric.HAND_SET : read.metric());
     }
 
     /** Labels with paper pixels on the page's border or just inside a panel's frame. */

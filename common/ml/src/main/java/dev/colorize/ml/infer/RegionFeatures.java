@@ -2,6 +2,7 @@ package dev.colorize.ml.infer;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.colorize.ml.infer.GeneratorRunner.FeatureMap;
 import org.opencv.core.Rect;
 
 /**
@@ -11,24 +12,44 @@ import org.opencv.core.Rect;
  */
 final class RegionFeatures {
 
-    /** One forward input's features: where it lies on the page and inside its letterbox of {@code size}. */
-    private record Plane(Rect rect, Rect content, int size, float[] values, int channels, int height, int width) {}
+    /**
+     * One forward input's features and context (null: none): where it lies on the page and inside its letterbox of
+     * {@code size}.
+     */
+    private record Plane(Rect rect, Rect content, int size, FeatureMap features, FeatureMap context) {}
+
+    /** Per label what the network read over it ({@link #pooled}): its features and its context (null: unknown). */
+    record Pooled(float[][] read, float[][] context) {}
 
     private final List<Plane> planes = new ArrayList<>();
     private final int pageWidth;
     private final int pageHeight;
+    private final RegionMetric metric;
 
-    RegionFeatures(int pageWidth, int pageHeight) {
+    /** {@code metric}: how regions described from these features are compared (the model's, else hand-set). */
+    RegionFeatures(int pageWidth, int pageHeight, RegionMetric metric) {
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
+        this.metric = metric;
+    }
+
+    RegionMetric metric() {
+        return metric;
     }
 
     /** Keeps sample {@code index}'s features of a batch for the input at {@code rect} (content inside its letterbox). */
     void add(Rect rect, Rect content, int size, GeneratorRunner.WithFeatures batch, int index) {
+        planes.add(new Plane(rect, content, size, sample(batch.features(), index), sample(batch.context(), index)));
+    }
+
+    private static FeatureMap sample(FeatureMap batch, int index) {
+        if (batch == null) {
+            return null;
+        }
         int one = batch.channels() * batch.height() * batch.width();
         float[] values = new float[one];
-        System.arraycopy(batch.features(), index * one, values, 0, one);
-        planes.add(new Plane(rect, content, size, values, batch.channels(), batch.height(), batch.width()));
+        System.arraycopy(batch.values(), index * one, values, 0, one);
+        return new FeatureMap(values, batch.channels(), batch.height(), batch.width());
     }
 
     boolean isEmpty() {
@@ -40,14 +61,12 @@ final class RegionFeatures {
      * unit length (null for a label with none on a plane): the network's features are all positive after its ReLU,
      * so raw means of any two regions point alike; less the page's mean they point where the region stands out of
      * its page (mostly paper), which is what two drawings of one part share. {@code regions} may be the page at a
-     * working scale. Sampled twice per feature cell each way: a cell covers several of the page's pixels.
+     * working scale. Sampled twice per feature cell each way: a cell covers several of the page's pixels. The context
+     * (a coarser map, {@link GeneratorRunner#CONTEXT_LEVEL}) is pooled the same way over the same samples.
      */
-    float[][] pooled(LineRegions regions) {
-        int count = regions.count();
-        float[][] sums = new float[count][];
-        int[] n = new int[count];
-        float[] page = null;
-        int pagePixels = 0;
+    Pooled pooled(LineRegions regions) {
+        Sums read = new Sums(regions.count());
+        Sums context = new Sums(regions.count());
         double sx = (double) pageWidth / regions.width();
         double sy = (double) pageHeight / regions.height();
         int step = step(sx);
@@ -67,33 +86,57 @@ final class RegionFeatures {
                     }
                 }
                 int l = regions.labelAt(i);
-                if (sums[l] == null) {
-                    sums[l] = new float[plane.channels()];
+                read.add(l, plane, plane.features(), px, py);
+                if (plane.context() != null) {
+                    context.add(l, plane, plane.context(), px, py);
                 }
-                if (page == null) {
-                    page = new float[plane.channels()];
-                }
-                int fx = cell(px - plane.rect().x, plane.rect().width, plane.content().x, plane.content().width,
-                        plane.size(), plane.width());
-                int fy = cell(py - plane.rect().y, plane.rect().height, plane.content().y, plane.content().height,
-                        plane.size(), plane.height());
-                int area = plane.height() * plane.width();
-                float[] v = plane.values();
-                float[] s = sums[l];
-                for (int c = 0, o = fy * plane.width() + fx; c < s.length; c++, o += area) {
-                    s[c] += v[o];
-                    page[c] += v[o];
-                }
-                n[l]++;
-                pagePixels++;
             }
         }
-        for (int l = 0; l < count; l++) {
-            if (sums[l] != null) {
-                sums[l] = standingOut(sums[l], n[l], page, pagePixels);
-            }
+        return new Pooled(read.standingOut(), context.standingOut());
+    }
+
+    /** Per label sums of one kind of feature map, and the page's. */
+    private static final class Sums {
+        private final float[][] sums;
+        private final int[] n;
+        private float[] page;
+        private int pagePixels;
+
+        Sums(int labels) {
+            sums = new float[labels][];
+            n = new int[labels];
         }
-        return sums;
+
+        void add(int label, Plane plane, FeatureMap map, int px, int py) {
+            if (sums[label] == null) {
+                sums[label] = new float[map.channels()];
+            }
+            if (page == null) {
+                page = new float[map.channels()];
+            }
+            int fx = cell(px - plane.rect().x, plane.rect().width, plane.content().x, plane.content().width,
+                    plane.size(), map.width());
+            int fy = cell(py - plane.rect().y, plane.rect().height, plane.content().y, plane.content().height,
+                    plane.size(), map.height());
+            int area = map.height() * map.width();
+            float[] v = map.values();
+            float[] s = sums[label];
+            for (int c = 0, o = fy * map.width() + fx; c < s.length; c++, o += area) {
+                s[c] += v[o];
+                page[c] += v[o];
+            }
+            n[label]++;
+            pagePixels++;
+        }
+
+        float[][] standingOut() {
+            for (int l = 0; l < sums.length; l++) {
+                if (sums[l] != null) {
+                    sums[l] = RegionFeatures.standingOut(sums[l], n[l], page, pagePixels);
+                }
+            }
+            return sums;
+        }
     }
 
     /** {@code sum / n - pageSum / pageN}, unit length; null when it is zero. */
@@ -123,7 +166,7 @@ final class RegionFeatures {
     private int step(double sx) {
         double cell = Double.MAX_VALUE;
         for (Plane p : planes) {
-            double modelPxPerCell = (double) p.size() / p.width();
+            double modelPxPerCell = (double) p.size() / p.features().width();
             double pagePxPerModelPx = (double) p.rect().width / p.content().width;
             cell = Math.min(cell, modelPxPerCell * pagePxPerModelPx / sx);
         }
