@@ -3,7 +3,7 @@
 #  1. the OpenMoji model: import OpenMoji 17, train to step 4,138 (the model shipped until 2026-12-06);
 #  2. fine-tune it on OpenMoji and Fluent Emoji pooled for 2,500 steps at half the learning rate (no line-style
 #     augmentation: the run with it was worse on OpenMoji, docs/QUALITY.md "Fine-tuned on two sources");
-# then evaluate on every source's held-out drawings and export float16.
+# then evaluate on every source's held-out drawings, export float16 and fit its region metric (series references).
 #   models/reproduce-default.sh [WORK_DIR]     (default WORK_DIR: .data, git-ignored)
 # Needs a JDK 17, Maven and npm (for the tarballs); on 2 cores about 5 minutes of imports, about 95 minutes for
 # stage 1 and 45 minutes for stage 2. Resumable: run it again to continue a stage.
@@ -34,6 +34,7 @@ for source in openmoji fluent; do
     --drawings 200 --pages 20 --hints 8
 done
 trainer export-model "$work/runs/default-ft/model" models/default
+trainer fit-region-metric models/default "$work/openmoji-256"   # how pages follow series references (after export: it names the weights)
 { cat "$work/openmoji-256/ATTRIBUTION.md"; echo; sed '1s/^# Attribution/# Attribution (Fluent Emoji)/' "$work/fluent-256/ATTRIBUTION.md"; } \
   > models/default/ATTRIBUTION.md
 echo "models/default refreshed; quality figures and sheets in $work/runs/default-ft/quality-*"

@@ -197,8 +197,13 @@ public final class Colorizer implements AutoCloseable {
             flats.add(new Mat(page.size(), CvType.CV_8UC3, new Scalar(255, 255, 255)));
             List<Rect> panelRects = options.panels() ? panels.detect(gray) : List.of();
             panelsOfPages.add(panelRects);
-            RegionFeatures read = allRead || !pages.get(p).references().isEmpty() || pages.get(p).chapter() != null
-                    ? new RegionFeatures(page.cols(), page.rows(), regionMetric) : null;
+            boolean matched = allRead || !pages.get(p).references().isEmpty();
+            // a chapter's vote compares hand-set, and so does a model without a learned metric: no context needed
+            // then, but for a reference or a drawing described (a metric may be fitted on it)
+            RegionFeatures read = matched || pages.get(p).chapter() != null
+                    ? new RegionFeatures(page.cols(), page.rows(), matched ? regionMetric : RegionMetric.HAND_SET,
+                            allRead || matched && regionMetric != RegionMetric.HAND_SET)
+                    : null;
             reads.add(read);
             for (Region region : regionsOf(p, gray, panelRects, pages.get(p).hints(), read)) {
                 bySize.computeIfAbsent(region.size(), s -> new ArrayList<>()).add(region);

@@ -25,12 +25,18 @@ final class RegionFeatures {
     private final int pageWidth;
     private final int pageHeight;
     private final RegionMetric metric;
+    private final boolean withContext;
 
-    /** {@code metric}: how regions described from these features are compared (the model's, else hand-set). */
-    RegionFeatures(int pageWidth, int pageHeight, RegionMetric metric) {
+    /**
+     * {@code metric}: how regions described from these features are compared (the model's, else hand-set);
+     * {@code withContext}: whether the context is pooled too (references and pages matched against them; a metric is
+     * fitted on it).
+     */
+    RegionFeatures(int pageWidth, int pageHeight, RegionMetric metric, boolean withContext) {
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
         this.metric = metric;
+        this.withContext = withContext;
     }
 
     RegionMetric metric() {
@@ -87,7 +93,7 @@ final class RegionFeatures {
                 }
                 int l = regions.labelAt(i);
                 read.add(l, plane, plane.features(), px, py);
-                if (plane.context() != null) {
+                if (plane.context() != null && withContext) {
                     context.add(l, plane, plane.context(), px, py);
                 }
             }
