@@ -19,13 +19,13 @@ import org.opencv.core.Mat;
  */
 public final class RegionMetricFit {
 
-    /** Projection widths tried; the best on the fitting chapters is kept. */
+    /** Projection widths tried; the one whose learned pass alone scores best on the fitting chapters is kept. */
     private static final int[] WIDTHS = {4, 8, 12, 16, 24};
     private static final float[] RATIOS = {0.5f, 0.6f, 0.7f, 0.8f, 0.85f, 0.9f, 0.95f, 1.0f};
     /**
      * What following a wrong color costs against following the right one: it paints over the network's color a
-     * color the colorist must then find and fix (on OpenMoji's held-out chapters 2 kept the recurring parts as 0.5
-     * and 1 did and gained 0.46 dB on the whole page; docs/QUALITY.md).
+     * color the colorist must then find and fix (on OpenMoji's held-out chapters, with the hand-set pass after the
+     * learned one, 2 kept the recurring parts as 0.5 and 1 did and gained 0.46 dB on the whole page; docs/QUALITY.md).
      */
     public static final double DEFAULT_WRONG_COST = 2.0;
     /** Ridge added to the within-part scatter, relative to its mean variance. */
@@ -91,7 +91,7 @@ public final class RegionMetricFit {
             throw new IllegalArgumentException("no region with the network's features to fit on");
         }
         double[][] projection = discriminants(vectors, classes, chapterOf, classCount, chapters.size());
-        Fit best = null;
+        Thresholds best = null; // the width whose learned pass alone scores best
         for (int width : WIDTHS) {
             if (width > projection.length) {
                 continue;
@@ -100,14 +100,14 @@ public final class RegionMetricFit {
             for (int r = 0; r < width; r++) {
                 w[r] = toFloat(projection[r]);
             }
-            RegionMetricFile candidate = thresholds(chapters, new RegionMetricFile(RegionMetricFile.FORMAT_VERSION,
+            Thresholds candidate = thresholds(chapters, new RegionMetricFile(RegionMetricFile.FORMAT_VERSION,
                     weightsSha256, w, Float.MAX_VALUE, 1, fittedOn + ", " + width + " discriminants"), wrongCost);
-            Score score = score(chapters, RegionMetric.learned(candidate));
-            if (best == null || score.value(wrongCost) > best.learned().value(wrongCost)) {
-                best = new Fit(candidate, score, null);
+            if (best == null || candidate.value() > best.value()) {
+                best = candidate;
             }
         }
-        return new Fit(best.metric(), best.learned(), score(chapters, RegionMetric.HAND_SET));
+        return new Fit(best.metric(), score(chapters, RegionMetric.learned(best.metric())),
+                score(chapters, RegionMetric.HAND_SET));
     }
 
     /** How pages of {@code chapters} follow their first drawing with {@code metric}. */
@@ -161,7 +161,10 @@ public final class RegionMetricFit {
      * The distance and ratio that score best: per page region its nearest reference region's distance and color and
      * the nearest of another color, then every pair of thresholds tried on those.
      */
-    private static RegionMetricFile thresholds(List<List<ReferenceArt>> chapters, RegionMetricFile unbounded,
+    /** A metric with its thresholds and what its learned pass alone scores with them on the fitting chapters. */
+    private record Thresholds(RegionMetricFile metric, double value) {}
+
+    private static Thresholds thresholds(List<List<ReferenceArt>> chapters, RegionMetricFile unbounded,
             double wrongCost) {
         RegionMetric metric = RegionMetric.learned(unbounded);
         List<double[]> matches = new ArrayList<>(); // nearest, nearest of another color, area, right (1) or not
@@ -215,8 +218,8 @@ public final class RegionMetricFit {
                 }
             }
         }
-        return new RegionMetricFile(unbounded.formatVersion(), unbounded.weightsSha256(), unbounded.projection(),
-                bestDistance, bestRatio, unbounded.fittedOn());
+        return new Thresholds(new RegionMetricFile(unbounded.formatVersion(), unbounded.weightsSha256(),
+                unbounded.projection(), bestDistance, bestRatio, unbounded.fittedOn()), bestValue);
     }
 
     private static boolean sameColor(int a, int b) {
