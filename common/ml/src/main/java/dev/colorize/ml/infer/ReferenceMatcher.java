@@ -9,7 +9,7 @@ import java.util.List;
  * {@link RegionDescriptors#distance}: what the network read over the region (its last decoder layer's features and a
  * coarser level's context as the region stands out of its page, {@link RegionFeatures#pooled}), the region's place in
  * its figure and its share of it, compared in the model's learned {@link RegionMetric} where it is confident, else
- * with hand-set scales where the learned metric's nearest agrees. Confident when it is near
+ * with hand-set scales. Confident when it is near
  * ({@link RegionMetric#maxDistance}) and clearly nearer than the nearest region of another color
  * ({@link RegionMetric#ratio}): a region halfway between the hair and the shirt keeps the network's color rather than
  * guessing. Hints and palette colors decide their regions before and are not matched.
@@ -46,23 +46,19 @@ final class ReferenceMatcher {
 
     /**
      * The confidently matched reference color of descriptor {@code k}, or {@link FlatFill#KEEP_PREDICTION}: by the
-     * page's learned metric where it is confident (it follows wrongly far less); elsewhere by the hand-set one (it
-     * follows more of a character's parts) where the learned metric's nearest reference region has the same color
-     * (a wheel the hand-set scales put next to a body, the learned metric next to the cane, keeps the network's
-     * color). Measured against either alone in docs/QUALITY.md.
+     * page's learned metric where it is confident (it follows wrongly far less), else by the hand-set one (it follows
+     * more of a character's parts, and holds on line art unlike the chapters the metric was fitted on). Measured
+     * against either alone, and against asking the two to agree, in docs/QUALITY.md.
      */
     static int match(RegionDescriptors page, int k, List<ReferenceArt> references) {
+        if (page.metric() != RegionMetric.HAND_SET && page.points()[k] != null) {
+            Nearest learned = nearest(page, k, references, page.metric());
+            if (learned.confident()) {
+                return learned.color();
+            }
+        }
         Nearest handSet = nearest(page, k, references, RegionMetric.HAND_SET);
-        if (page.metric() == RegionMetric.HAND_SET || page.points()[k] == null) {
-            return handSet.confident() ? handSet.color() : FlatFill.KEEP_PREDICTION;
-        }
-        Nearest learned = nearest(page, k, references, page.metric());
-        if (learned.confident()) {
-            return learned.color();
-        }
-        boolean agree = handSet.confident() && learned.color() != FlatFill.KEEP_PREDICTION
-                && rgbDistance(handSet.color(), learned.color()) <= SAME_COLOR_RGB_DISTANCE;
-        return agree ? handSet.color() : FlatFill.KEEP_PREDICTION;
+        return handSet.confident() ? handSet.color() : FlatFill.KEEP_PREDICTION;
     }
 
     /** The nearest reference region's color ({@link FlatFill#KEEP_PREDICTION}: none) and whether it is confident. */

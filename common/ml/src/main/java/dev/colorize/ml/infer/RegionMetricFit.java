@@ -19,7 +19,10 @@ import org.opencv.core.Mat;
  */
 public final class RegionMetricFit {
 
-    /** Projection widths tried; the one whose learned pass alone scores best on the fitting chapters is kept. */
+    /**
+     * Projection widths tried; the one whose pages score best on the fitting chapters, following as pages do (learned,
+     * else hand-set), is kept (choosing by the learned pass alone measured 0.24 dB worse, docs/QUALITY.md).
+     */
     private static final int[] WIDTHS = {4, 8, 12, 16, 24};
     private static final float[] RATIOS = {0.5f, 0.6f, 0.7f, 0.8f, 0.85f, 0.9f, 0.95f, 1.0f};
     /**
@@ -91,7 +94,7 @@ public final class RegionMetricFit {
             throw new IllegalArgumentException("no region with the network's features to fit on");
         }
         double[][] projection = discriminants(vectors, classes, chapterOf, classCount, chapters.size());
-        Thresholds best = null; // the width whose learned pass alone scores best
+        Fit best = null; // the width whose pages, following as pages do, score best
         for (int width : WIDTHS) {
             if (width > projection.length) {
                 continue;
@@ -100,14 +103,14 @@ public final class RegionMetricFit {
             for (int r = 0; r < width; r++) {
                 w[r] = toFloat(projection[r]);
             }
-            Thresholds candidate = thresholds(chapters, new RegionMetricFile(RegionMetricFile.FORMAT_VERSION,
+            RegionMetricFile candidate = thresholds(chapters, new RegionMetricFile(RegionMetricFile.FORMAT_VERSION,
                     weightsSha256, w, Float.MAX_VALUE, 1, fittedOn + ", " + width + " discriminants"), wrongCost);
-            if (best == null || candidate.value() > best.value()) {
-                best = candidate;
+            Score score = score(chapters, RegionMetric.learned(candidate));
+            if (best == null || score.value(wrongCost) > best.learned().value(wrongCost)) {
+                best = new Fit(candidate, score, null);
             }
         }
-        return new Fit(best.metric(), score(chapters, RegionMetric.learned(best.metric())),
-                score(chapters, RegionMetric.HAND_SET));
+        return new Fit(best.metric(), best.learned(), score(chapters, RegionMetric.HAND_SET));
     }
 
     /** How pages of {@code chapters} follow their first drawing with {@code metric}. */
@@ -161,10 +164,7 @@ public final class RegionMetricFit {
      * The distance and ratio that score best: per page region its nearest reference region's distance and color and
      * the nearest of another color, then every pair of thresholds tried on those.
      */
-    /** A metric with its thresholds and what its learned pass alone scores with them on the fitting chapters. */
-    private record Thresholds(RegionMetricFile metric, double value) {}
-
-    private static Thresholds thresholds(List<List<ReferenceArt>> chapters, RegionMetricFile unbounded,
+    private static RegionMetricFile thresholds(List<List<ReferenceArt>> chapters, RegionMetricFile unbounded,
             double wrongCost) {
         RegionMetric metric = RegionMetric.learned(unbounded);
         List<double[]> matches = new ArrayList<>(); // nearest, nearest of another color, area, right (1) or not
@@ -218,8 +218,8 @@ public final class RegionMetricFit {
                 }
             }
         }
-        return new Thresholds(new RegionMetricFile(unbounded.formatVersion(), unbounded.weightsSha256(),
-                unbounded.projection(), bestDistance, bestRatio, unbounded.fittedOn()), bestValue);
+        return new RegionMetricFile(unbounded.formatVersion(), unbounded.weightsSha256(), unbounded.projection(),
+                bestDistance, bestRatio, unbounded.fittedOn());
     }
 
     private static boolean sameColor(int a, int b) {
