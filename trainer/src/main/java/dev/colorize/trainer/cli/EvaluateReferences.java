@@ -7,6 +7,7 @@ import dev.colorize.ml.infer.Colorizer.ColorLayers;
 import dev.colorize.ml.infer.Colorizer.PageInput;
 import dev.colorize.ml.infer.ColorizerOptions;
 import dev.colorize.ml.infer.ReferenceArt;
+import dev.colorize.trainer.dataset.openmoji.RecurringCharacters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -39,8 +38,6 @@ import org.opencv.imgproc.Imgproc;
  */
 final class EvaluateReferences {
 
-    /** A person emoji of one skin tone doing something: the character is the person and the tone. */
-    private static final Pattern CHARACTER = Pattern.compile("(1F9D1|1F468|1F469)-(1F3F[B-F])-200D-[0-9A-F]{4,5}(-200D-27A1-FE0F)?");
     private static final int MIN_PART_PX = 20;
     private static final double RECURRING_SHARE = 0.6;
 
@@ -80,7 +77,8 @@ final class EvaluateReferences {
         // pages of each chapter on the picture sheet (a row each: reference | automatic | with the reference | truth)
         int sheetPages = Integer.parseInt(line.get("--sheet-pages", "1"));
         Files.createDirectories(out);
-        Map<String, List<Triplet>> chapters = chapters(new TripletFolder(dataset, 0, false).drawings("validation"));
+        Map<String, List<Triplet>> chapters = RecurringCharacters.chapters(
+                new TripletFolder(dataset, 0, false).drawings("validation"));
         String hinted = hintCount + " hints";
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String name : List.of("automatic", "automatic, one vote per chapter", "with the reference", hinted,
@@ -181,18 +179,6 @@ final class EvaluateReferences {
         }
         System.out.print(report);
         return 0;
-    }
-
-    /** The character drawings by person and tone, in name order, the chapters in name order. */
-    static Map<String, List<Triplet>> chapters(List<Triplet> drawings) {
-        Map<String, List<Triplet>> chapters = new TreeMap<>();
-        for (Triplet t : drawings.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
-            Matcher m = CHARACTER.matcher(t.name());
-            if (m.matches()) {
-                chapters.computeIfAbsent(m.group(1) + "-" + m.group(2), k -> new ArrayList<>()).add(t);
-            }
-        }
-        return chapters;
     }
 
     /**

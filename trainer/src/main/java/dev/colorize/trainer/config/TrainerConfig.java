@@ -37,6 +37,18 @@ public interface TrainerConfig {
 
     DefaultModel defaultModel();
 
+    RegionMetric regionMetric();
+
+    interface RegionMetric {
+        /**
+         * An import-openmoji folder (the trainer's {@code import-openmoji} command): each model a run registers gets
+         * its region metric ({@code region-metric.json}, how pages follow a series' references) fitted on the folder's
+         * training chapters, about a minute on 2 cores. Unset: registered models match references by hand-set scales,
+         * about 0.5 dB worse on a character's recurring parts (docs/QUALITY.md).
+         */
+        Optional<Path> dataset();
+    }
+
     interface DefaultModel {
         /**
          * Register the model shipped with the project (models/default) as version 1 in production when the

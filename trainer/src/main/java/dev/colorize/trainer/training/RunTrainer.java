@@ -4,6 +4,7 @@ import dev.colorize.platform.model.ModelAliases;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.colorize.ml.artifact.ModelArtifact;
+import dev.colorize.ml.infer.RegionMetricFit;
 import dev.colorize.ml.data.DataSummary;
 import dev.colorize.ml.data.ImagePair;
 import dev.colorize.ml.data.PairLayout;
@@ -121,6 +122,7 @@ public class RunTrainer {
                 summary.validationImages(), summary.validationFraction(), summary.sketchExtractors());
         Path artifact = work.resolve("artifact");
         ModelArtifact.save(trainer.generator(), spec, trainer.config(), trainer.step(), data, report, artifact);
+        config.regionMetric().dataset().ifPresent(chapters -> fitRegionMetric(run, artifact, chapters));
         Path zip = work.resolve("model.zip");
         ModelArtifact.zip(artifact, zip);
         int version = models.register(new NewVersion(zip, spec, trainer.config(), run.dataset(),
@@ -130,6 +132,23 @@ public class RunTrainer {
                 run.parentVersion(), run.id()));
         LOG.infof("run %s registered version %d: validation L1 %.4f", run.id(), version, report.model().l1());
         return version;
+    }
+
+    /**
+     * The artifact's region metric, fitted on {@code chapters}; a fit that fails leaves the model to the hand-set
+     * scales rather than losing the run.
+     */
+    private static void fitRegionMetric(TrainingRun run, Path artifact, Path chapters) {
+        try {
+            RegionMetricFitter.Outcome outcome = RegionMetricFitter.fit(artifact, chapters,
+                    RegionMetricFit.DEFAULT_WRONG_COST);
+            outcome.fit().metric().write(artifact);
+            LOG.infof("run %s: region metric fitted (%s); held-out chapters: %s", run.id(),
+                    outcome.fit().metric().fittedOn(), outcome.heldOutLearned());
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf(e, "run %s: no region metric (fitting on %s failed); the model matches references by hand-set "
+                    + "scales", run.id(), chapters);
+        }
     }
 
     /** Production on the same validation images (re-read at its own size and inputs when its spec differs). */
