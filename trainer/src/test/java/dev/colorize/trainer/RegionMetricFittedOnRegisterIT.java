@@ -7,13 +7,12 @@ import ai.djl.Device;
 import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.artifact.RegionMetricFile;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
+import dev.colorize.trainer.config.TrainerConfig;
 import dev.colorize.trainer.registry.ModelPublisher;
 import dev.colorize.trainer.registry.ModelVersion;
 import dev.colorize.trainer.registry.RegistryRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,18 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackTestResource.class)
-@TestProfile(RegionMetricFittedOnRegisterIT.WithChapters.class)
 class RegionMetricFittedOnRegisterIT {
 
-    static final Path CHAPTERS = Path.of(System.getProperty("java.io.tmpdir"),
-            "colorize-region-metric-chapters-" + ProcessHandle.current().pid());
-
-    public static class WithChapters implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("colorize.trainer.region-metric.dataset", CHAPTERS.toString());
-        }
-    }
+    @Inject
+    TrainerConfig config;
 
     @Inject
     RegistryRepository registry;
@@ -48,7 +39,8 @@ class RegionMetricFittedOnRegisterIT {
 
     @Test
     void theRegisteredModelCarriesARegionMetricFittedOnItsWeights() throws Exception {
-        ChapterDatasets.write(CHAPTERS);
+        Path chapters = config.regionMetric().dataset().orElseThrow(); // %test in application.properties
+        ChapterDatasets.write(chapters);
         TinyRuns.dataset("shapes-metric", 8);
         Map<String, Object> body = Map.ofEntries(Map.entry("schemaVersion", 2), Map.entry("dataset", "shapes-metric"),
                 Map.entry("steps", 2), Map.entry("batchSize", 2), Map.entry("imageSize", 64), Map.entry("baseWidth", 8),
@@ -67,7 +59,7 @@ class RegionMetricFittedOnRegisterIT {
         try (ModelArtifact artifact = ModelArtifact.load(models.download(registered, folder), Device.cpu())) {
             RegionMetricFile metric = artifact.regionMetric().orElseThrow();
             assertThat(metric.weightsSha256()).isEqualTo(artifact.manifest().weightsSha256());
-            assertThat(metric.fittedOn()).contains("training chapters (2)");
+            assertThat(metric.fittedOn()).contains(chapters.getFileName() + " training chapters (2)");
         }
     }
 }
