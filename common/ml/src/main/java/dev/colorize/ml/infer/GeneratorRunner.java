@@ -81,19 +81,20 @@ public final class GeneratorRunner {
         }
     }
 
-    private static FeatureMap map(NDArray a) {
-        Shape s = a.getShape();
-        return new FeatureMap(a.toFloatArray(), (int) s.get(1), (int) s.get(2), (int) s.get(3));
+    /** A level's decoder output after the ReLU its parent level applies (only the levels read pay for it). */
+    private static FeatureMap map(NDArray decoded) {
+        Shape s = decoded.getShape();
+        return new FeatureMap(Activation.relu(decoded).toFloatArray(), (int) s.get(1), (int) s.get(2), (int) s.get(3));
     }
 
     /**
-     * The generator's forward pass by hand, keeping each level's decoder output ({@code decoded[level]}, after the
-     * ReLU): a level is a {@link ParallelBlock} of the skip and the level's own blocks, concatenated.
+     * The generator's forward pass by hand, keeping each level's decoder output ({@code decoded[level]}): a level is a
+     * {@link ParallelBlock} of the skip and the level's own blocks, concatenated.
      */
     private NDList forward(Block block, NDList x, int depth, NDArray[] decoded) {
         if (block instanceof ParallelBlock level) {
             NDList inner = forward(level.getChildren().get(1).getValue(), x, depth + 1, decoded);
-            decoded[depth + 1] = Activation.relu(inner.singletonOrThrow());
+            decoded[depth + 1] = inner.singletonOrThrow();
             return new NDList(NDArrays.concat(new NDList(x.singletonOrThrow(), inner.singletonOrThrow()), 1));
         }
         if (block instanceof SequentialBlock seq) {

@@ -1,6 +1,8 @@
 package dev.colorize.ml.infer;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
@@ -50,12 +52,12 @@ public final class ReferenceArt {
         RegionDescriptors descriptors = RegionDescriptors.of(regions, panels, minArea, read);
         byte[] bgr = new byte[3 * regions.width() * regions.height()];
         colored.get(0, 0, bgr);
-        java.util.Map<Integer, java.util.Map<Integer, Integer>> counts = new java.util.HashMap<>();
+        Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
         for (int k = 0; k < descriptors.size(); k++) {
-            counts.put(descriptors.labels()[k], new java.util.HashMap<>());
+            counts.put(descriptors.labels()[k], new HashMap<>());
         }
         for (int i = 0; i < regions.width() * regions.height(); i++) {
-            java.util.Map<Integer, Integer> c = regions.isInk(i) ? null : counts.get(regions.labelAt(i));
+            Map<Integer, Integer> c = regions.isInk(i) ? null : counts.get(regions.labelAt(i));
             if (c != null) {
                 c.merge((bgr[3 * i + 2] & 0xff) << 16 | (bgr[3 * i + 1] & 0xff) << 8 | bgr[3 * i] & 0xff, 1, Integer::sum);
             }
@@ -63,7 +65,7 @@ public final class ReferenceArt {
         int[] colors = new int[descriptors.size()];
         for (int k = 0; k < colors.length; k++) {
             colors[k] = counts.get(descriptors.labels()[k]).entrySet().stream()
-                    .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(0);
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
         }
         return new ReferenceArt(descriptors, colors);
     }

@@ -76,8 +76,7 @@ public final class RegionMetricFit {
                     }
                     int color = art.color(k);
                     int c = 0;
-                    while (c < colors.size()
-                            && ReferenceMatcher.rgbDistance(colors.get(c), color) > ReferenceMatcher.SAME_COLOR_RGB_DISTANCE) {
+                    while (c < colors.size() && !sameColor(colors.get(c), color)) {
                         c++;
                     }
                     if (c == colors.size()) {
@@ -148,7 +147,7 @@ public final class RegionMetricFit {
                     if (followed == FlatFill.KEEP_PREDICTION) {
                         continue;
                     }
-                    if (ReferenceMatcher.rgbDistance(followed, page.color(k)) <= ReferenceMatcher.SAME_COLOR_RGB_DISTANCE) {
+                    if (sameColor(followed, page.color(k))) {
                         correct += d.areas()[k];
                     } else {
                         wrong += d.areas()[k];
@@ -187,13 +186,11 @@ public final class RegionMetricFit {
                     }
                     double other = Double.MAX_VALUE;
                     for (int j = 0; j < theirs.size(); j++) {
-                        if (ReferenceMatcher.rgbDistance(reference.color(j), bestColor)
-                                > ReferenceMatcher.SAME_COLOR_RGB_DISTANCE) {
+                        if (!sameColor(reference.color(j), bestColor)) {
                             other = Math.min(other, d.distance(k, theirs, j));
                         }
                     }
-                    boolean right = ReferenceMatcher.rgbDistance(bestColor, page.color(k))
-                            <= ReferenceMatcher.SAME_COLOR_RGB_DISTANCE;
+                    boolean right = sameColor(bestColor, page.color(k));
                     matches.add(new double[] {best, other, d.areas()[k], right ? 1 : 0});
                 }
             }
