@@ -66,6 +66,16 @@ public final class SharedStack {
         return new Selection(Selection.Kind.EMBEDDED, null, "the embedded stack in a temporary folder");
     }
 
+    /** A second try in a fresh folder on fresh ports: one failed start must not fail every test of the JVM. */
+    private static EmbeddedStack startEmbedded() {
+        try {
+            return EmbeddedStack.start(StackOptions.temporary());
+        } catch (RuntimeException first) {
+            LOG.warn("The embedded stack did not start ({}); trying once more on other ports", first.getMessage(), first);
+            return EmbeddedStack.start(StackOptions.temporary());
+        }
+    }
+
     private static void start(Map<String, String> env, String mode) {
         Selection selection = select(env, mode, ContainerStack::dockerUnavailableReason);
         if (selection.kind() == Selection.Kind.EMBEDDED && CONTAINERS.equalsIgnoreCase(mode)) {
@@ -77,7 +87,7 @@ public final class SharedStack {
             case CONTAINERS -> endpoints = ContainerStack.start();
             case EXTERNAL -> endpoints = selection.external();
             case EMBEDDED -> {
-                embedded = EmbeddedStack.start(StackOptions.temporary());
+                embedded = startEmbedded();
                 endpoints = embedded.endpoints();
             }
         }
