@@ -10,9 +10,13 @@ import java.util.List;
  * 0.4 dB worse) and near enough are one part, and the part takes one color on every page: a color a hint
  * gave one of its regions, else the region color closest to all of the part's others (weighted by area: a real color
  * of one page, never a grey average). The network guesses a character's colors anew on each page; this keeps its
- * guess one guess per chapter.
+ * guess one guess per chapter. Regions of one page the network painted alike and that touch stay alike after the vote
+ * (the pieces of a face must not take the colors of different pages' parts).
  */
 final class ChapterVote {
+
+    /** Regions painted within this (8-bit RGB) before the vote count as painted alike. */
+    static final int ALIKE_RGB_DISTANCE = 40;
 
     private ChapterVote() {}
 
@@ -56,19 +60,90 @@ final class ChapterVote {
                 parts.get(partOf[root]).add(new int[] {p, k});
             }
         }
+        List<int[]> before = new ArrayList<>(pages.size());
+        List<boolean[]> byHint = new ArrayList<>(pages.size());
+        for (FlatFill.RegionFlats page : pages) {
+            before.add(page.colors().clone());
+            byHint.add(new boolean[page.colors().length]);
+        }
         for (List<int[]> part : parts) {
             if (part.size() < 2) {
                 continue;
             }
             int color = partColor(part, pages, descriptors);
+            boolean hinted = hinted(part, pages, descriptors);
             for (int[] member : part) {
                 FlatFill.RegionFlats page = pages.get(member[0]);
                 int label = descriptors.get(member[0]).labels()[member[1]];
                 if (page.decided()[label] == FlatFill.KEEP_PREDICTION) {
                     page.colors()[label] = color;
+                    byHint.get(member[0])[label] = hinted;
                 }
             }
         }
+        for (int p = 0; p < pages.size(); p++) {
+            keepShapesWhole(pages.get(p), descriptors.get(p), before.get(p), byHint.get(p));
+        }
+    }
+
+    /**
+     * Regions of a page that touch (across a line or through paper) and that the network painted alike keep one color
+     * after the vote, the largest one's: the vote finds each region's part on its own, and the pieces of one face
+     * taking the colors of different pages' parts is patchwork. Regions a hint decided, on this page or through their
+     * part, keep theirs.
+     */
+    private static void keepShapesWhole(FlatFill.RegionFlats page, RegionDescriptors descriptors, int[] before,
+            boolean[] byHint) {
+        LineRegions regions = page.regions();
+        int count = page.colors().length;
+        boolean[] member = new boolean[count];
+        int[] area = new int[count];
+        for (int k = 0; k < descriptors.size(); k++) {
+            int label = descriptors.labels()[k];
+            member[label] = page.decided()[label] == FlatFill.KEEP_PREDICTION && !byHint[label];
+            area[label] = descriptors.areas()[k];
+        }
+        int[] parent = new int[count];
+        for (int l = 0; l < count; l++) {
+            parent[l] = l;
+        }
+        int width = regions.width();
+        int n = width * regions.height();
+        for (int i = 0; i < n; i++) {
+            int a = regions.labelAt(i);
+            for (int j : new int[] {i % width < width - 1 ? i + 1 : -1, i + width < n ? i + width : -1}) {
+                int b = j < 0 ? a : regions.labelAt(j);
+                if (b != a && member[a] && member[b]
+                        && ReferenceMatcher.rgbDistance(before[a], before[b]) <= ALIKE_RGB_DISTANCE) {
+                    union(parent, a, b);
+                }
+            }
+        }
+        int[] largest = new int[count];
+        java.util.Arrays.fill(largest, -1);
+        for (int l = 0; l < count; l++) {
+            if (member[l]) {
+                int root = find(parent, l);
+                if (largest[root] < 0 || area[l] > area[largest[root]]) {
+                    largest[root] = l;
+                }
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            if (member[l]) {
+                page.colors()[l] = page.colors()[largest[find(parent, l)]];
+            }
+        }
+    }
+
+    /** Whether the part's color is a hint's. */
+    private static boolean hinted(List<int[]> part, List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
+        for (int[] m : part) {
+            if (pages.get(m[0]).decided()[descriptors.get(m[0]).labels()[m[1]]] != FlatFill.KEEP_PREDICTION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For each descriptor of {@code a}, its nearest of {@code b} when within the matcher's distance, else -1. */

@@ -45,6 +45,60 @@ class ChapterVoteKeepsAPartOneColorTest {
         return image.get((int) p.y, (int) p.x);
     }
 
+    /** A head split by a line off its middle into a small and a large half, {@code scale} times 256 px. */
+    private static Mat splitHead(double scale) {
+        int size = (int) Math.round(256 * scale);
+        Mat page = new Mat(size, size, CvType.CV_8UC1, new Scalar(255));
+        Point center = new Point(size / 2.0, size / 2.0);
+        Imgproc.circle(page, center, (int) Math.round(70 * scale), new Scalar(0), (int) Math.round(3 * scale));
+        int x = (int) Math.round(center.x - 25 * scale);
+        Imgproc.line(page, new Point(x, 0), new Point(x, size - 1), new Scalar(0), (int) Math.round(3 * scale));
+        return page;
+    }
+
+    private static int packed(int r, int g, int b) {
+        return r << 16 | g << 8 | b;
+    }
+
+    @Test
+    void regionsOfAPageTheNetworkPaintedAlikeKeepOneColorWhenTheVoteWouldPatchThem() {
+        FlatFill fill = new FlatFill();
+        Mat small = splitHead(1.0);
+        Mat large = splitHead(1.5);
+        LineRegions a = fill.regions(small);
+        LineRegions b = fill.regions(large);
+        int aLeft = a.label(128 - 45, 128);
+        int aRight = a.label(128 + 20, 128);
+        int bLeft = b.label(192 - 67, 192);
+        int bRight = b.label(192 + 30, 192);
+        assertThat(aLeft).isNotEqualTo(aRight);
+        // page a: both halves one skin tone, as the network painted them; page b (the larger drawing, which the
+        // vote's medoid weighs more): the small half grey
+        int skin = packed(230, 190, 150);
+        int skinToo = packed(226, 186, 148);
+        int grey = packed(120, 120, 130);
+        FlatFill.RegionFlats pageA = flats(a, aLeft, skin, aRight, skinToo);
+        FlatFill.RegionFlats pageB = flats(b, bLeft, grey, bRight, skin);
+
+        ChapterVote.vote(List.of(pageA, pageB), List.of(
+                RegionDescriptors.of(a, List.of(), 50, null), RegionDescriptors.of(b, List.of(), 50, null)));
+
+        assertThat(pageA.colors()[aLeft]).as("page a's small half follows its large half, not page b's grey")
+                .isEqualTo(pageA.colors()[aRight]);
+        assertThat(pageA.colors()[aLeft]).isNotEqualTo(grey);
+        assertThat(pageB.colors()[bLeft]).as("halves painted unlike stay apart").isNotEqualTo(pageB.colors()[bRight]);
+    }
+
+    private static FlatFill.RegionFlats flats(LineRegions regions, int left, int leftColor, int right, int rightColor) {
+        int[] colors = new int[regions.count()];
+        java.util.Arrays.fill(colors, 0xffffff);
+        colors[left] = leftColor;
+        colors[right] = rightColor;
+        int[] decided = new int[regions.count()];
+        java.util.Arrays.fill(decided, FlatFill.KEEP_PREDICTION);
+        return new FlatFill.RegionFlats(regions, colors, decided, ReferenceMatches.NONE, 50);
+    }
+
     @Test
     void aHintOnOnePagesCoatColorsTheCoatOfTheOtherPageOfTheChapter() throws Exception {
         Point firstCoat = ReferenceFigures.coat(90, 40, 1.4, 80);
