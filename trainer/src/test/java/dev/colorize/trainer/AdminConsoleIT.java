@@ -4,19 +4,10 @@ import static dev.colorize.trainer.AdminApi.admin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
-import dev.colorize.ml.artifact.ModelArtifact;
 import dev.colorize.ml.eval.MetricSet;
-import dev.colorize.ml.nn.NetworkSpec;
-import dev.colorize.ml.testing.TinyModels;
-import dev.colorize.ml.train.Pix2PixTrainer;
-import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.rest.testing.ConsoleBrowser;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.trainer.registry.ModelPublisher;
-import dev.colorize.trainer.registry.NewVersion;
-import dev.colorize.trainer.registry.SplitSummary;
-import dev.colorize.trainer.registry.ValidationMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +15,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -240,21 +230,9 @@ class AdminConsoleIT {
         }
     }
 
-    /** A real (untrained) tiny artifact registered with the given validation L1, as PromotionIT does. */
+    /** A real (untrained) tiny artifact registered with the given validation L1. */
     private int register(double l1) throws Exception {
-        NetworkSpec spec = TinyModels.spec();
-        TrainingConfig config = TrainingConfig.paper(spec, 1, 7);
-        Path folder = work.resolve("artifact-" + l1);
-        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
-            ModelArtifact.save(trainer.generator(), spec, config, 0, null, null, folder);
-        }
-        Path zip = work.resolve("model-" + l1 + ".zip");
-        ModelArtifact.zip(folder, zip);
-        MetricSet metrics = new MetricSet(l1, 20, 0.5, 30, 0.5, 0.4);
-        MetricSet sketch = new MetricSet(0.35, 12, 0.4, 5, 0.9, 0.8);
-        MetricSet mean = new MetricSet(0.25, 14, 0.45, 10, 0.3, 0.2);
-        return registry.register(new NewVersion(zip, spec, config, "console-test",
-                new SplitSummary(0.25, 3, 1, Instant.now(), SplitSummary.RULE),
-                new ValidationMetrics(1, metrics, sketch, mean, 30, null, null), null, null));
+        return TinyVersions.register(registry, work, "console-test", l1, new MetricSet(0.35, 12, 0.4, 5, 0.9, 0.8),
+                new MetricSet(0.25, 14, 0.45, 10, 0.3, 0.2));
     }
 }

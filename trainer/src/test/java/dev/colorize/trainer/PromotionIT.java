@@ -6,27 +6,16 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
-import ai.djl.Device;
-import dev.colorize.ml.testing.TinyModels;
-import dev.colorize.ml.artifact.ModelArtifact;
-import dev.colorize.ml.eval.MetricSet;
-import dev.colorize.ml.nn.NetworkSpec;
-import dev.colorize.ml.train.Pix2PixTrainer;
-import dev.colorize.ml.train.TrainingConfig;
 import dev.colorize.platform.messaging.Topics;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.stack.testing.EmbeddedStackTestResource;
 import dev.colorize.trainer.registry.ModelPublisher;
-import dev.colorize.trainer.registry.NewVersion;
-import dev.colorize.trainer.registry.SplitSummary;
-import dev.colorize.trainer.registry.ValidationMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,18 +37,7 @@ class PromotionIT {
 
     /** A real (untrained) tiny artifact registered with the given validation L1. */
     private int register(double l1) throws Exception {
-        NetworkSpec spec = TinyModels.spec();
-        TrainingConfig config = TrainingConfig.paper(spec, 1, 7);
-        Path folder = work.resolve("artifact-" + l1);
-        try (Pix2PixTrainer trainer = Pix2PixTrainer.create(config, Device.cpu())) {
-            ModelArtifact.save(trainer.generator(), spec, config, 0, null, null, folder);
-        }
-        Path zip = work.resolve("model-" + l1 + ".zip");
-        ModelArtifact.zip(folder, zip);
-        MetricSet metrics = new MetricSet(l1, 20, 0.5, 30, 0.5, 0.4);
-        return registry.register(new NewVersion(zip, spec, config, "promotion-test",
-                new SplitSummary(0.25, 3, 1, Instant.now(), SplitSummary.RULE),
-                new ValidationMetrics(1, metrics, metrics, metrics, 30, null, null), null, null));
+        return TinyVersions.register(registry, work, "promotion-test", l1, null, null);
     }
 
     private static JsonPath promote(String alias, Map<String, Object> body, int status) {

@@ -138,7 +138,12 @@ public final class FlatFill {
             matches = ReferenceMatcher.follow(page, decided, followed, references);
         }
         int hintedLabels = regions.count();
-        int[] colors = RegionVotes.colors(regions, prediction, minRegion, decided, followed);
+        boolean[] dots = new boolean[regions.width() * regions.height()];
+        for (int[] dot : leftToNetwork) {
+            dots[dot[0]] = true;
+        }
+        int[] colors = RegionVotes.colors(regions, prediction, minRegion, decided, followed,
+                RegionDescriptors.backgroundLabels(regions, panels), dots);
         int[] byHints = java.util.Arrays.copyOf(decided, colors.length);
         java.util.Arrays.fill(byHints, decided.length, byHints.length, KEEP_PREDICTION);
         for (int[] dot : leftToNetwork) {

@@ -32,6 +32,8 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
     static final int WIDTH = 3;
     /** Parts of one figure may stand apart by this share of the page's (or reference's) shorter side. */
     static final double FIGURE_GAP = 0.08;
+    /** Share of a panel's frame a region must meet to be the panel's paper. */
+    static final double PANEL_PAPER_SHARE = 0.1;
 
     int size() {
         return labels.length;
@@ -186,11 +188,7 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
         int height = regions.height();
         markBorder(regions, new Rect(0, 0, width, height), background);
         for (Rect panel : panels) {
-            // the frame's own ink is a few pixels wide; the paper just inside it is the panel's background
-            int inset = Math.max(2, Math.min(panel.width, panel.height) / 100);
-            Rect inner = new Rect(panel.x + inset, panel.y + inset, Math.max(1, panel.width - 2 * inset),
-                    Math.max(1, panel.height - 2 * inset));
-            markBorder(regions, inner, background);
+            markInsideFrame(regions, panel, background);
         }
         return background;
     }
@@ -207,6 +205,50 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
             mark(regions, y * width + r.x, background);
             mark(regions, y * width + x1, background);
         }
+    }
+
+    /**
+     * The paper just inside a panel's frame: from each point of the panel's edge, inward across the frame's ink to the
+     * first pixel off it (a frame may be several pixels thick; a fixed inset landed on its ink and found no paper). A
+     * region is the panel's paper where it meets the frame along at least {@link #PANEL_PAPER_SHARE} of it: a figure
+     * the frame crops, its outline on the frame, meets it along a little of it only.
+     */
+    private static void markInsideFrame(LineRegions regions, Rect panel, boolean[] background) {
+        int width = regions.width();
+        int height = regions.height();
+        int x0 = Math.max(0, panel.x);
+        int y0 = Math.max(0, panel.y);
+        int x1 = Math.min(width - 1, panel.x + panel.width - 1);
+        int y1 = Math.min(height - 1, panel.y + panel.height - 1);
+        int reach = Math.max(8, Math.min(panel.width, panel.height) / 20);
+        int[] landings = new int[regions.count()];
+        int total = 0;
+        for (int x = x0; x <= x1; x++) {
+            total += land(regions, x, y0, 0, 1, reach, landings) + land(regions, x, y1, 0, -1, reach, landings);
+        }
+        for (int y = y0; y <= y1; y++) {
+            total += land(regions, x0, y, 1, 0, reach, landings) + land(regions, x1, y, -1, 0, reach, landings);
+        }
+        for (int l = 0; l < landings.length; l++) {
+            if (landings[l] > 0 && landings[l] >= PANEL_PAPER_SHARE * total) {
+                background[l] = true;
+            }
+        }
+    }
+
+    /** Counts the label of the first pixel off the ink from (x, y) along (dx, dy) within {@code reach}; 1 if found. */
+    private static int land(LineRegions regions, int x, int y, int dx, int dy, int reach, int[] landings) {
+        for (int step = 0; step <= reach; step++, x += dx, y += dy) {
+            if (x < 0 || y < 0 || x >= regions.width() || y >= regions.height()) {
+                return 0;
+            }
+            int i = y * regions.width() + x;
+            if (!regions.isInk(i)) {
+                landings[regions.labelAt(i)]++;
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private static void mark(LineRegions regions, int i, boolean[] background) {

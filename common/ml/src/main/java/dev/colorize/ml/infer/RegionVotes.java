@@ -36,6 +36,10 @@ final class RegionVotes {
     static final double UNIFORM_SHARE = 0.8;
     /** Rounds of splitting off second flats: a third color inside a second one is found in the next round. */
     static final int SPLIT_ROUNDS = 3;
+    /** A second flat on the paper around the figures is kept when this share of its edge lies near the lines... */
+    static final double ALONG_LINES_SHARE = 0.15;
+    /** ...within this many pixels of ink (the opening that finds flats may part them from the ink by a pixel or two). */
+    static final int STAIN_INK_DISTANCE = 3;
     static final int WHITE = 0xffffff;
 
     private RegionVotes() {}
@@ -56,6 +60,16 @@ final class RegionVotes {
      * leaves white would join the paper) nor split where the network paints it in patches.
      */
     static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided, int[] followed) {
+        return colors(regions, prediction, minPartPx, decided, followed, null, null);
+    }
+
+    /**
+     * As above, for a page the network painted: the paper around the figures ({@code paper} per label: the background,
+     * {@link RegionDescriptors#backgroundLabels}) gets no second flat, for a patch the network paints on empty paper is
+     * a stain, not a shape the lines left open; but around a hint dot that fell there ({@code dots}: per pixel).
+     */
+    static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided, int[] followed,
+            boolean[] paper, boolean[] dots) {
         int n = regions.width() * regions.height();
         Mat labMat = new Mat();
         Imgproc.cvtColor(prediction, labMat, Imgproc.COLOR_BGR2Lab);
@@ -68,7 +82,7 @@ final class RegionVotes {
         SplitShapes.rejoin(regions, votes, kept);
         for (int round = 0; round < SPLIT_ROUNDS; round++) {
             int before = regions.count();
-            splitSecondFlats(regions, lab, votes, minPartPx, kept);
+            splitSecondFlats(regions, lab, votes, minPartPx, kept, paper, dots);
             if (regions.count() == before) {
                 break;
             }
@@ -223,7 +237,8 @@ final class RegionVotes {
     }
 
     /** Gives each sizeable, flat, connected part of a region far from the region's color a label of its own. */
-    private static void splitSecondFlats(LineRegions regions, byte[] lab, int[] votes, int minPartPx, int[] decided) {
+    private static void splitSecondFlats(LineRegions regions, byte[] lab, int[] votes, int minPartPx, int[] decided,
+            boolean[] paper, boolean[] dots) {
         int width = regions.width();
         int n = width * regions.height();
         byte[] far = new byte[n];
@@ -259,11 +274,15 @@ final class RegionVotes {
         int[][] grouped = groupBy(part, pieces);
         int[] offsets = grouped[0];
         int[] byPart = grouped[1];
+        boolean[] nearInk = paper == null ? null : nearInk(regions, STAIN_INK_DISTANCE);
         int[][] histograms = new int[3][256];
         int[] median = new int[3];
         for (int p = 1; p < pieces; p++) {
             int size = offsets[p + 1] - offsets[p];
-            if (size < minPartPx || size >= regions.area(regionOf[p])) {
+            if (size < minPartPx || size >= regions.area(regionOf[p])
+                    || paper != null && regionOf[p] < paper.length && paper[regionOf[p]]
+                            && !anyOf(dots, byPart, offsets[p], offsets[p + 1])
+                            && !alongLines(regions, part, p, byPart, offsets[p], offsets[p + 1], nearInk)) {
                 continue;
             }
             medianOf(lab, byPart, offsets[p], offsets[p + 1], histograms, median);
@@ -275,6 +294,64 @@ final class RegionVotes {
                 regions.addLabel(Arrays.copyOfRange(byPart, offsets[p], offsets[p + 1]), size);
             }
         }
+    }
+
+    /**
+     * Whether part {@code p} (its pixels {@code indices[from..to)}, {@code part} per pixel) runs along the lines: at least
+     * {@link #ALONG_LINES_SHARE} of its edge pixels lie near ink ({@code nearInk}). A body drawn open to the paper does;
+     * a stain floating on empty paper does not.
+     */
+    private static boolean alongLines(LineRegions regions, int[] part, int p, int[] indices, int from, int to,
+            boolean[] nearInk) {
+        int width = regions.width();
+        int n = part.length;
+        int edge = 0;
+        int inked = 0;
+        for (int k = from; k < to; k++) {
+            int i = indices[k];
+            int x = i % width;
+            boolean onEdge = x == 0 || x == width - 1 || i < width || i + width >= n || part[i - 1] != p
+                    || part[i + 1] != p || part[i - width] != p || part[i + width] != p;
+            if (onEdge) {
+                edge++;
+                inked += nearInk[i] ? 1 : 0;
+            }
+        }
+        return inked >= ALONG_LINES_SHARE * edge;
+    }
+
+    /** Pixels within {@code distance} (4-connected steps) of ink. */
+    private static boolean[] nearInk(LineRegions regions, int distance) {
+        int width = regions.width();
+        int n = width * regions.height();
+        boolean[] near = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            near[i] = regions.isInk(i);
+        }
+        for (int step = 0; step < distance; step++) {
+            boolean[] grown = near.clone();
+            for (int i = 0; i < n; i++) {
+                if (near[i]) {
+                    int x = i % width;
+                    if (x > 0) grown[i - 1] = true;
+                    if (x < width - 1) grown[i + 1] = true;
+                    if (i >= width) grown[i - width] = true;
+                    if (i + width < n) grown[i + width] = true;
+                }
+            }
+            near = grown;
+        }
+        return near;
+    }
+
+    /** Whether any of the pixels {@code indices[from..to)} is set in {@code mask} (null: none is). */
+    private static boolean anyOf(boolean[] mask, int[] indices, int from, int to) {
+        for (int k = from; mask != null && k < to; k++) {
+            if (mask[indices[k]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The median bin of a histogram of {@code samples} values; leaves the histogram zeroed. */
