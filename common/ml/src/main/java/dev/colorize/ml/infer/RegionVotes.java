@@ -274,16 +274,20 @@ final class RegionVotes {
         int[][] grouped = groupBy(part, pieces);
         int[] offsets = grouped[0];
         int[] byPart = grouped[1];
-        boolean[] nearInk = paper == null ? null : nearInk(regions, STAIN_INK_DISTANCE);
+        boolean[] nearInk = null; // made when a part on the paper first asks
         int[][] histograms = new int[3][256];
         int[] median = new int[3];
         for (int p = 1; p < pieces; p++) {
             int size = offsets[p + 1] - offsets[p];
-            if (size < minPartPx || size >= regions.area(regionOf[p])
-                    || paper != null && regionOf[p] < paper.length && paper[regionOf[p]]
-                            && !anyOf(dots, byPart, offsets[p], offsets[p + 1])
-                            && !alongLines(regions, part, p, byPart, offsets[p], offsets[p + 1], nearInk)) {
+            if (size < minPartPx || size >= regions.area(regionOf[p])) {
                 continue;
+            }
+            if (paper != null && regionOf[p] < paper.length && paper[regionOf[p]]
+                    && !anyOf(dots, byPart, offsets[p], offsets[p + 1])) {
+                nearInk = nearInk == null ? nearInk(regions, STAIN_INK_DISTANCE) : nearInk;
+                if (!alongLines(regions, part, p, byPart, offsets[p], offsets[p + 1], nearInk)) {
+                    continue;
+                }
             }
             medianOf(lab, byPart, offsets[p], offsets[p + 1], histograms, median);
             int near = 0;
