@@ -52,7 +52,8 @@ public interface TrainerConfig {
     interface DefaultModel {
         /**
          * Register the model shipped with the project (models/default) as version 1 in production when the
-         * registry has no version at all, so pages are colored well without training first.
+         * registry has no version at all, so pages are colored well without training first; a release that ships
+         * other weights registers them once and promotes them where production is still an earlier shipped model.
          */
         @WithDefault("true")
         boolean enabled();
