@@ -143,7 +143,7 @@ public final class FlatFill {
             dots[dot[0]] = true;
         }
         int[] colors = RegionVotes.colors(regions, prediction, minRegion, decided, followed,
-                RegionDescriptors.backgroundLabels(regions, panels), dots);
+                RegionDescriptors.paper(regions, panels), dots);
         int[] byHints = java.util.Arrays.copyOf(decided, colors.length);
         java.util.Arrays.fill(byHints, decided.length, byHints.length, KEEP_PREDICTION);
         for (int[] dot : leftToNetwork) {

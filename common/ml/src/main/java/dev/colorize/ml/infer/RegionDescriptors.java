@@ -183,14 +183,23 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
 
     /** Labels with paper pixels on the page's border or just inside a panel's frame. */
     static boolean[] backgroundLabels(LineRegions regions, List<Rect> panels) {
+        return paper(regions, panels).labels();
+    }
+
+    /**
+     * The paper around a page's figures: per label whether it is background ({@link #backgroundLabels}), and per pixel
+     * whether it is the ink of a panel's frame (a frame is not a line of the drawing).
+     */
+    record Paper(boolean[] labels, boolean[] frameInk) {}
+
+    static Paper paper(LineRegions regions, List<Rect> panels) {
         boolean[] background = new boolean[regions.count()];
-        int width = regions.width();
-        int height = regions.height();
-        markBorder(regions, new Rect(0, 0, width, height), background);
+        boolean[] frameInk = new boolean[regions.width() * regions.height()];
+        markBorder(regions, new Rect(0, 0, regions.width(), regions.height()), background);
         for (Rect panel : panels) {
-            markInsideFrame(regions, panel, background);
+            markInsideFrame(regions, panel, background, frameInk);
         }
-        return background;
+        return new Paper(background, frameInk);
     }
 
     private static void markBorder(LineRegions regions, Rect r, boolean[] background) {
@@ -213,7 +222,7 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
      * region is the panel's paper where it meets the frame along at least {@link #PANEL_PAPER_SHARE} of it: a figure
      * the frame crops, its outline on the frame, meets it along a little of it only.
      */
-    private static void markInsideFrame(LineRegions regions, Rect panel, boolean[] background) {
+    private static void markInsideFrame(LineRegions regions, Rect panel, boolean[] background, boolean[] frameInk) {
         int width = regions.width();
         int height = regions.height();
         int x0 = Math.max(0, panel.x);
@@ -224,10 +233,12 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
         int[] landings = new int[regions.count()];
         int total = 0;
         for (int x = x0; x <= x1; x++) {
-            total += land(regions, x, y0, 0, 1, reach, landings) + land(regions, x, y1, 0, -1, reach, landings);
+            total += land(regions, x, y0, 0, 1, reach, landings, frameInk)
+                    + land(regions, x, y1, 0, -1, reach, landings, frameInk);
         }
         for (int y = y0; y <= y1; y++) {
-            total += land(regions, x0, y, 1, 0, reach, landings) + land(regions, x1, y, -1, 0, reach, landings);
+            total += land(regions, x0, y, 1, 0, reach, landings, frameInk)
+                    + land(regions, x1, y, -1, 0, reach, landings, frameInk);
         }
         for (int l = 0; l < landings.length; l++) {
             if (landings[l] > 0 && landings[l] >= PANEL_PAPER_SHARE * total) {
@@ -236,8 +247,14 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
         }
     }
 
-    /** Counts the label of the first pixel off the ink from (x, y) along (dx, dy) within {@code reach}; 1 if found. */
-    private static int land(LineRegions regions, int x, int y, int dx, int dy, int reach, int[] landings) {
+    /**
+     * Counts the label of the first pixel off the ink from (x, y) along (dx, dy) within {@code reach}, and marks the ink
+     * crossed to it as the frame's; 1 if found.
+     */
+    private static int land(LineRegions regions, int x, int y, int dx, int dy, int reach, int[] landings,
+            boolean[] frameInk) {
+        int start = y * regions.width() + x;
+        int stride = dy * regions.width() + dx;
         for (int step = 0; step <= reach; step++, x += dx, y += dy) {
             if (x < 0 || y < 0 || x >= regions.width() || y >= regions.height()) {
                 return 0;
@@ -245,6 +262,9 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
             int i = y * regions.width() + x;
             if (!regions.isInk(i)) {
                 landings[regions.labelAt(i)]++;
+                for (int k = 0; k < step; k++) {
+                    frameInk[start + k * stride] = true;
+                }
                 return 1;
             }
         }

@@ -64,12 +64,12 @@ final class RegionVotes {
     }
 
     /**
-     * As above, for a page the network painted: the paper around the figures ({@code paper} per label: the background,
-     * {@link RegionDescriptors#backgroundLabels}) gets no second flat, for a patch the network paints on empty paper is
-     * a stain, not a shape the lines left open; but around a hint dot that fell there ({@code dots}: per pixel).
+     * As above, for a page the network painted: the paper around the figures ({@code paper}) gets no second flat unless
+     * it runs along the drawing's lines (not a panel's frame) or holds a hint dot ({@code dots}: per pixel), for a patch
+     * the network paints on empty paper is a stain, not a shape the lines left open.
      */
     static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided, int[] followed,
-            boolean[] paper, boolean[] dots) {
+            RegionDescriptors.Paper paper, boolean[] dots) {
         int n = regions.width() * regions.height();
         Mat labMat = new Mat();
         Imgproc.cvtColor(prediction, labMat, Imgproc.COLOR_BGR2Lab);
@@ -238,7 +238,7 @@ final class RegionVotes {
 
     /** Gives each sizeable, flat, connected part of a region far from the region's color a label of its own. */
     private static void splitSecondFlats(LineRegions regions, byte[] lab, int[] votes, int minPartPx, int[] decided,
-            boolean[] paper, boolean[] dots) {
+            RegionDescriptors.Paper paper, boolean[] dots) {
         int width = regions.width();
         int n = width * regions.height();
         byte[] far = new byte[n];
@@ -282,9 +282,9 @@ final class RegionVotes {
             if (size < minPartPx || size >= regions.area(regionOf[p])) {
                 continue;
             }
-            if (paper != null && regionOf[p] < paper.length && paper[regionOf[p]]
+            if (paper != null && regionOf[p] < paper.labels().length && paper.labels()[regionOf[p]]
                     && !anyOf(dots, byPart, offsets[p], offsets[p + 1])) {
-                nearInk = nearInk == null ? nearInk(regions, STAIN_INK_DISTANCE) : nearInk;
+                nearInk = nearInk == null ? nearInk(regions, paper.frameInk(), STAIN_INK_DISTANCE) : nearInk;
                 if (!alongLines(regions, part, p, byPart, offsets[p], offsets[p + 1], nearInk)) {
                     continue;
                 }
@@ -302,8 +302,8 @@ final class RegionVotes {
 
     /**
      * Whether part {@code p} (its pixels {@code indices[from..to)}, {@code part} per pixel) runs along the lines: at least
-     * {@link #ALONG_LINES_SHARE} of its edge pixels lie near ink ({@code nearInk}). A body drawn open to the paper does;
-     * a stain floating on empty paper does not.
+     * {@link #ALONG_LINES_SHARE} of its edge pixels lie near the drawing's ink ({@code nearInk}). A body drawn open to
+     * the paper does; a stain floating on empty paper, or lying along a panel's frame, does not.
      */
     private static boolean alongLines(LineRegions regions, int[] part, int p, int[] indices, int from, int to,
             boolean[] nearInk) {
@@ -324,13 +324,13 @@ final class RegionVotes {
         return inked >= ALONG_LINES_SHARE * edge;
     }
 
-    /** Pixels within {@code distance} (4-connected steps) of ink. */
-    private static boolean[] nearInk(LineRegions regions, int distance) {
+    /** Pixels within {@code distance} (4-connected steps) of the drawing's ink ({@code frameInk} left out). */
+    private static boolean[] nearInk(LineRegions regions, boolean[] frameInk, int distance) {
         int width = regions.width();
         int n = width * regions.height();
         boolean[] near = new boolean[n];
         for (int i = 0; i < n; i++) {
-            near[i] = regions.isInk(i);
+            near[i] = regions.isInk(i) && !frameInk[i];
         }
         for (int step = 0; step < distance; step++) {
             boolean[] grown = near.clone();

@@ -15,8 +15,8 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The network paints stray flat patches on empty paper; a colorist's flats keep the paper white there. A shape the
- * lines leave open to the paper (a body drawn without its lower outline) still takes its own color, and the paper
- * inside a thick panel frame is paper too.
+ * lines leave open to the paper (a body drawn without its lower outline) still takes its own color; a panel's frame is
+ * not a line of the drawing, and the paper inside a thick frame is paper too.
  */
 class PaperStaysPaperTest {
 
@@ -24,6 +24,8 @@ class PaperStaysPaperTest {
     static final Scalar SKIN = new Scalar(150, 190, 230);
     static final Scalar LILAC = new Scalar(220, 180, 190);
     static final Point STAIN = new Point(330, 80);
+    /** A stain that touches the inside of the frame. */
+    static final Point FRAME_STAIN = new Point(200, 22);
     static final Point OPEN_SHAPE = new Point(200, 200);
 
     @BeforeAll
@@ -46,6 +48,7 @@ class PaperStaysPaperTest {
         Mat predicted = new Mat(SIZE, SIZE, CvType.CV_8UC3, new Scalar(255, 255, 255));
         Imgproc.rectangle(predicted, new Point(142, 122), new Point(258, 300), SKIN, -1);
         Imgproc.circle(predicted, STAIN, 14, LILAC, -1);
+        Imgproc.circle(predicted, FRAME_STAIN, 12, LILAC, -1);
         return predicted;
     }
 
@@ -58,6 +61,7 @@ class PaperStaysPaperTest {
         Mat flats = new FlatFill().flats(lineArt(3), prediction(), null, true, List.of(new Rect(9, 9, SIZE - 18, SIZE - 18)));
 
         assertThat(at(flats, STAIN)).as("the stain").containsExactly(255, 255, 255);
+        assertThat(at(flats, FRAME_STAIN)).as("the stain along the frame").containsExactly(255, 255, 255);
         double[] open = at(flats, OPEN_SHAPE);
         assertThat(open[0]).as("the open shape, blue").isCloseTo(SKIN.val[0], org.assertj.core.data.Offset.offset(8.0));
         assertThat(open[2]).as("the open shape, red").isCloseTo(SKIN.val[2], org.assertj.core.data.Offset.offset(8.0));
