@@ -26,6 +26,9 @@ final class RegionVotes {
     /** 8-bit Lab (L scaled to 0..255): at least this light and this close to neutral reads as paper. */
     static final int PAPER_LIGHTNESS = 235;
     static final int PAPER_CHROMA = 6;
+    /** The paper around the figures reads as paper up to this pale a tint (a panel washed in light blue is not a flat). */
+    static final int PALE_PAPER_LIGHTNESS = 225;
+    static final int PALE_PAPER_CHROMA = 12;
     /** Vote over the core pixels when they are at least this share of the region; thin regions use all. */
     static final double MIN_CORE_SHARE = 0.2;
     /** CIE76 distance from the median beyond which a pixel is an outlier, not part of the region's flat. */
@@ -101,7 +104,8 @@ final class RegionVotes {
                 packed[l] = followed[l];
                 continue;
             }
-            if (isPaper(votes, l)) {
+            if (isPaper(votes, l) || paper != null && l < paper.labels().length && paper.labels()[l]
+                    && isPale(votes, l)) {
                 packed[l] = WHITE;
                 continue;
             }
@@ -124,6 +128,13 @@ final class RegionVotes {
             }
         }
         return both;
+    }
+
+    /** Whether label {@code l}'s vote is a pale tint ({@link #PALE_PAPER_LIGHTNESS}, {@link #PALE_PAPER_CHROMA}). */
+    private static boolean isPale(int[] votes, int l) {
+        int a = votes[3 * l + 1] - 128;
+        int b = votes[3 * l + 2] - 128;
+        return votes[3 * l] >= PALE_PAPER_LIGHTNESS && a * a + b * b <= PALE_PAPER_CHROMA * PALE_PAPER_CHROMA;
     }
 
     /** Whether label {@code l}'s vote (8-bit L, a, b per label in {@code votes}) reads as paper: it is painted white. */

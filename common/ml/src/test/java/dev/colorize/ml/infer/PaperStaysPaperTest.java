@@ -16,7 +16,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The network paints stray flat patches on empty paper; a colorist's flats keep the paper white there. A shape the
  * lines leave open to the paper (a body drawn without its lower outline) still takes its own color; a panel's frame is
- * not a line of the drawing, and the paper inside a thick frame is paper too.
+ * not a line of the drawing, and the paper inside a thick frame is paper too. A pale wash the network lays over a panel's
+ * paper is paper.
  */
 class PaperStaysPaperTest {
 
@@ -65,6 +66,25 @@ class PaperStaysPaperTest {
         double[] open = at(flats, OPEN_SHAPE);
         assertThat(open[0]).as("the open shape, blue").isCloseTo(SKIN.val[0], org.assertj.core.data.Offset.offset(8.0));
         assertThat(open[2]).as("the open shape, red").isCloseTo(SKIN.val[2], org.assertj.core.data.Offset.offset(8.0));
+    }
+
+    @Test
+    void aPaleWashOverThePanelsPaperIsPaperWhileAShapeOfThatTintKeepsIt() {
+        Scalar wash = new Scalar(250, 238, 226); // BGR: a pale blue, just off the paper white of any region
+        Mat lines = lineArt(3);
+        Point box = new Point(80, 330);
+        Imgproc.rectangle(lines, new Point(60, 310), new Point(100, 350), new Scalar(0), 3);
+        Mat predicted = new Mat(SIZE, SIZE, CvType.CV_8UC3, wash);
+        Imgproc.rectangle(predicted, new Point(142, 122), new Point(258, 300), SKIN, -1);
+
+        Mat flats = new FlatFill().flats(lines, predicted, null, true, List.of(new Rect(9, 9, SIZE - 18, SIZE - 18)));
+
+        assertThat(at(flats, STAIN)).as("the panel's paper").containsExactly(255, 255, 255);
+        double[] shape = at(flats, box);
+        for (int c = 0; c < 3; c++) {
+            assertThat(shape[c]).as("a closed shape of that tint, channel %d", c)
+                    .isCloseTo(wash.val[c], org.assertj.core.data.Offset.offset(3.0));
+        }
     }
 
     @Test
