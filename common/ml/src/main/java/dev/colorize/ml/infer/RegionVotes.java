@@ -26,9 +26,11 @@ final class RegionVotes {
     /** 8-bit Lab (L scaled to 0..255): at least this light and this close to neutral reads as paper. */
     static final int PAPER_LIGHTNESS = 235;
     static final int PAPER_CHROMA = 6;
-    /** The paper around the figures reads as paper up to this pale a tint (a panel washed in light blue is not a flat). */
-    static final int PALE_PAPER_LIGHTNESS = 225;
-    static final int PALE_PAPER_CHROMA = 12;
+    /** The paper around the figures reads as paper up to this pale a tint (a panel washed in light blue is not a flat)... */
+    static final int PALE_PAPER_LIGHTNESS = 215;
+    static final int PALE_PAPER_CHROMA = 20;
+    /** ...where the prediction leaves at least this share of it paper white. */
+    static final double WASHED_PAPER_SHARE = 0.2;
     /** Vote over the core pixels when they are at least this share of the region; thin regions use all. */
     static final double MIN_CORE_SHARE = 0.2;
     /** CIE76 distance from the median beyond which a pixel is an outlier, not part of the region's flat. */
@@ -91,6 +93,7 @@ final class RegionVotes {
             }
             votes = votes(regions, lab); // the parts split off no longer pull their region's vote
         }
+        double[] washed = paper == null ? null : paperShares(regions, lab, paper.labels());
         int[] packed = new int[votes.length / 3];
         Mat one = new Mat(1, 1, CvType.CV_8UC3);
         Mat bgr = new Mat();
@@ -104,7 +107,7 @@ final class RegionVotes {
                 packed[l] = followed[l];
                 continue;
             }
-            if (isPaper(votes, l) || paper != null && l < paper.labels().length && paper.labels()[l]
+            if (isPaper(votes, l) || washed != null && l < washed.length && washed[l] >= WASHED_PAPER_SHARE
                     && isPale(votes, l)) {
                 packed[l] = WHITE;
                 continue;
@@ -128,6 +131,32 @@ final class RegionVotes {
             }
         }
         return both;
+    }
+
+    /**
+     * Per label of the paper around the figures ({@code paperLabels}), the share of its pixels off the ink that the
+     * prediction leaves paper white (0 for other labels): a network that tints some of the paper and leaves the rest
+     * white is washing it, where one that paints a background has no white in it.
+     */
+    private static double[] paperShares(LineRegions regions, byte[] lab, boolean[] paperLabels) {
+        int[] white = new int[paperLabels.length];
+        int[] all = new int[paperLabels.length];
+        int n = regions.width() * regions.height();
+        for (int i = 0; i < n; i++) {
+            int l = regions.labelAt(i);
+            if (l < paperLabels.length && paperLabels[l] && !regions.isInk(i)) {
+                all[l]++;
+                int a = (lab[3 * i + 1] & 0xff) - 128;
+                int b = (lab[3 * i + 2] & 0xff) - 128;
+                white[l] += (lab[3 * i] & 0xff) >= PAPER_LIGHTNESS && Math.abs(a) <= PAPER_CHROMA
+                        && Math.abs(b) <= PAPER_CHROMA ? 1 : 0;
+            }
+        }
+        double[] shares = new double[paperLabels.length];
+        for (int l = 0; l < shares.length; l++) {
+            shares[l] = all[l] == 0 ? 0 : (double) white[l] / all[l];
+        }
+        return shares;
     }
 
     /** Whether label {@code l}'s vote is a pale tint ({@link #PALE_PAPER_LIGHTNESS}, {@link #PALE_PAPER_CHROMA}). */

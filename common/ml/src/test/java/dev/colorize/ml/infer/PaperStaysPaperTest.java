@@ -16,8 +16,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The network paints stray flat patches on empty paper; a colorist's flats keep the paper white there. A shape the
  * lines leave open to the paper (a body drawn without its lower outline) still takes its own color; a panel's frame is
- * not a line of the drawing, and the paper inside a thick frame is paper too. A pale wash the network lays over a panel's
- * paper is paper.
+ * not a line of the drawing, and the paper inside a thick frame is paper too. A pale wash the network lays over part of a
+ * panel's paper, leaving the rest white, is paper (a background painted all over in a tint keeps it:
+ * {@link FlatFillGivesEachClosedRegionOneColorTest}).
  */
 class PaperStaysPaperTest {
 
@@ -69,12 +70,15 @@ class PaperStaysPaperTest {
     }
 
     @Test
-    void aPaleWashOverThePanelsPaperIsPaperWhileAShapeOfThatTintKeepsIt() {
-        Scalar wash = new Scalar(250, 238, 226); // BGR: a pale blue, just off the paper white of any region
+    void aPaleWashOverPartOfThePanelsPaperIsPaperWhileAShapeOfThatTintKeepsIt() {
+        Scalar wash = new Scalar(250, 223, 216); // BGR: the pale lavender the network washed a sample panel in
         Mat lines = lineArt(3);
         Point box = new Point(80, 330);
         Imgproc.rectangle(lines, new Point(60, 310), new Point(100, 350), new Scalar(0), 3);
-        Mat predicted = new Mat(SIZE, SIZE, CvType.CV_8UC3, wash);
+        // the network tints the upper half of the panel's paper and leaves the rest white; the box all in the tint
+        Mat predicted = new Mat(SIZE, SIZE, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        Imgproc.rectangle(predicted, new Point(0, 0), new Point(SIZE - 1, 280), wash, -1);
+        Imgproc.rectangle(predicted, new Point(60, 310), new Point(100, 350), wash, -1);
         Imgproc.rectangle(predicted, new Point(142, 122), new Point(258, 300), SKIN, -1);
 
         Mat flats = new FlatFill().flats(lines, predicted, null, true, List.of(new Rect(9, 9, SIZE - 18, SIZE - 18)));
