@@ -19,8 +19,19 @@ built() {
   done
   [ -f "$root/deploy/local-run/target/classpath.txt" ] && ls "$root"/deploy/stack-servers/target/lib/*.jar >/dev/null 2>&1
 }
+# A source, pom or shipped-model file newer than the oldest service build: the jars would run old code.
+stale() {
+  local oldest
+  oldest=$(ls -tr "$root"/{ingest-service,gpu-worker,trainer}/target/quarkus-app/quarkus-run.jar | head -1)
+  [ -n "$(find "$root" \( -name target -o -name .git -o -name node_modules -o -path "$root/.colorize-data" \
+      -o -path "$root/.data" \) -prune -o -type f \( -path '*/src/main/*' -o -name pom.xml \
+      -o -path "$root/models/default/*" \) -newer "$oldest" -print -quit)" ]
+}
 if ! built; then
   echo "Building the project (first run only; a few minutes)..." >&2
+  (cd "$root" && mvn -B -q package -DskipTests)
+elif stale; then
+  echo "Sources changed since the last build: building again (mvn package)..." >&2
   (cd "$root" && mvn -B -q package -DskipTests)
 fi
 
