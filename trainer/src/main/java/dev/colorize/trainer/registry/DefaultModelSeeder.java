@@ -7,6 +7,7 @@ import dev.colorize.ml.artifact.RegionMetricFile;
 import dev.colorize.ml.artifact.ModelManifest;
 import dev.colorize.service.persistence.Jdbc;
 import dev.colorize.trainer.config.TrainerConfig;
+import dev.colorize.trainer.training.Folders;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -87,6 +88,7 @@ public class DefaultModelSeeder {
             try {
                 String shipped = shippedManifest(loader).weightsSha256();
                 Optional<Integer> production = registry.aliasVersion(ModelAliases.PRODUCTION);
+                // first: on a registry seeded before shipped_models, this records that seed's weights
                 boolean replaceable = production.isEmpty() || isShipped(c, production.get());
                 if (Jdbc.queryOne(c, "SELECT version FROM shipped_models WHERE weights_sha256 = ?", r -> r.getInt(1),
                         shipped).isPresent()) {
@@ -139,7 +141,7 @@ public class DefaultModelSeeder {
                     weights, version);
             return true;
         } finally {
-            deleteRecursively(folder);
+            Folders.delete(folder);
         }
     }
 
@@ -158,12 +160,6 @@ public class DefaultModelSeeder {
             }
         }
         throw new IOException(zip + " has no " + ModelArtifact.MANIFEST);
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private int registerShipped(ClassLoader loader) throws IOException {
@@ -185,7 +181,7 @@ public class DefaultModelSeeder {
                     manifest.metrics() == null ? null : ValidationMetrics.of(manifest.metrics(), null, null), null, null));
         } finally {
             Files.deleteIfExists(zip);
-            deleteRecursively(folder);
+            Folders.delete(folder);
         }
     }
 }

@@ -70,8 +70,9 @@ final class ChapterVote {
             if (part.size() < 2) {
                 continue;
             }
-            int color = partColor(part, pages, descriptors);
-            boolean hinted = hinted(part, pages, descriptors);
+            int hint = hintColor(part, pages, descriptors);
+            boolean hinted = hint != FlatFill.KEEP_PREDICTION;
+            int color = hinted ? hint : medoidColor(part, pages, descriptors);
             for (int[] member : part) {
                 FlatFill.RegionFlats page = pages.get(member[0]);
                 int label = descriptors.get(member[0]).labels()[member[1]];
@@ -111,11 +112,12 @@ final class ChapterVote {
         int n = width * regions.height();
         for (int i = 0; i < n; i++) {
             int a = regions.labelAt(i);
-            for (int j : new int[] {i % width < width - 1 ? i + 1 : -1, i + width < n ? i + width : -1}) {
-                int b = j < 0 ? a : regions.labelAt(j);
-                if (b != a && member[a] && member[b]
-                        && ReferenceMatcher.rgbDistance(before[a], before[b]) <= ALIKE_RGB_DISTANCE) {
-                    union(parent, a, b);
+            if (member[a]) {
+                if (i % width < width - 1) {
+                    joinIfAlike(parent, member, before, a, regions.labelAt(i + 1));
+                }
+                if (i + width < n) {
+                    joinIfAlike(parent, member, before, a, regions.labelAt(i + width));
                 }
             }
         }
@@ -136,14 +138,10 @@ final class ChapterVote {
         }
     }
 
-    /** Whether the part's color is a hint's. */
-    private static boolean hinted(List<int[]> part, List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
-        for (int[] m : part) {
-            if (pages.get(m[0]).decided()[descriptors.get(m[0]).labels()[m[1]]] != FlatFill.KEEP_PREDICTION) {
-                return true;
-            }
+    private static void joinIfAlike(int[] parent, boolean[] member, int[] before, int a, int b) {
+        if (b != a && member[b] && ReferenceMatcher.rgbDistance(before[a], before[b]) <= ALIKE_RGB_DISTANCE) {
+            union(parent, a, b);
         }
-        return false;
     }
 
     /** For each descriptor of {@code a}, its nearest of {@code b} when within the matcher's distance, else -1. */
@@ -163,25 +161,31 @@ final class ChapterVote {
         return nearest;
     }
 
-    /** A decided color of the part (the largest region's), else its area-weighted medoid color. */
-    private static int partColor(List<int[]> part, List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
+    /** The color a hint decided for the part's largest hinted region, or {@link FlatFill#KEEP_PREDICTION}. */
+    private static int hintColor(List<int[]> part, List<FlatFill.RegionFlats> pages, List<RegionDescriptors> descriptors) {
         int decided = FlatFill.KEEP_PREDICTION;
         int decidedArea = -1;
+        for (int[] member : part) {
+            RegionDescriptors d = descriptors.get(member[0]);
+            int label = d.labels()[member[1]];
+            int hint = pages.get(member[0]).decided()[label];
+            if (hint != FlatFill.KEEP_PREDICTION && d.areas()[member[1]] > decidedArea) {
+                decided = hint;
+                decidedArea = d.areas()[member[1]];
+            }
+        }
+        return decided;
+    }
+
+    /** The part's area-weighted medoid color: one of its regions' colors, closest to all of the others. */
+    private static int medoidColor(List<int[]> part, List<FlatFill.RegionFlats> pages,
+            List<RegionDescriptors> descriptors) {
         int[] colors = new int[part.size()];
         int[] areas = new int[part.size()];
         for (int m = 0; m < part.size(); m++) {
-            FlatFill.RegionFlats page = pages.get(part.get(m)[0]);
             RegionDescriptors d = descriptors.get(part.get(m)[0]);
-            int label = d.labels()[part.get(m)[1]];
-            colors[m] = page.colors()[label];
+            colors[m] = pages.get(part.get(m)[0]).colors()[d.labels()[part.get(m)[1]]];
             areas[m] = d.areas()[part.get(m)[1]];
-            if (page.decided()[label] != FlatFill.KEEP_PREDICTION && areas[m] > decidedArea) {
-                decided = page.decided()[label];
-                decidedArea = areas[m];
-            }
-        }
-        if (decided != FlatFill.KEEP_PREDICTION) {
-            return decided;
         }
         int best = colors[0];
         double bestCost = Double.MAX_VALUE;

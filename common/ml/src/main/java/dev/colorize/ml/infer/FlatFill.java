@@ -138,7 +138,7 @@ public final class FlatFill {
             matches = ReferenceMatcher.follow(page, decided, followed, references);
         }
         int hintedLabels = regions.count();
-        boolean[] dots = new boolean[regions.width() * regions.height()];
+        boolean[] dots = leftToNetwork.isEmpty() ? null : new boolean[regions.width() * regions.height()];
         for (int[] dot : leftToNetwork) {
             dots[dot[0]] = true;
         }

@@ -183,7 +183,7 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
 
     /** Labels with paper pixels on the page's border or just inside a panel's frame. */
     static boolean[] backgroundLabels(LineRegions regions, List<Rect> panels) {
-        return paper(regions, panels).labels();
+        return paper(regions, panels, null).labels();
     }
 
     /**
@@ -193,8 +193,12 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
     record Paper(boolean[] labels, boolean[] frameInk) {}
 
     static Paper paper(LineRegions regions, List<Rect> panels) {
+        return paper(regions, panels, new boolean[regions.width() * regions.height()]);
+    }
+
+    /** As above; {@code frameInk} null: the frames' ink is not wanted. */
+    private static Paper paper(LineRegions regions, List<Rect> panels, boolean[] frameInk) {
         boolean[] background = new boolean[regions.count()];
-        boolean[] frameInk = new boolean[regions.width() * regions.height()];
         markBorder(regions, new Rect(0, 0, regions.width(), regions.height()), background);
         for (Rect panel : panels) {
             markInsideFrame(regions, panel, background, frameInk);
@@ -249,7 +253,7 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
 
     /**
      * Counts the label of the first pixel off the ink from (x, y) along (dx, dy) within {@code reach}, and marks the ink
-     * crossed to it as the frame's; 1 if found.
+     * crossed to it as the frame's (unless {@code frameInk} is null); 1 if found.
      */
     private static int land(LineRegions regions, int x, int y, int dx, int dy, int reach, int[] landings,
             boolean[] frameInk) {
@@ -262,7 +266,7 @@ record RegionDescriptors(int[] labels, float[] features, int[] areas, float[][] 
             int i = y * regions.width() + x;
             if (!regions.isInk(i)) {
                 landings[regions.labelAt(i)]++;
-                for (int k = 0; k < step; k++) {
+                for (int k = 0; frameInk != null && k < step; k++) {
                     frameInk[start + k * stride] = true;
                 }
                 return 1;

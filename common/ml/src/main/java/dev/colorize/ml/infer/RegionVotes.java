@@ -70,8 +70,8 @@ final class RegionVotes {
 
     /**
      * As above, for a page the network painted: the paper around the figures ({@code paper}) gets no second flat unless
-     * it runs along the drawing's lines (not a panel's frame) or holds a hint dot ({@code dots}: per pixel), for a patch
-     * the network paints on empty paper is a stain, not a shape the lines left open.
+     * it runs along the drawing's lines (not a panel's frame) or holds a hint dot ({@code dots}: per pixel, null: none),
+     * for a patch the network paints on empty paper is a stain, not a shape the lines left open.
      */
     static int[] colors(LineRegions regions, Mat prediction, int minPartPx, int[] decided, int[] followed,
             RegionDescriptors.Paper paper, boolean[] dots) {
